@@ -1,0 +1,563 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CodeRoom.Judge.Sandbox.Cgroups;
+using CodeRoom.Judge.Sandbox.Native;
+using Microsoft.Extensions.Logging;
+
+namespace CodeRoom.Judge.Sandbox;
+
+/// <summary>
+/// The sandbox: a root supervisor that makes a cgroup per run, drops to a per-slot uid and starts bubblewrap with a
+/// seccomp filter, then watches CPU, wall time, memory and output until the process tree is gone. See docs/sandbox.md.
+/// </summary>
+public sealed partial class BwrapSandbox : ISandbox, IDisposable
+{
+    private readonly SandboxOptions _options;
+    private readonly ILogger<BwrapSandbox> _logger;
+    private readonly Lazy<Setup> _setup;
+    private readonly UidSlots _slots;
+
+    public BwrapSandbox(SandboxOptions options, ILogger<BwrapSandbox> logger)
+    {
+        _options = options;
+        _logger = logger;
+        _slots = new UidSlots(options.FirstSlotUid, options.Slots);
+        _setup = new Lazy<Setup>(CreateSetup, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public int SlotsInUse => _slots.InUse;
+    public int SlotCapacity => _slots.Capacity;
+
+    private sealed record Setup(ICgroupHierarchy Cgroups, byte[] SeccompProgram);
+
+    private Setup CreateSetup()
+    {
+        if (Libc.geteuid() != 0)
+        {
+            throw new SandboxUnavailableException(
+                "the sandbox supervisor must run as root: it creates cgroups and drops each run to its own uid");
+        }
+        foreach (var tool in new[] { _options.BwrapPath, _options.SetprivPath, _options.PrlimitPath })
+        {
+            if (!File.Exists(tool))
+            {
+                throw new SandboxUnavailableException($"{tool} is missing (install bubblewrap and util-linux)");
+            }
+        }
+        var cgroups = CgroupDetector.Create(_options.CgroupName);
+        byte[] seccomp;
+        try
+        {
+            seccomp = Seccomp.BuildProgram();
+        }
+        catch (DllNotFoundException e)
+        {
+            throw new SandboxUnavailableException("libseccomp.so.2 is missing (install libseccomp2)", e);
+        }
+        Directory.CreateDirectory(_options.BoxRoot);
+        // Others may pass through the box root to reach their own bound box, but never list it.
+        File.SetUnixFileMode(_options.BoxRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        LogReady(cgroups.Description, _options.Slots);
+        return new Setup(cgroups, seccomp);
+    }
+
+    /// <summary>Builds the cgroup subtree and the seccomp program now, so that a broken host fails at start.</summary>
+    public void EnsureReady() => _ = _setup.Value;
+
+    public SandboxBox CreateBox()
+    {
+        _ = _setup.Value;
+        var path = Path.Combine(_options.BoxRoot, "box-" + RandomName());
+        Directory.CreateDirectory(path);
+        // The compile step writes here as its slot uid; runs get the directory read-only.
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
+        return new SandboxBox(path);
+    }
+
+    private static string RandomName() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    public async Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken)
+    {
+        var setup = _setup.Value;
+        using var lease = await _slots.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var cgroup = setup.Cgroups.Create("run-" + RandomName(), spec.Limits.MemoryBytes, spec.Limits.MaxProcesses);
+        try
+        {
+            return await RunInCgroupAsync(spec, setup, cgroup, lease.Uid, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await cgroup.DestroyAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SandboxOutcome> RunInCgroupAsync(SandboxSpec spec, Setup setup, IRunCgroup cgroup, int uid, CancellationToken cancellationToken)
+    {
+        var limits = spec.Limits;
+        var argv = new List<string>(SandboxPolicy.LauncherArguments(_options, limits, uid));
+        argv.AddRange(spec.Command);
+
+        using var args = MemFd.Create("bwrap-args");
+        args.WriteAllAndRewind(NulSeparated(SandboxPolicy.BwrapArguments(spec)));
+        using var seccomp = MemFd.Create("bwrap-seccomp");
+        seccomp.WriteAllAndRewind(setup.SeccompProgram);
+        using var stdin = new Pipe();
+        using var stdout = new Pipe();
+        using var stderr = new Pipe();
+        using var control = new Pipe();
+        using var status = new Pipe();
+        using var block = new Pipe();
+
+        var fdMap = new Dictionary<int, int>
+        {
+            [0] = stdin.ReadFd,
+            [1] = stdout.WriteFd,
+            [2] = stderr.WriteFd,
+            [SandboxPolicy.ControlFd] = control.WriteFd,
+            [SandboxPolicy.ArgsFd] = args.Fd,
+            [SandboxPolicy.StatusFd] = status.WriteFd,
+            [SandboxPolicy.BlockFd] = block.ReadFd,
+            [SandboxPolicy.SeccompFd] = seccomp.Fd,
+        };
+        var pid = Spawner.Spawn(argv, fdMap, SandboxPolicy.FirstClosedFd);
+        stdin.CloseRead();
+        stdout.CloseWrite();
+        stderr.CloseWrite();
+        control.CloseWrite();
+        status.CloseWrite();
+        block.CloseRead();
+
+        var statusReader = new StatusReader(status.TakeReader());
+        var childPid = 0;
+        try
+        {
+            var started = await statusReader.ReadChildPidAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+            if (started is null)
+            {
+                var setupError = await ReadAllCappedAsync(stderr.TakeReader(), 4096).ConfigureAwait(false);
+                throw new SandboxUnavailableException(
+                    "bubblewrap did not start: " + Encoding.UTF8.GetString(setupError.Bytes).Trim());
+            }
+            childPid = started.Value;
+            // Both the bwrap monitor and the namespace's pid 1 join the cgroups before anything of the command runs;
+            // everything they fork from now on is counted and limited.
+            cgroup.AddProcess(pid);
+            cgroup.AddProcess(childPid);
+            using (var release = block.TakeWriter())
+            {
+                await release.WriteAsync("x"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            }
+            return await SuperviseAsync(spec, cgroup, pid, childPid, stdin, stdout, stderr, control, statusReader, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            if (childPid > 0)
+            {
+                Libc.kill(childPid, Libc.SIGKILL);
+            }
+            Libc.kill(pid, Libc.SIGKILL);
+            await Spawner.ReapAsync(pid, TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+            await statusReader.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SandboxOutcome> SuperviseAsync(SandboxSpec spec, IRunCgroup cgroup, int bwrapPid, int childPid,
+        Pipe stdin, Pipe stdout, Pipe stderr, Pipe control, StatusReader statusReader, CancellationToken cancellationToken)
+    {
+        var limits = spec.Limits;
+        var clock = Stopwatch.StartNew();
+        var monitor = new Monitor(cgroup);
+        using var kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        TerminationReason? killReason = null;
+        var killLock = new Lock();
+
+        void Kill(TerminationReason reason)
+        {
+            lock (killLock)
+            {
+                killReason ??= reason;
+            }
+            // Killing the namespace's pid 1 makes the kernel kill every process in the pid namespace, however
+            // they forked, called setsid or daemonised (sandbox-security.md V2).
+            Libc.kill(childPid, Libc.SIGKILL);
+            Libc.kill(bwrapPid, Libc.SIGKILL);
+            kill.Cancel();
+        }
+
+        var stdinTask = WriteStdinAsync(stdin.TakeWriter(), spec.Stdin);
+        var stdoutTask = DrainAsync(stdout.TakeReader(), limits.OutputBytes, () => Kill(TerminationReason.OutputLimit));
+        var stderrTask = DrainAsync(stderr.TakeReader(), limits.OutputBytes, () => Kill(TerminationReason.OutputLimit));
+        var controlTask = ReadControlAsync(control.TakeReader(), limits.ControlBytes, spec.OnControlLine, monitor,
+            () => Kill(TerminationReason.OutputLimit));
+        var exitTask = statusReader.ReadExitCodeAsync();
+
+        var poll = TimeSpan.FromMilliseconds(_options.PollIntervalMs);
+        while (!exitTask.IsCompleted)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Kill(TerminationReason.Cancelled);
+                break;
+            }
+            var cpu = cgroup.CpuUsage();
+            if (cpu > limits.CpuTime)
+            {
+                Kill(TerminationReason.CpuTimeLimit);
+                break;
+            }
+            if (monitor.LapExceeded(cpu, clock.Elapsed))
+            {
+                Kill(TerminationReason.CpuTimeLimit);
+                break;
+            }
+            if (clock.Elapsed > limits.WallTime)
+            {
+                Kill(TerminationReason.WallTimeLimit);
+                break;
+            }
+            await Task.WhenAny(exitTask, Task.Delay(poll, kill.Token)).ConfigureAwait(false);
+        }
+
+        var exitCode = await WaitBoundedAsync(exitTask, TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+        var wall = clock.Elapsed;
+        // The process tree is gone once pid 1 of the namespace is; pipes close with it. Bounded, in case something
+        // kept a pipe open past that.
+        var drained = Task.WhenAll(stdoutTask, stderrTask, controlTask);
+        if (await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None)).ConfigureAwait(false) != drained)
+        {
+            Kill(killReason ?? TerminationReason.WallTimeLimit);
+            await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None)).ConfigureAwait(false);
+        }
+        await stdinTask.ConfigureAwait(false);
+
+        var cpuTime = cgroup.CpuUsage();
+        var peak = cgroup.PeakMemoryBytes();
+        var oom = cgroup.OomKills() > 0;
+        var (stdoutBytes, stdoutTruncated) = stdoutTask.IsCompletedSuccessfully ? await stdoutTask.ConfigureAwait(false) : (Array.Empty<byte>(), false);
+        var (stderrBytes, stderrTruncated) = stderrTask.IsCompletedSuccessfully ? await stderrTask.ConfigureAwait(false) : (Array.Empty<byte>(), false);
+
+        TerminationReason reason;
+        int? signal = null;
+        if (killReason is { } killed && killed != TerminationReason.OutputLimit && oom)
+        {
+            reason = TerminationReason.MemoryLimit;
+        }
+        else if (killReason is { } k)
+        {
+            reason = k;
+        }
+        else if (oom)
+        {
+            reason = TerminationReason.MemoryLimit;
+        }
+        else if (cpuTime > limits.CpuTime)
+        {
+            reason = TerminationReason.CpuTimeLimit; // RLIMIT_CPU fired between two polls
+        }
+        else if (exitCode is > 128 and < 128 + 65)
+        {
+            reason = TerminationReason.Signaled;
+            signal = exitCode.Value - 128;
+        }
+        else
+        {
+            reason = TerminationReason.Exited;
+        }
+        if (exitCode is null && reason == TerminationReason.Exited)
+        {
+            reason = TerminationReason.Signaled;
+            signal = Libc.SIGKILL;
+        }
+        LogRunFinished(reason, exitCode, cpuTime.TotalMilliseconds, wall.TotalMilliseconds, peak / 1024);
+        return new SandboxOutcome
+        {
+            Reason = reason,
+            ExitCode = reason == TerminationReason.Exited ? exitCode : null,
+            Signal = signal,
+            CpuTime = cpuTime,
+            WallTime = wall,
+            PeakMemoryBytes = peak,
+            Stdout = stdoutBytes,
+            Stderr = stderrBytes,
+            StdoutTruncated = stdoutTruncated,
+            StderrTruncated = stderrTruncated,
+            KilledInLap = reason is TerminationReason.CpuTimeLimit or TerminationReason.WallTimeLimit
+                or TerminationReason.MemoryLimit or TerminationReason.OutputLimit or TerminationReason.Signaled
+                ? monitor.CurrentLap : null,
+            Laps = monitor.CompletedLaps,
+        };
+    }
+
+    private static async Task<int?> WaitBoundedAsync(Task<int?> task, TimeSpan timeout)
+    {
+        if (await Task.WhenAny(task, Task.Delay(timeout, CancellationToken.None)).ConfigureAwait(false) == task)
+        {
+            return await task.ConfigureAwait(false);
+        }
+        return null;
+    }
+
+    private static async Task WriteStdinAsync(Stream stream, ReadOnlyMemory<byte> data)
+    {
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                if (!data.IsEmpty)
+                {
+                    await stream.WriteAsync(data, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            catch (IOException)
+            {
+                // The program exited (or was killed) without reading all of its input.
+            }
+        }
+    }
+
+    private static async Task<(byte[] Bytes, bool Truncated)> DrainAsync(Stream stream, int cap, Action onOverflow)
+    {
+        var result = await ReadAllCappedAsync(stream, cap).ConfigureAwait(false);
+        if (result.Truncated)
+        {
+            onOverflow();
+        }
+        return result;
+    }
+
+    private static async Task<(byte[] Bytes, bool Truncated)> ReadAllCappedAsync(Stream stream, int cap)
+    {
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            var chunk = ArrayPool<byte>.Shared.Rent(16384);
+            try
+            {
+                while (true)
+                {
+                    var n = await stream.ReadAsync(chunk, CancellationToken.None).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        return (buffer.WrittenSpan.ToArray(), false);
+                    }
+                    var room = cap - buffer.WrittenCount;
+                    if (n > room)
+                    {
+                        // Stop reading: the flood is cut here, not buffered (the supervisor's memory stays bounded).
+                        buffer.Write(chunk.AsSpan(0, Math.Max(room, 0)));
+                        return (buffer.WrittenSpan.ToArray(), true);
+                    }
+                    buffer.Write(chunk.AsSpan(0, n));
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+        }
+    }
+
+    private static async Task ReadControlAsync(Stream stream, int cap, Action<string, ISandboxMonitor>? onLine,
+        Monitor monitor, Action onOverflow)
+    {
+        await using (stream.ConfigureAwait(false))
+        {
+            var line = new ArrayBufferWriter<byte>();
+            var chunk = ArrayPool<byte>.Shared.Rent(65536);
+            var total = 0L;
+            try
+            {
+                while (true)
+                {
+                    var n = await stream.ReadAsync(chunk, CancellationToken.None).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+                    total += n;
+                    if (total > cap)
+                    {
+                        onOverflow();
+                        return;
+                    }
+                    var span = chunk.AsSpan(0, n);
+                    while (true)
+                    {
+                        var nl = span.IndexOf((byte)'\n');
+                        if (nl < 0)
+                        {
+                            line.Write(span);
+                            break;
+                        }
+                        line.Write(span[..nl]);
+                        onLine?.Invoke(Encoding.UTF8.GetString(line.WrittenSpan), monitor);
+                        line.ResetWrittenCount();
+                        span = span[(nl + 1)..];
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+        }
+    }
+
+    private static byte[] NulSeparated(IReadOnlyList<string> args)
+    {
+        var sb = new StringBuilder();
+        foreach (var a in args)
+        {
+            if (a.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ArgumentException("sandbox argument contains NUL");
+            }
+            sb.Append(a).Append('\0');
+        }
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox ready: {Cgroups}, {Slots} slots")]
+    private partial void LogReady(string cgroups, int slots);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sandbox run finished: {Reason} exit {ExitCode}, cpu {CpuMs} ms, wall {WallMs} ms, peak {PeakKb} KB")]
+    private partial void LogRunFinished(TerminationReason reason, int? exitCode, double cpuMs, double wallMs, long peakKb);
+
+    /// <summary>Per-run lap bookkeeping shared by the control reader and the watchdog loop.</summary>
+    private sealed class Monitor(IRunCgroup cgroup) : ISandboxMonitor
+    {
+        private readonly Lock _lock = new();
+        private readonly List<LapMeasurement> _laps = [];
+        private string? _lap;
+        private TimeSpan _lapStartCpu;
+        private TimeSpan _lapBudget;
+        private long _lapStartWallTicks;
+        private bool _peakReset;
+
+        public TimeSpan CpuTime => cgroup.CpuUsage();
+
+        public string? CurrentLap
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _lap;
+                }
+            }
+        }
+
+        public IReadOnlyList<LapMeasurement> CompletedLaps
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _laps.ToList();
+                }
+            }
+        }
+
+        public void StartLap(string name, TimeSpan cpuBudget)
+        {
+            var cpu = cgroup.CpuUsage();
+            var reset = cgroup.TryResetPeakMemory();
+            lock (_lock)
+            {
+                _lap = name;
+                _lapStartCpu = cpu;
+                _lapBudget = cpuBudget;
+                _lapStartWallTicks = Stopwatch.GetTimestamp();
+                _peakReset = reset;
+            }
+        }
+
+        public LapMeasurement EndLap()
+        {
+            var cpu = cgroup.CpuUsage();
+            var peak = cgroup.PeakMemoryBytes();
+            lock (_lock)
+            {
+                var lap = new LapMeasurement(_lap ?? "", cpu - _lapStartCpu, peak);
+                _ = _peakReset;
+                _laps.Add(lap);
+                _lap = null;
+                return lap;
+            }
+        }
+
+        /// <summary>A lap is over budget on CPU, or (for sleeping code) on wall time at three times its CPU budget
+        /// plus a second.</summary>
+        public bool LapExceeded(TimeSpan cpu, TimeSpan _)
+        {
+            lock (_lock)
+            {
+                if (_lap is null)
+                {
+                    return false;
+                }
+                if (cpu - _lapStartCpu > _lapBudget)
+                {
+                    return true;
+                }
+                var lapWall = Stopwatch.GetElapsedTime(_lapStartWallTicks);
+                return lapWall > _lapBudget * 3 + TimeSpan.FromSeconds(1);
+            }
+        }
+    }
+
+    /// <summary>Reads bwrap's JSON status lines: first the child pid, at the end the exit code.</summary>
+    private sealed class StatusReader(Stream stream) : IAsyncDisposable
+    {
+        private readonly StreamReader _reader = new(stream, Encoding.UTF8);
+
+        public async Task<int?> ReadChildPidAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            cts.CancelAfter(timeout);
+            try
+            {
+                while (await _reader.ReadLineAsync(cts.Token).ConfigureAwait(false) is { } line)
+                {
+                    using var doc = JsonDocument.Parse(line);
+                    if (doc.RootElement.TryGetProperty("child-pid", out var pid))
+                    {
+                        return pid.GetInt32();
+                    }
+                }
+                return null;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+        }
+
+        public async Task<int?> ReadExitCodeAsync()
+        {
+            while (await _reader.ReadLineAsync(CancellationToken.None).ConfigureAwait(false) is { } line)
+            {
+                using var doc = JsonDocument.Parse(line);
+                if (doc.RootElement.TryGetProperty("exit-code", out var code))
+                {
+                    return code.GetInt32();
+                }
+            }
+            return null;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _reader.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace CodeRoom.Judge.Sandbox;
+
+/// <summary>Runs one command in a fresh sandbox. Never throws for anything the sandboxed code does; throws
+/// <see cref="SandboxUnavailableException"/> only when the sandbox itself could not be built (fail closed).</summary>
+public interface ISandbox
+{
+    Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken);
+
+    /// <summary>Creates a fresh, empty working directory for a run (compile output lands here).</summary>
+    SandboxBox CreateBox();
+}
+
+/// <summary>A per-run working directory on the host. Deleting it never follows links planted inside.</summary>
+public sealed class SandboxBox : IDisposable
+{
+    internal SandboxBox(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <summary>Writes a file before any sandboxed code has seen the directory (so no link can be planted yet).</summary>
+    public void WriteFile(string name, string contents)
+    {
+        if (name.Contains('/', StringComparison.Ordinal) || name.StartsWith('.'))
+        {
+            throw new ArgumentException("plain file names only", nameof(name));
+        }
+        using var stream = new FileStream(System.IO.Path.Combine(Path, name), FileMode.CreateNew, FileAccess.Write);
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
+        writer.Write(contents);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            // Directory.Delete unlinks symbolic links instead of following them.
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}

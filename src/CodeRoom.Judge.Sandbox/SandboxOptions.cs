@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CodeRoom.Judge.Sandbox;
+
+/// <summary>Host-side settings of the sandbox. Validated at start: a wrong path must fail at boot, not per run.</summary>
+public sealed class SandboxOptions
+{
+    public const string Section = "Sandbox";
+
+    [Required] public string BwrapPath { get; set; } = "/usr/bin/bwrap";
+    [Required] public string SetprivPath { get; set; } = "/usr/bin/setpriv";
+    [Required] public string PrlimitPath { get; set; } = "/usr/bin/prlimit";
+
+    /// <summary>Root-owned directory holding one fresh directory per run.</summary>
+    [Required] public string BoxRoot { get; set; } = "/var/lib/coderoom/boxes";
+
+    /// <summary>First uid of the per-slot uids; slot N runs as FirstSlotUid + N. Never root, never a real user.</summary>
+    [Range(1000, 2_000_000_000)] public int FirstSlotUid { get; set; } = 61000;
+
+    /// <summary>How many sandboxes may run at once (each gets its own uid).</summary>
+    [Range(1, 256)] public int Slots { get; set; } = 4;
+
+    /// <summary>Name of the cgroup, under the service's own cgroup, that holds the runs' cgroups.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9_.-]+$")] public string CgroupName { get; set; } = "coderoom";
+
+    /// <summary>How often the supervisor reads the cgroup's CPU counter.</summary>
+    [Range(1, 1000)] public int PollIntervalMs { get; set; } = 5;
+}

@@ -1,0 +1,41 @@
+namespace CodeRoom.Judge.Contract;
+
+/// <summary>The languages candidates write in. The lowercase names are the wire names (python, java, cpp).</summary>
+public enum LanguageId
+{
+    Python,
+    Java,
+    Cpp,
+}
+
+public static class LanguageIds
+{
+    public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp];
+
+    public static string WireName(this LanguageId id) => id switch
+    {
+        LanguageId.Python => "python",
+        LanguageId.Java => "java",
+        LanguageId.Cpp => "cpp",
+        _ => throw new ArgumentOutOfRangeException(nameof(id)),
+    };
+
+    public static bool TryParse(string? name, out LanguageId id)
+    {
+        switch (name?.Trim().ToLowerInvariant())
+        {
+            case "python" or "python3" or "py":
+                id = LanguageId.Python;
+                return true;
+            case "java":
+                id = LanguageId.Java;
+                return true;
+            case "cpp" or "c++" or "cxx":
+                id = LanguageId.Cpp;
+                return true;
+            default:
+                id = default;
+                return false;
+        }
+    }
+}

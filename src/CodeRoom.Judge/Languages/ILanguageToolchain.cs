@@ -1,0 +1,51 @@
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
+
+namespace CodeRoom.Judge.Languages;
+
+/// <summary>
+/// One language: its starter code, how a candidate's code becomes files in the box, how it compiles and runs.
+/// The harness it generates speaks the protocol in docs/harness-protocol.md.
+/// </summary>
+public interface ILanguageToolchain
+{
+    LanguageId Id { get; }
+
+    /// <summary>LeetCode-style starter code for the signature.</summary>
+    string StarterCode(Signature signature);
+
+    /// <summary>Files to write into a fresh box, and the commands to compile (optional) and run them.</summary>
+    BuildPlan Plan(Signature signature, string candidateCode);
+}
+
+/// <summary>
+/// What a language needs from the sandbox. Commands are absolute paths inside the sandbox; the box is at /box.
+/// </summary>
+public sealed record BuildPlan
+{
+    /// <summary>File name to contents, written into the box before anything runs.</summary>
+    public required IReadOnlyDictionary<string, string> Files { get; init; }
+
+    /// <summary>null for interpreted languages.</summary>
+    public IReadOnlyList<string>? CompileCommand { get; init; }
+
+    public required IReadOnlyList<string> RunCommand { get; init; }
+
+    /// <summary>Toolchain paths beyond /usr, read-only (the JVM needs /etc/alternatives and /etc/java-17-openjdk).</summary>
+    public IReadOnlyList<SandboxMount> Mounts { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Processes and threads the runtime needs (the JVM starts 13-19 threads).</summary>
+    public int MaxProcesses { get; init; } = 16;
+
+    /// <summary>CPU the runtime spends starting before the first test, not charged to the candidate.</summary>
+    public TimeSpan StartupAllowance { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Limits of the compile step.</summary>
+    public TimeSpan CompileCpuTime { get; init; } = TimeSpan.FromSeconds(10);
+    public long CompileMemoryBytes { get; init; } = 1024L * 1024 * 1024;
+
+    /// <summary>Rewrites compiler output so it names the candidate's file and lines, and no sandbox paths.</summary>
+    public Func<string, string> CleanCompilerOutput { get; init; } = s => s;
+}
