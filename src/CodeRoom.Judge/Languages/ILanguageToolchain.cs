@@ -16,6 +16,9 @@ public interface ILanguageToolchain
 
     /// <summary>Files to write into a fresh box, and the commands to compile (optional) and run them.</summary>
     BuildPlan Plan(Signature signature, string candidateCode);
+
+    /// <summary>Host files this language needs (compilers, runtimes), for `coderoom doctor`.</summary>
+    IReadOnlyList<string> RequiredFiles => [];
 }
 
 /// <summary>
