@@ -16,6 +16,12 @@ public interface ILanguageToolchain
 
     /// <summary>Files to write into a fresh box, and the commands to compile (optional) and run them.</summary>
     BuildPlan Plan(Signature signature, string candidateCode);
+
+    /// <summary>
+    /// As <see cref="Plan(Signature, string)"/> for a run with this memory limit (the problem's memory_limit_mb).
+    /// Runtimes that size their heap up front (the JVM cannot see the sandbox's cgroup) need it; the others ignore it.
+    /// </summary>
+    BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb) => Plan(signature, candidateCode);
 }
 
 /// <summary>
