@@ -72,7 +72,7 @@ public sealed partial class JudgeEngine
     {
         var problem = request.Problem;
         var toolchain = Toolchain(request.Language);
-        var plan = toolchain.Plan(problem.Signature, request.Code);
+        var plan = toolchain.Plan(problem.Signature, request.Code, problem.Limits.MemoryLimitMb);
         using var box = _sandbox.CreateBox();
         foreach (var (name, contents) in plan.Files)
         {
