@@ -243,8 +243,12 @@ public sealed partial class JudgeEngine
             var stderrByTest = SplitByMarker(Decode(outcome.Stderr), nonce, outcome.StderrTruncated);
             foreach (var i in remaining)
             {
-                var stdout = Truncate(stdoutByTest.GetValueOrDefault(i, ""), _options.OutputPerTestBytes);
-                var stderr = Truncate(stderrByTest.GetValueOrDefault(i, ""), _options.OutputPerTestBytes);
+                // Output from before the first marker (load time, or a runtime that died while starting) goes with the
+                // first test of the process.
+                var preambleOut = i == remaining[0] ? stdoutByTest.GetValueOrDefault(-1, "") : "";
+                var preambleErr = i == remaining[0] ? stderrByTest.GetValueOrDefault(-1, "") : "";
+                var stdout = Truncate(preambleOut + stdoutByTest.GetValueOrDefault(i, ""), _options.OutputPerTestBytes);
+                var stderr = Truncate(preambleErr + stderrByTest.GetValueOrDefault(i, ""), _options.OutputPerTestBytes);
                 if (state.Results.TryGetValue(i, out var finished))
                 {
                     raw[i] = new RawTest(null, finished.Payload, null, finished.CpuMs, finished.MemoryBytes, stdout, stderr);
@@ -385,6 +389,10 @@ public sealed partial class JudgeEngine
             if (current < 0)
             {
                 preamble = segment;
+                if (preamble.Length > 0)
+                {
+                    result[-1] = preamble;
+                }
             }
             else
             {
@@ -399,14 +407,10 @@ public sealed partial class JudgeEngine
             {
                 break;
             }
-            if (current < 0 && preamble.Length > 0)
-            {
-                result[index] = preamble; // printed at load time: shown with the first test
-            }
             current = index;
             position = end + 1;
         }
-        if (truncated && current >= 0)
+        if (truncated)
         {
             result[current] = result.GetValueOrDefault(current, "") + "\n[output truncated]";
         }
