@@ -113,7 +113,7 @@ public sealed partial class JudgeEngine
             }
         }
 
-        var run = await RunTestsAsync(problem, plan, box, tests, cancellationToken).ConfigureAwait(false);
+        var run = await RunTestsAsync(problem, request.Language, plan, box, tests, cancellationToken).ConfigureAwait(false);
         if (run.LoadError is { } loadError)
         {
             // The code could not even be loaded (a Python syntax error, a missing Solution class): report it like a
@@ -191,15 +191,15 @@ public sealed partial class JudgeEngine
 
     private sealed record RunOutcome(RawTest[] Raw, LoadFailure? LoadError, double CpuMs, long PeakMemoryBytes);
 
-    private async Task<RunOutcome> RunTestsAsync(Problem problem, BuildPlan plan, SandboxBox box, IReadOnlyList<TestCase> tests,
-        CancellationToken cancellationToken)
+    private async Task<RunOutcome> RunTestsAsync(Problem problem, LanguageId language, BuildPlan plan, SandboxBox box,
+        IReadOnlyList<TestCase> tests, CancellationToken cancellationToken)
     {
         var raw = new RawTest?[tests.Count];
         var budget = TimeSpan.FromMilliseconds(Math.Max(_options.SubmissionCpuBudgetMs, 2 * problem.Limits.TimeLimitMs));
         var used = TimeSpan.Zero;
         var peak = 0L;
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var header = Header(problem.Signature, nonce);
+        var header = Header(problem.Signature, language, nonce);
 
         while (raw.Any(r => r is null))
         {
@@ -364,12 +364,13 @@ public sealed partial class JudgeEngine
         };
     }
 
-    private static string Header(Signature signature, string nonce)
+    private static string Header(Signature signature, LanguageId language, string nonce)
     {
         var header = new JsonObject
         {
             ["nonce"] = nonce,
-            ["function"] = signature.FunctionName,
+            // The name to call in this language (function_names overrides function_name per language).
+            ["function"] = signature.FunctionNameFor(language),
             ["function_names"] = new JsonObject(signature.FunctionNames.Select(kv =>
                 KeyValuePair.Create(kv.Key.WireName(), (JsonNode?)JsonValue.Create(kv.Value)))),
             ["params"] = new JsonArray(signature.Params.Select(p =>
