@@ -30,7 +30,7 @@ def main():
     sym = matrix(rng, 5, 5)
     hidden = [
         t([[3.5]], [[-2.0]], "single"),
-        t([[0.0]], [[123.45]], "single"),
+        t([[0.0]], [[99.99]], "single"),
         t([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], [[7.0, 8.0], [9.0, 10.0], [11.0, 12.0]], "rectangular"),
         t(identity(4), matrix(rng, 4, 4), "identity"),
         t(matrix(rng, 3, 6), identity(6), "identity"),
