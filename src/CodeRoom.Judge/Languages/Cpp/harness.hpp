@@ -499,7 +499,7 @@ void execute(Test& test, Call call) {
         test.fail("runtime", current_exception_type() + ": " + e.what());
         return;
     } catch (...) {
-        test.fail("runtime", current_exception_type());
+        test.fail("runtime", "exception of type " + current_exception_type());
         return;
     }
     test.ok(value);
