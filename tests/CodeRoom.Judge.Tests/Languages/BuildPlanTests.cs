@@ -79,9 +79,9 @@ public sealed class BuildPlanTests
     }
 
     [Theory]
-    [InlineData(256, "-Xmx192m", "-Dcoderoom.stack=134217728")]
-    [InlineData(1024, "-Xmx960m", "-Dcoderoom.stack=536870912")]
-    [InlineData(64, "-Xmx16m", "-Dcoderoom.stack=33554432")]
+    [InlineData(256, "-Xmx192m", "-Dcoderoom.stack=33554432")]
+    [InlineData(1024, "-Xmx960m", "-Dcoderoom.stack=134217728")]
+    [InlineData(64, "-Xmx16m", "-Dcoderoom.stack=8388608")]
     public void The_JVM_heap_and_solution_stack_follow_the_problems_memory_limit(int memoryMb, string heap, string stack)
     {
         var run = new JavaToolchain().Plan(Signatures.TwoSum, "", memoryMb).RunCommand;

@@ -7,8 +7,8 @@ public:
     }
 };
 #line 1 "judge_call.cpp"
-int main() {
-    return coderoom::run([](coderoom::Reader& in, coderoom::Test& test) {
+int main(int argc, char** argv) {
+    return coderoom::run(argc, argv, [](coderoom::Reader& in, coderoom::Test& test) {
         in.expect('[');
         auto a0 = coderoom::Read<int>::get(in);
         in.expect(',');
