@@ -25,7 +25,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
     {
         _options = options;
         _logger = logger;
-        _slots = new UidSlots(options.FirstSlotUid, options.Slots);
+        _slots = new UidSlots(options.FirstSlotUid, options.Slots, Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(options.BoxRoot)) ?? "/var/lib/coderoom", "slots"));
         _setup = new Lazy<Setup>(CreateSetup, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 

@@ -23,9 +23,13 @@ public sealed partial class JudgeEngine
     private readonly JudgeOptions _options;
     private readonly ILogger<JudgeEngine> _logger;
 
-    public JudgeEngine(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, IOptions<JudgeOptions> options, ILogger<JudgeEngine> logger)
+    private readonly CompileCache _cache;
+
+    public JudgeEngine(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, CompileCache cache, IOptions<JudgeOptions> options,
+        ILogger<JudgeEngine> logger)
     {
         _sandbox = sandbox;
+        _cache = cache;
         _languages = languages.ToDictionary(l => l.Id);
         _options = options.Value;
         _logger = logger;
@@ -82,7 +86,19 @@ public sealed partial class JudgeEngine
         CompileInfo? compile = null;
         if (plan.CompileCommand is { } compileCommand)
         {
-            compile = await CompileAsync(plan, compileCommand, box, cancellationToken).ConfigureAwait(false);
+            var key = CompileCache.Key(toolchain, plan);
+            if (_cache.TryRestore(key, box))
+            {
+                compile = new CompileInfo(true, "", 0, Cached: true);
+            }
+            else
+            {
+                compile = await CompileAsync(plan, compileCommand, box, cancellationToken).ConfigureAwait(false);
+                if (compile.Ok)
+                {
+                    _cache.Store(key, box, plan.Files.Keys.ToList());
+                }
+            }
             if (!compile.Ok)
             {
                 return new JudgeResult
