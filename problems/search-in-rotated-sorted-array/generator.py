@@ -49,6 +49,8 @@ def main():
         t([4, 5, 6, 7, 8, 1, 2, 3], 8, "pivot-neighbour"),
         t([1, 2, 3, 4, 5, 6, 7], 7, "not-rotated"),
         t([2, 3, 4, 5, 6, 7, 1], 1, "rotated-by-one"),
+        t([2, 3, 4, 5, 1], 1, "pivot-at-end"),
+        t([6, 1, 2, 3, 4, 5], 1, "pivot-near-start"),
         t([LIMIT, -LIMIT, 0], -LIMIT, "extreme-values"),
         t(rotated(rng, 100, lo=-LIMIT + 1), -LIMIT, "random-absent"),
     ]
