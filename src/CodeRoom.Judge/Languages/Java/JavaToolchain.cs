@@ -52,23 +52,42 @@ public sealed partial class JavaToolchain : ILanguageToolchain
 
     public BuildPlan Plan(Signature signature, string candidateCode) => Plan(signature, candidateCode, DefaultMemoryLimitMb);
 
+    /// <summary>Where the harness classes, compiled once, are mounted in compiles and runs.</summary>
+    public const string PrebuiltMountPoint = "/opt/coderoom/java";
+
+    private static readonly string[] Javac =
+    [
+        JavaHome + "/bin/javac",
+        .. JvmFlags.Select(f => "-J" + f),
+        "-J-Xmx512m", "-J-Djava.io.tmpdir=/tmp",
+        "-proc:none", "-encoding", "UTF-8", "-nowarn", "-g", "-Xmaxerrs", "20",
+    ];
+
+    /// <summary>The harness (CodeRoomHarness, ListNode, TreeNode) finds Solution by reflection, so it compiles once
+    /// and each run compiles only the candidate's Solution.java against it.</summary>
+    private static readonly Lazy<PrebuiltArtifact> PrecompiledHarness = new(() => new PrebuiltArtifact(
+        "java-harness",
+        Harness.Value,
+        [.. Javac, "-cp", PrebuiltMountPoint, "-d", PrebuiltMountPoint, .. HarnessFiles],
+        PrebuiltMountPoint));
+
+    public IReadOnlyList<string> RequiredFiles => [JavaHome + "/bin/javac", JavaHome + "/bin/java"];
+
     public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb)
     {
-        var files = new Dictionary<string, string>(Harness.Value)
+        var files = new Dictionary<string, string>
         {
             ["Solution.java"] = ImplicitImports + "\n" + SignatureFacts.NormaliseNewlines(candidateCode),
         };
         return new BuildPlan
         {
             Files = files,
+            Prebuilt = PrecompiledHarness.Value,
             CompileCommand =
             [
-                JavaHome + "/bin/javac",
-                .. JvmFlags.Select(f => "-J" + f),
-                "-J-Xmx512m", "-J-Djava.io.tmpdir=/tmp",
-                "-proc:none", "-encoding", "UTF-8", "-nowarn", "-g", "-Xmaxerrs", "20",
-                "-cp", "/box", "-d", "/box",
-                "Solution.java", .. HarnessFiles,
+                .. Javac,
+                "-cp", PrebuiltMountPoint, "-d", "/box",
+                "Solution.java",
             ],
             RunCommand =
             [
@@ -77,7 +96,7 @@ public sealed partial class JavaToolchain : ILanguageToolchain
                 "-Xmx" + HeapMb(memoryLimitMb).ToString(CultureInfo.InvariantCulture) + "m",
                 "-Dcoderoom.stack=" + StackBytes(memoryLimitMb).ToString(CultureInfo.InvariantCulture),
                 "-Djava.io.tmpdir=/tmp", "-Dfile.encoding=UTF-8", "-Duser.home=/tmp",
-                "-cp", "/box", "CodeRoomHarness",
+                "-cp", "/box:" + PrebuiltMountPoint, "CodeRoomHarness",
             ],
             Mounts =
             [

@@ -1,4 +1,3 @@
-#include "harness.hpp"
 #line 1 "solution.cpp"
 /**
  * Definition for singly-linked list.
