@@ -15,17 +15,13 @@ public sealed class ProblemImporter(AppDbContext db, ProblemStore store, ILogger
         var created = new List<string>();
         var updated = new List<string>();
         var failed = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (var folder in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
+        foreach (var folder in ProblemFolder.FindAll(directory))
         {
             var name = Path.GetFileName(folder);
-            if (!File.Exists(Path.Combine(folder, "problem.json")))
-            {
-                continue;
-            }
             ProblemDefinition definition;
             try
             {
-                definition = ProblemBank.Load(folder);
+                definition = ProblemFolder.Load(folder);
             }
             catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or InvalidDataException or FormatException)
             {
