@@ -20,10 +20,10 @@ public static class AttemptEndpoints
         return group;
     }
 
-    private static async Task<Results<Created<AttemptResponse>, ValidationProblem>> Create(CreateAttemptRequest? request,
+    private static async Task<Results<Created<AttemptResponse>, ValidationProblem>> Create(CreateAttemptRequest request,
         HttpContext http, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request?.InterviewId is { Length: > 200 })
+        if (request.InterviewId is { Length: > 200 })
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["interview_id"] = ["at most 200 characters"] });
         }
@@ -31,7 +31,7 @@ public static class AttemptEndpoints
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
             UserId = http.User.UserId(),
-            InterviewId = request?.InterviewId,
+            InterviewId = request.InterviewId,
             CreatedAt = time.GetUtcNow(),
         };
         db.Attempts.Add(attempt);

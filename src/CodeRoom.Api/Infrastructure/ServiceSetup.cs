@@ -31,6 +31,9 @@ internal static class ServiceSetup
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = null;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            // Unknown fields are a client bug (a typo such as "problemId" would otherwise silently drop the value):
+            // answered 400 naming the field.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         // Malformed bodies surface as BadHttpRequestException so KnownExceptionHandler can name the field.
