@@ -112,7 +112,7 @@ async function api(req, res, url) {
     const b = await body(req);
     if (!b.user_id) return problem(res, 400, 'Validation failed', 'user_id is required', { user_id: ['required'] });
     const tok = ['e30', Buffer.from(JSON.stringify({ sub: b.user_id, role: b.role ?? 'candidate' })).toString('base64url'), 'mock'].join('.');
-    return json(res, 200, { token: tok });
+    return json(res, 200, { access_token: tok, token_type: 'Bearer', expires_in: 3600, user_id: b.user_id, role: b.role ?? 'candidate' });
   }
   const user = userOf(req);
   if (!user) return problem(res, 401, 'Unauthorized', 'A bearer token is required.');
@@ -168,7 +168,7 @@ async function api(req, res, url) {
       const j = judge(p, b.code, tests);
       const results = j.results.map((r, i) => ({ ...r, input: tests[i].input }));
       const id = randomUUID();
-      const out = { run_id: id, status: 'finished', results, compile: j.compile, summary: summarize(results, j.compile) };
+      const out = { id, mode: 'run', run_id: id, status: 'finished', results, compile_output: j.compile.ok ? null : j.compile.output, summary: summarize(results, j.compile) };
       state.runs.set(id, { user, out });
       return json(res, 200, out);
     }
@@ -177,8 +177,8 @@ async function api(req, res, url) {
     const s = summarize(j.results, j.compile);
     if (s.first_failing_test != null) s.first_failing_category = tests[s.first_failing_test].category ?? null;
     const id = randomUUID();
-    state.runs.set(id, { user, ready: Date.now() + 600, out: { submission_id: id, status: s.status, compile: j.compile, summary: s } });
-    return json(res, 202, { submission_id: id, status: 'queued' });
+    state.runs.set(id, { user, ready: Date.now() + 600, out: { id, mode: 'submit', submission_id: id, status: 'finished', compile_output: j.compile.ok ? null : j.compile.output, summary: s } });
+    return json(res, 202, { id, mode: 'submit', submission_id: id, status: 'queued' });
   }
   if (req.method === 'GET' && path === '/api/coding/status') {
     const r = state.runs.get(url.searchParams.get('id') ?? '');

@@ -60,7 +60,7 @@ async function apiFetch(path, { token, method = 'GET', body } = {}) {
 }
 async function devToken(user_id, role) {
   const r = await apiFetch('/api/dev/token', { method: 'POST', body: { user_id, role } });
-  return r.status === 200 ? r.data.token : null;
+  return r.status === 200 ? (r.data.access_token ?? r.data.token) : null;
 }
 
 function readJsonIf(path) {

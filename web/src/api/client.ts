@@ -120,8 +120,12 @@ export function createClient(opts: ClientOptions = {}) {
 
   const api = {
     request,
-    devToken: (user_id: string, role: 'candidate' | 'admin' = 'candidate') =>
-      request<DevTokenResponse>('POST', '/api/dev/token', { user_id, role }),
+    devToken: async (user_id: string, role: 'candidate' | 'admin' = 'candidate') => {
+      const r = await request<DevTokenResponse>('POST', '/api/dev/token', { user_id, role });
+      const token = r.access_token ?? r.token;
+      if (!token) throw new ApiError('server', 200, 'The sign-in answer had no token');
+      return token;
+    },
     problems: async () => {
       const data = await request<ProblemSummary[] | { problems?: ProblemSummary[]; items?: ProblemSummary[] }>('GET', '/api/problems');
       return Array.isArray(data) ? data : (data.problems ?? data.items ?? []);
@@ -162,14 +166,17 @@ export function normalizeProblem(p: ProblemDetail & Record<string, unknown>): Pr
 export function toOutcome(mode: 'run' | 'submit', r: RunResponse | SubmitResponse | StatusResponse): Outcome {
   const rr = r as RunResponse & SubmitResponse & StatusResponse;
   const id = rr.run_id ?? rr.submission_id ?? rr.id ?? '';
+  const status = rr.status ?? rr.summary?.status ?? 'finished';
+  const compile = rr.compile ?? (rr.compile_output ? { ok: false, output: rr.compile_output } : undefined);
   return {
     mode,
     id,
-    status: rr.status ?? rr.summary?.status ?? 'finished',
+    status,
     summary: rr.summary,
-    results: rr.results ?? [],
-    compile: rr.compile,
-    error: rr.error,
+    results: (rr.results ?? []).map((r) => ({ ...r })),
+    compile,
+    // status "failed": the service's machinery failed (not a verdict).
+    error: rr.error ?? (status === 'failed' ? 'The judge failed to run your code; please try again.' : undefined),
     error_line: rr.error_line,
   };
 }

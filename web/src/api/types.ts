@@ -81,6 +81,8 @@ export interface TestRunResult {
   error_line?: number | null;
   category?: string | null;
   custom?: boolean;
+  /** Custom inputs: why there is no expected value (no reference solution, or it failed on the input). */
+  expected_note?: string | null;
 }
 
 export interface CompileInfo {
@@ -95,6 +97,8 @@ export interface RunSummary {
   status: RunStatus;
   first_failing_test?: number | null;
   first_failing_category?: string | null;
+  /** Submit: the error message when the first failing test is public. */
+  first_failing_error?: string | null;
   runtime_ms?: number | null;
   memory_kb?: number | null;
 }
@@ -110,6 +114,9 @@ export interface RunRequest {
 export type SubmitRequest = Omit<RunRequest, 'custom_inputs'>;
 
 export interface RunResponse {
+  id?: string;
+  mode?: 'run' | 'submit';
+  compile_output?: string | null;
   run_id: string;
   status: RunStatus;
   results?: TestRunResult[];
@@ -120,6 +127,10 @@ export interface RunResponse {
 }
 
 export interface SubmitResponse {
+  id?: string;
+  mode?: 'run' | 'submit';
+  compile_output?: string | null;
+  results?: TestRunResult[];
   submission_id: string;
   status?: RunStatus;
   summary?: RunSummary;
@@ -128,9 +139,14 @@ export interface SubmitResponse {
   error_line?: number | null;
 }
 
-/** GET /api/coding/status?id= */
+/** Answer of run, submit and GET /api/coding/status?id= (status queued | running | finished | failed; the verdict
+ * is summary.status). */
 export interface StatusResponse {
   id?: string;
+  problem_id?: string;
+  language?: string;
+  /** Compiler output when compilation failed. */
+  compile_output?: string | null;
   run_id?: string;
   submission_id?: string;
   mode?: 'run' | 'submit';
@@ -164,7 +180,11 @@ export interface DevTokenRequest {
   role: 'candidate' | 'admin';
 }
 export interface DevTokenResponse {
-  token: string;
+  /** The service's name for it; `token` is accepted too. */
+  access_token?: string;
+  token?: string;
+  token_type?: string;
+  expires_in?: number;
 }
 
 /** RFC 7807 problem details, with ASP.NET's validation `errors` map. */

@@ -34,8 +34,7 @@ function DevSignIn() {
     setBusy(true);
     setError(null);
     try {
-      const res = await createClient({ token: () => null }).devToken(userId.trim(), role);
-      setToken(res.token);
+      setToken(await createClient({ token: () => null }).devToken(userId.trim(), role));
     } catch (err) {
       if (err instanceof ApiError && (err.kind === 'not_found' || err.status === 403)) setNoDevMode(true);
       else setError(describeError(err));

@@ -151,6 +151,11 @@ function SubmitSummary({ outcome }: { outcome: Outcome }) {
           {s.first_failing_category ? <span className="tag"> {s.first_failing_category}</span> : null}
         </div>
       )}
+      {s.first_failing_error && (
+        <pre className="errorbox" data-testid="first-failing-error">
+          {s.first_failing_error}
+        </pre>
+      )}
       {s.runtime_ms != null && <div>Runtime: {formatMs(s.runtime_ms)}</div>}
       {s.memory_kb != null && <div>Memory: {formatKb(s.memory_kb)}</div>}
     </div>
@@ -212,12 +217,19 @@ function RunResults({
             <Truncated text={formatValue(r.actual)} testId="actual" />
           </div>
         )}
-        {r.expected !== undefined && (
+        {r.expected !== undefined && r.expected !== null ? (
           <div className="field">
             <div className="label">Expected</div>
             <Truncated text={formatValue(r.expected)} testId="expected" />
           </div>
-        )}
+        ) : r.expected_note ? (
+          <div className="field">
+            <div className="label">Expected</div>
+            <span className="muted" data-testid="expected-note">
+              {r.expected_note}
+            </span>
+          </div>
+        ) : null}
         {r.error && (
           <div className="field">
             <div className="label">Error</div>
