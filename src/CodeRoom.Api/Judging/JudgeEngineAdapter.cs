@@ -1,0 +1,61 @@
+#if CODEROOM_JUDGE_ENGINE
+using CodeRoom.Judge;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
+
+namespace CodeRoom.Api.Judging;
+
+internal sealed class JudgeEngineAdapter : ICodeJudge
+{
+    private readonly JudgeEngine _engine;
+
+    public JudgeEngineAdapter(JudgeEngine engine, IServiceProvider services)
+    {
+        _engine = engine;
+        // Fail at boot on a broken host (no bwrap, no cgroup delegation), not on the first candidate's run.
+        (services.GetService<BwrapSandbox>() ?? services.GetService<ISandbox>() as BwrapSandbox)?.EnsureReady();
+    }
+
+    public Task<JudgeResult> JudgeAsync(Problem problem, LanguageId language, string code, JudgeMode mode,
+        IReadOnlyList<TestCase>? tests, CancellationToken cancellationToken) =>
+        _engine.JudgeAsync(new JudgeRequest(problem, language, code, mode) { Tests = tests }, cancellationToken);
+
+    public string StarterCode(Signature signature, LanguageId language) => _engine.StarterCode(signature, language);
+}
+
+internal static class JudgeRegistration
+{
+    public static void AddJudge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCodeRoomJudge(configuration);
+        services.AddSingleton<ICodeJudge, JudgeEngineAdapter>();
+    }
+}
+#else
+using CodeRoom.Judge;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.Options;
+
+namespace CodeRoom.Api.Judging;
+
+/// <summary>Stand-in until JudgeEngine lands on main (issue 2): judging is reported as unavailable (status failed,
+/// 503 for authoring), never done outside the sandbox.</summary>
+internal sealed class UnavailableJudge : ICodeJudge
+{
+    public Task<JudgeResult> JudgeAsync(Problem problem, LanguageId language, string code, JudgeMode mode,
+        IReadOnlyList<TestCase>? tests, CancellationToken cancellationToken) =>
+        throw new SandboxUnavailableException("the judge engine is not part of this build");
+
+    public string StarterCode(Signature signature, LanguageId language) => "";
+}
+
+internal static class JudgeRegistration
+{
+    public static void AddJudge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
+        services.AddSingleton<ICodeJudge, UnavailableJudge>();
+    }
+}
+#endif

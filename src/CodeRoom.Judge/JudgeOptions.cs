@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace CodeRoom.Judge;
+
+/// <summary>Judge-wide limits (the problem sets per-test time and memory).</summary>
+public sealed class JudgeOptions
+{
+    public const string Section = "Judge";
+
+    /// <summary>CPU time all tests of one run or submission may use together.</summary>
+    [Range(100, 120_000)] public int SubmissionCpuBudgetMs { get; set; } = 2000;
+
+    /// <summary>Bytes of stdout and of stderr kept per run; more is output_limit_exceeded.</summary>
+    [Range(1024, 16 * 1024 * 1024)] public int OutputLimitBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Bytes of candidate output shown per test.</summary>
+    [Range(256, 1024 * 1024)] public int OutputPerTestBytes { get; set; } = 8 * 1024;
+
+    [Range(1000, 120_000)] public int CompileCpuMs { get; set; } = 10_000;
+    [Range(64, 8192)] public int CompileMemoryMb { get; set; } = 1024;
+
+    /// <summary>Size of the writable /tmp of a run (counted in the run's memory).</summary>
+    [Range(1, 4096)] public int TmpSizeMb { get; set; } = 64;
+}
+
+[OptionsValidator]
+public sealed partial class JudgeOptionsValidator : IValidateOptions<JudgeOptions>;
