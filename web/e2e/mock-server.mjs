@@ -72,6 +72,8 @@ function judge(p, code, tests) {
   const lines = code.split('\n');
   const se = lines.findIndex((l) => l.includes('syntax error'));
   if (se >= 0) return { compile: { ok: false, output: `Line ${se + 1}: SyntaxError: invalid syntax`, error_line: se + 1 }, results: [] };
+  const je = lines.findIndex((l) => l.includes('= ;'));
+  if (je >= 0) return { compile: { ok: false, output: `Solution.java:${je + 1}: error: illegal start of expression\n1 error` }, results: [] };
   const rt = lines.findIndex((l) => /\b(raise|throw)\b/.test(l));
   const wrong = /wrong/i.test(code);
   const starter = /^\s*pass\s*$/m.test(code);
@@ -164,9 +166,10 @@ async function api(req, res, url) {
     if (rateLimited(user, res)) return;
     if (path.endsWith('/run')) {
       const custom = (b.custom_inputs ?? []).map((input) => ({ input, expected: [0, 1] }));
-      const tests = [...p.public.slice(0, 3), ...custom];
+      // Like the service: custom inputs replace the public tests for this run.
+      const tests = custom.length ? custom : p.public.slice(0, 3);
       const j = judge(p, b.code, tests);
-      const results = j.results.map((r, i) => ({ ...r, input: tests[i].input }));
+      const results = j.results.map((r, i) => ({ ...r, test_id: custom.length ? `custom-${i}` : String(i), input: tests[i].input }));
       const id = randomUUID();
       const out = { id, mode: 'run', run_id: id, status: 'finished', results, compile_output: j.compile.ok ? null : j.compile.output, summary: summarize(results, j.compile) };
       state.runs.set(id, { user, out });

@@ -197,6 +197,11 @@ async function main() {
     await page.waitForSelector('.monaco-editor', { timeout: 30000 });
   }
 
+  const apiSignature = async () => {
+    const b = bodies.find((x) => new URL(x.url).pathname === `/api/problems/${SLUG}`);
+    assert(b, 'problem response not recorded');
+    return JSON.parse(b.body).signature;
+  };
   const user = `e2e-${Date.now()}`;
   const url = `${BASE}/problem/?slug=${encodeURIComponent(SLUG)}`;
 
@@ -287,6 +292,48 @@ async function main() {
     assert(!/accepted/i.test(verdict), `wrong solution accepted: ${verdict}`);
     await page.locator('[data-testid="first-failing"]').waitFor({ timeout: 5000 });
     await page.screenshot({ path: join(ARTIFACTS, 'after-wrong-submit.png') });
+  });
+
+  await check('a custom input is validated before sending and its result is shown', async () => {
+    await typeCode(right);
+    await page.click('[data-testid="tab-testcases"]');
+    await page.click('[data-testid="add-case"]');
+    const sig = await apiSignature();
+    const first = sig.params[0];
+    const field = page.locator(`[data-testid="custom-0-${first.name}"]`);
+    const good = await field.inputValue();
+    await field.fill('[1, "x"');
+    await page.locator('.field-error').first().waitFor({ timeout: 5000 });
+    await page.click('[data-testid="run"]');
+    // Invalid input: nothing is sent, the tab stays on the test cases with a message.
+    await page.locator('[data-testid="testcases"] ~ *, [data-testid="output-error"]').first().waitFor({ timeout: 5000 });
+    assert(await page.locator('[data-testid="testcases"]').isVisible(), 'the testcase tab should stay open');
+    await field.fill(good);
+    assert((await page.locator('.field-error').count()) === 0, 'valid input still flagged');
+    await page.click('[data-testid="run"]');
+    await waitVerdict();
+    const tab = await page.locator('[data-testid="case-tab-0"]').innerText();
+    assert(/custom/i.test(tab), `expected a custom case result, got ${tab}`);
+    assert((await page.locator('[data-testid="case-detail"]').innerText()).includes(first.name), 'custom input not shown');
+    // Remove the custom case so later runs use the examples again.
+    await page.click('[data-testid="tab-testcases"]');
+    await page.locator('[data-testid="custom-case-0"] button.link').click();
+  });
+
+  await check('a compile error shows its message and marks the line in Monaco', async () => {
+    await selectLanguage('java');
+    const broken = `class Solution {\n    public int[] ${(await apiSignature()).function_names?.java ?? (await apiSignature()).function_name}(int[] nums, int target) {\n        int x = ;\n        return null;\n    }\n}\n`;
+    await typeCode(broken);
+    await page.click('[data-testid="run"]');
+    const verdict = await waitVerdict();
+    assert(/compil/i.test(verdict), `expected Compile Error, got "${verdict}"`);
+    const msg = await page.locator('[data-testid="compile-error"]').innerText();
+    assert(msg.length > 0, 'no compile message');
+    await page.locator('.monaco-editor .error-line').first().waitFor({ timeout: 5000 });
+    await page.click('[data-testid="theme-toggle"]');
+    await page.screenshot({ path: join(ARTIFACTS, 'compile-error-dark.png') });
+    await page.click('[data-testid="theme-toggle"]');
+    await selectLanguage('python');
   });
 
   await check('no hidden test data appears in any network response', async () => {

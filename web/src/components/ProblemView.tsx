@@ -21,6 +21,9 @@ const CodeEditor = dynamic(() => import('./CodeEditor'), {
   loading: () => <div className="muted pad">Loading editor…</div>,
 });
 
+/** The service's default RequestLimits:MaxCustomInputs. */
+const MAX_CUSTOM_INPUTS = 10;
+
 const EXT: Record<Language, string> = { python: 'py', java: 'java', cpp: 'cpp' };
 
 const SAVE_LABEL: Record<SaveState, string> = {
@@ -39,7 +42,12 @@ export function errorMark(o: Outcome | null): EditorMark | null {
   const line = o.compile?.error_line ?? o.error_line ?? failing?.error_line ?? null;
   if (line) return { line, message: message || 'Error' };
   if (!message) return null;
-  const m = /\bline (\d+)\b/i.exec(message) ?? /:(\d+):\d+: error/.exec(message);
+  return lineFromMessage(message);
+}
+
+/** Compiler messages: javac `Solution.java:4: error`, g++ `solution.cpp:4:12: error`, Python `line 4`. */
+export function lineFromMessage(message: string): EditorMark | null {
+  const m = /^[^\s:]+:(\d+):(?:\d+:)?\s*(?:fatal )?error\b/m.exec(message) ?? /\bline (\d+)\b/i.exec(message);
   return m ? { line: Number(m[1]), message } : null;
 }
 
@@ -211,6 +219,11 @@ export function ProblemView() {
       let custom: Record<string, Json>[] = [];
       if (mode === 'run' && cases.length) {
         const v = validateCases(problem.signature, cases);
+        if (cases.length > MAX_CUSTOM_INPUTS) {
+          setTab('testcases');
+          setRunError(`At most ${MAX_CUSTOM_INPUTS} custom inputs per run; remove ${cases.length - MAX_CUSTOM_INPUTS}.`);
+          return;
+        }
         if (!v.ok) {
           setTab('testcases');
           setRunError('Fix the highlighted custom inputs before running.');
@@ -230,11 +243,12 @@ export function ProblemView() {
           mode === 'run'
             ? toOutcome('run', await api.run(custom.length ? { ...base, custom_inputs: custom } : base))
             : toOutcome('submit', await api.submit(base));
-        setRunInputs(mode === 'run' ? [...(problem.examples ?? []).map((e) => e.input), ...custom] : []);
+        // With custom inputs the service runs those (each result carries its input); otherwise the public examples.
+        setRunInputs(mode === 'run' ? (custom.length ? custom : (problem.examples ?? []).map((e) => e.input)) : []);
         setOutcome(first);
         const done = isPending(first.status) ? await pollUntilDone(api, first, { onProgress: setOutcome }) : first;
         if (mode === 'run' && done.results.length) {
-          done.results = done.results.map((r, i) => (i >= (problem.examples?.length ?? 0) && custom.length ? { ...r, custom: true } : r));
+          done.results = done.results.map((r) => (String(r.test_id).startsWith('custom') ? { ...r, custom: true } : r));
         }
         setOutcome(done);
       } catch (e) {

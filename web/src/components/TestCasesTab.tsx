@@ -49,12 +49,22 @@ export function TestCasesTab({
     onChange(cases.map((c, j) => (j === i ? { texts: { ...c.texts, [name]: text } } : c)));
   return (
     <div className="testcases" data-testid="testcases">
-      <p className="muted small">
-        Run checks the {examples.length} example test{examples.length === 1 ? '' : 's'}
-        {cases.length ? ` and your ${cases.length} custom input${cases.length === 1 ? '' : 's'}` : ''}.
+      <p className="muted small" data-testid="testcases-help">
+        {cases.length === 0
+          ? `Run checks the ${examples.length} example test${examples.length === 1 ? '' : 's'}. Add custom inputs to run your own instead.`
+          : `Run checks your ${cases.length} custom input${cases.length === 1 ? '' : 's'} (remove them all to run the examples again).`}
         {hasReference === false ? ' Custom inputs show your output only (no reference solution).' : ' Expected values for custom inputs come from the reference solution.'}{' '}
         Values are JSON: lists as [1,2], strings in quotes, trees in level order with null.
       </p>
+      {examples.length > 0 && (
+        <div className="examples-row">
+          {examples.map((ex, i) => (
+            <button key={i} type="button" className="ghost small" onClick={() => onChange([...cases, caseFromExample(signature, ex)])} data-testid={`copy-example-${i}`}>
+              + Example {i + 1} as custom
+            </button>
+          ))}
+        </div>
+      )}
       {cases.map((c, i) => (
         <fieldset key={i} className="case-edit" data-testid={`custom-case-${i}`}>
           <legend>
