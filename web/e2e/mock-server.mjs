@@ -137,6 +137,11 @@ async function api(req, res, url) {
     const { public: pub, hidden, ...rest } = p;
     return json(res, 200, { ...rest, tests: [...pub.map((t) => ({ ...t, visibility: 'public' })), ...hidden.map((t) => ({ ...t, visibility: 'hidden' }))] });
   }
+  const atm = /^\/api\/attempts\/([^/]+)$/.exec(path);
+  if (req.method === 'GET' && atm) {
+    const a = state.attempts.get(atm[1]);
+    return a && a.user === user ? json(res, 200, { attempt_id: atm[1], interview_id: a.interview_id }) : problem(res, 404, 'Not Found', 'No such attempt.');
+  }
   if (req.method === 'POST' && path === '/api/attempts') {
     const b = await body(req);
     const id = randomUUID();

@@ -336,6 +336,24 @@ async function main() {
     await selectLanguage('python');
   });
 
+  await check('rate limit and lost connection give clear messages (simulated in the browser)', async () => {
+    // Simulated with request interception so the real limiter is not spent; the real 429 path is unit tested.
+    await page.route('**/api/coding/submit', (route) => route.abort('internetdisconnected'));
+    await page.keyboard.press('ControlOrMeta+Shift+Enter');
+    await page.waitForFunction(() => /Lost connection/.test(document.querySelector('[data-testid="output-error"]')?.textContent ?? ''), null, { timeout: 10000 });
+    await page.unroute('**/api/coding/submit');
+    await page.route('**/api/coding/run', (route) =>
+      route.fulfill({ status: 429, headers: { 'Retry-After': '23', 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ title: 'Too Many Requests', status: 429 }) }),
+    );
+    await page.click('[data-testid="run"]');
+    await page.waitForFunction(() => /Too many runs/.test(document.querySelector('[data-testid="output-error"]')?.textContent ?? ''), null, { timeout: 10000 });
+    const msg = await page.locator('[data-testid="output-error"]').innerText();
+    assert(/Too many runs, try again in 2\d s/.test(msg), `rate limit message: ${msg}`);
+    assert(await page.locator('[data-testid="run"]').isDisabled(), 'Run should wait for Retry-After');
+    await page.screenshot({ path: join(ARTIFACTS, 'rate-limited.png') });
+    await page.unroute('**/api/coding/run');
+  });
+
   await check('no hidden test data appears in any network response', async () => {
     const { source, tests } = await hiddenTests();
     assert(tests.length > 0, `could not read the hidden tests (looked in ${PROBLEMS_DIR}/${SLUG}/tests/hidden.json and the admin API)`);

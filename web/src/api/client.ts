@@ -132,6 +132,16 @@ export function createClient(opts: ClientOptions = {}) {
     },
     problem: async (slug: string) => normalizeProblem(await request<ProblemDetail & Record<string, unknown>>('GET', `/api/problems/${encodeURIComponent(slug)}`)),
     createAttempt: (interview_id: string) => request<AttemptResponse>('POST', '/api/attempts', { interview_id }),
+    /** True when the attempt exists and is the caller's (another user's or a deleted one answers 404). */
+    attemptExists: async (id: string) => {
+      try {
+        await request<AttemptResponse>('GET', `/api/attempts/${encodeURIComponent(id)}`);
+        return true;
+      } catch (e) {
+        if (e instanceof ApiError && e.kind === 'not_found') return false;
+        throw e;
+      }
+    },
     getDraft: async (key: DraftKey): Promise<Draft | null> => {
       const q = new URLSearchParams({ attempt_id: key.attempt_id, problem_id: key.problem_id, language: key.language });
       try {

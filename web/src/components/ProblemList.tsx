@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import { createClient, describeError } from '../api/client';
+import { ApiError, createClient, describeError } from '../api/client';
+import { setToken } from '../lib/auth';
 import type { ProblemSummary } from '../api/types';
 import { AuthGate } from './AuthGate';
 import { Header } from './Header';
@@ -11,7 +12,10 @@ function List() {
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   useEffect(() => {
-    api.problems().then(setProblems, (e) => setError(describeError(e)));
+    api.problems().then(setProblems, (e) => {
+      if (e instanceof ApiError && e.kind === 'unauthorized') setToken(null);
+      else setError(describeError(e));
+    });
   }, [api]);
   const shown = (problems ?? []).filter((p) =>
     `${p.title} ${p.slug} ${(p.topics ?? []).join(' ')} ${p.difficulty ?? ''}`.toLowerCase().includes(filter.toLowerCase()),

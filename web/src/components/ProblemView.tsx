@@ -4,7 +4,7 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, createClient, describeError, isPending, pollUntilDone, toOutcome } from '../api/client';
 import { LANGUAGES, LANGUAGE_LABELS, type Json, type Language, type Outcome, type ProblemDetail } from '../api/types';
-import { getToken, tokenSubject } from '../lib/auth';
+import { getToken, setToken, tokenSubject } from '../lib/auth';
 import { Autosaver, draftKey, type SaveState } from '../lib/autosave';
 import { useTheme } from '../lib/hooks';
 import { renderSignature } from '../lib/types-validate';
@@ -84,6 +84,7 @@ export function ProblemView() {
   const [retryUntil, setRetryUntil] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const editor = useRef<EditorHandle | null>(null);
+  const retryUntilRef = useRef<number | null>(null);
 
   const autosaver = useMemo(
     () =>
@@ -106,7 +107,12 @@ export function ProblemView() {
     api
       .problem(slug)
       .then((p) => live && setProblem(p))
-      .catch((e) => live && setLoadError(e instanceof ApiError && e.kind === 'not_found' ? `Problem "${slug}" not found.` : describeError(e)));
+      .catch((e) => {
+        if (!live) return;
+        // An expired or foreign token: back to sign-in (or to waiting for the host's token).
+        if (e instanceof ApiError && e.kind === 'unauthorized') setToken(null);
+        else setLoadError(e instanceof ApiError && e.kind === 'not_found' ? `Problem "${slug}" not found.` : describeError(e));
+      });
     const savedLang = localStorage.getItem(`coderoom:lang:${slug}`);
     if (savedLang && (LANGUAGES as readonly string[]).includes(savedLang)) setLang(savedLang as Language);
     try {
@@ -130,18 +136,20 @@ export function ProblemView() {
     }
     const key = `coderoom:attempt:${user}:${interviewId}:${slug}`;
     const saved = localStorage.getItem(key);
-    if (saved) {
-      setAttemptId(saved);
-      return;
-    }
     let live = true;
-    api
-      .createAttempt(interviewId)
-      .then((a) => {
-        localStorage.setItem(key, a.attempt_id);
-        if (live) setAttemptId(a.attempt_id);
-      })
-      .catch((e) => live && setLoadError(`Could not start an attempt: ${describeError(e)}`));
+    (async () => {
+      // A remembered attempt may be gone (database reset) or belong to another user: check it, else start a new one.
+      if (saved && (await api.attemptExists(saved))) return saved;
+      const a = await api.createAttempt(interviewId);
+      localStorage.setItem(key, a.attempt_id);
+      return a.attempt_id;
+    })()
+      .then((id) => live && setAttemptId(id))
+      .catch((e) => {
+        if (!live) return;
+        if (e instanceof ApiError && e.kind === 'unauthorized') setToken(null);
+        else setLoadError(`Could not start an attempt: ${describeError(e)}`);
+      });
     return () => {
       live = false;
     };
@@ -214,6 +222,8 @@ export function ProblemView() {
   const go = useCallback(
     async (mode: 'run' | 'submit') => {
       if (busyRef.current || !problem || !attemptId) return;
+      // Respect Retry-After: the buttons are disabled meanwhile, and the shortcuts wait too.
+      if (retryUntilRef.current && Date.now() < retryUntilRef.current) return;
       const code = editor.current?.getValue() ?? codes[lang];
       if (code === undefined) return;
       let custom: Record<string, Json>[] = [];
@@ -253,7 +263,8 @@ export function ProblemView() {
         setOutcome(done);
       } catch (e) {
         if (e instanceof ApiError && e.kind === 'rate_limited' && e.retryAfterSeconds !== undefined) {
-          setRetryUntil(Date.now() + e.retryAfterSeconds * 1000);
+          retryUntilRef.current = Date.now() + e.retryAfterSeconds * 1000;
+          setRetryUntil(retryUntilRef.current);
           setNow(Date.now());
         }
         setRunError(describeError(e));
