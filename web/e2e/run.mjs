@@ -153,7 +153,11 @@ async function main() {
   const requests = [];
   const bodies = [];
   const pageErrors = [];
-  context.on('request', (r) => requests.push(r.url()));
+  const judgeCalls = [];
+  context.on('request', (r) => {
+    requests.push(r.url());
+    if (r.method() === 'POST' && /\/api\/coding\/(run|submit)$/.test(new URL(r.url()).pathname)) judgeCalls.push(r.url());
+  });
   context.on('response', async (r) => {
     try {
       const ct = r.headers()['content-type'] ?? '';
@@ -229,8 +233,11 @@ async function main() {
 
   await check('Run with a correct solution shows per-test results', async () => {
     await typeCode(right);
-    await page.click('[data-testid="run"]');
+    const before = judgeCalls.length;
+    // A double click must not fire twice: the button is disabled while the run is in flight.
+    await page.dblclick('[data-testid="run"]');
     const verdict = await waitVerdict();
+    assert(judgeCalls.length - before === 1, `double click sent ${judgeCalls.length - before} runs`);
     const tabs = await page.locator('[data-testid^="case-tab-"]').count();
     assert(tabs >= 1, 'no per-test results');
     const failed = await page.locator('[data-testid^="case-tab-"][data-pass="false"]').count();
