@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   // The dev server proxies the API to a local service or the mock (only used by `next dev`).
   ...(process.env.NODE_ENV === 'development'
     ? {
+        // trailingSlash would 308 `/api/x` to `/api/x/` before the proxy; the API has no trailing slashes.
+        skipTrailingSlashRedirect: true,
         async rewrites() {
           const target = process.env.CODEROOM_API ?? 'http://127.0.0.1:8080';
           return [{ source: '/api/:path*', destination: `${target}/api/:path*` }];
