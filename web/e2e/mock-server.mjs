@@ -126,7 +126,8 @@ async function api(req, res, url) {
     const p = problems[decodeURIComponent(pm[1])];
     if (!p) return problem(res, 404, 'Not Found', 'No such problem.');
     const { public: pub, hidden: _hidden, ...rest } = p;
-    return json(res, 200, { ...rest, examples: pub.slice(0, 2) });
+    // MOCK_LEAK=1 leaks the hidden tests, to prove the e2e leak check catches it.
+    return json(res, 200, { ...rest, examples: pub.slice(0, 2), ...(process.env.MOCK_LEAK ? { debug: _hidden } : {}) });
   }
   const am = /^\/api\/admin\/problems\/([^/]+)$/.exec(path);
   if (req.method === 'GET' && am) {

@@ -366,7 +366,14 @@ async function main() {
     assert(tests.length > 0, `could not read the hidden tests (looked in ${PROBLEMS_DIR}/${SLUG}/tests/hidden.json and the admin API)`);
     const publicText = readJsonIf(join(PROBLEMS_DIR, SLUG, 'tests', 'public.json'))
       ? JSON.stringify(readJsonIf(join(PROBLEMS_DIR, SLUG, 'tests', 'public.json')))
-      : bodies.filter((b) => b.url.includes(`/api/problems/${SLUG}`)).map((b) => compactAll(b.body)).join('\n');
+      : bodies
+          .filter((b) => new URL(b.url).pathname === `/api/problems/${SLUG}`)
+          .map((b) => {
+            // Only what is public by definition: the examples and the statement (not the whole answer, which may leak).
+            const p = JSON.parse(b.body);
+            return JSON.stringify(p.examples ?? []) + p.statement_md + p.constraints_md;
+          })
+          .join('\n');
     const needles = needlesOf(tests, publicText);
     assert(needles.length > 0, `no distinctive hidden values in ${tests.length} hidden tests (${source})`);
     const apiBodies = bodies.filter((b) => b.url.includes('/api/'));
@@ -374,7 +381,13 @@ async function main() {
     const leaks = [];
     for (const b of bodies) {
       const hay = b.body + '\n' + compactAll(b.body);
-      for (const n of needles) if (hay.includes(n)) leaks.push(`${b.url}: ${n.slice(0, 60)}`);
+      for (const n of needles) {
+        // A bare number counts only as a whole number (not a digit run inside a runtime or an id).
+        const hit = /^-?\d+(\.\d+)?$/.test(n)
+          ? new RegExp(`(?<![\\d.])${n.replace(/[.-]/g, '\\$&')}(?![\\d.])`).test(hay)
+          : hay.includes(n);
+        if (hit) leaks.push(`${b.url}: ${n.slice(0, 60)}`);
+      }
     }
     assert(leaks.length === 0, `hidden data leaked:\n${leaks.slice(0, 5).join('\n')}`);
     console.log(`     checked ${needles.length} hidden values (${source}) against ${bodies.length} responses`);
