@@ -126,12 +126,13 @@ const BUILTIN_WRONG = `class Solution:
         return [0, 0]
 `;
 
+const profile = mkdtempSync(join(tmpdir(), 'coderoom-e2e-'));
+
 async function main() {
   const problemsDirSolutions = join(PROBLEMS_DIR, SLUG, 'solutions');
   const right = readTextIf(join(problemsDirSolutions, 'reference.py')) ?? BUILTIN_RIGHT;
   const wrong = readTextIf(join(problemsDirSolutions, 'wrong.py')) ?? BUILTIN_WRONG;
 
-  const profile = mkdtempSync(join(tmpdir(), 'coderoom-e2e-'));
   // A fresh, empty profile each run (launchPersistentContext is how Playwright takes --user-data-dir).
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -404,7 +405,6 @@ async function main() {
   });
 
   await context.close();
-  rmSync(profile, { recursive: true, force: true });
 }
 
 try {
@@ -412,6 +412,8 @@ try {
 } catch (e) {
   results.push({ name: 'e2e harness', ok: false, error: e });
   console.log(`FAIL e2e harness: ${e?.stack ?? e}`);
+} finally {
+  rmSync(profile, { recursive: true, force: true });
 }
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
