@@ -1,10 +1,12 @@
 using CodeRoom.Judge.Contract;
 using CodeRoom.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
-namespace CodeRoom.Api.Problems;
+namespace CodeRoom.Storage.Problems;
 
-public sealed record ImportReport(IReadOnlyList<string> Created, IReadOnlyList<string> Updated, IReadOnlyDictionary<string, IReadOnlyList<string>> Failed);
+public sealed record ImportReport(IReadOnlyList<string> Created, IReadOnlyList<string> Updated, IReadOnlyList<string> Unchanged,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Failed);
 
 /// <summary>Imports the problem bank (problems/&lt;slug&gt;/ folders) into the database: idempotent upsert by slug.
 /// Used at first start and, later, by the CLI.</summary>
@@ -14,6 +16,7 @@ public sealed class ProblemImporter(AppDbContext db, ProblemStore store, ILogger
     {
         var created = new List<string>();
         var updated = new List<string>();
+        var unchanged = new List<string>();
         var failed = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var folder in ProblemFolder.FindAll(directory))
         {
@@ -34,23 +37,22 @@ public sealed class ProblemImporter(AppDbContext db, ProblemStore store, ILogger
                 failed[name] = errors;
                 continue;
             }
-            if (await store.UpsertAsync(db, definition, problem, cancellationToken))
+            var outcome = await store.SaveAsync(db, definition, problem, cancellationToken);
+            (outcome switch
             {
-                created.Add(problem.Slug);
-            }
-            else
-            {
-                updated.Add(problem.Slug);
-            }
+                UpsertOutcome.Created => created,
+                UpsertOutcome.Updated => updated,
+                _ => unchanged,
+            }).Add(problem.Slug);
             db.ChangeTracker.Clear();
         }
         foreach (var (slug, errors) in failed)
         {
             logger.LogWarning("Problem {Slug} was not imported: {Errors}", slug, string.Join("; ", errors));
         }
-        logger.LogInformation("Imported the problem bank from {Directory}: {Created} created, {Updated} updated, {Failed} failed",
-            directory, created.Count, updated.Count, failed.Count);
-        return new ImportReport(created, updated, failed);
+        logger.LogInformation("Imported the problem bank from {Directory}: {Created} created, {Updated} updated, {Unchanged} unchanged, {Failed} failed",
+            directory, created.Count, updated.Count, unchanged.Count, failed.Count);
+        return new ImportReport(created, updated, unchanged, failed);
     }
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) => !await db.Problems.AnyAsync(cancellationToken);
