@@ -67,6 +67,7 @@ public sealed partial class SandboxPolicyTests(SandboxFixture fixture)
             "--dev", "/dev",
             "--size", "16777216", "--tmpfs", "/dev/shm",
             "--size", "67108864", "--tmpfs", "/tmp",
+            "--remount-ro", "/dev",
             boxBind, "/var/lib/coderoom/boxes/box-0123456789abcdef", "/box",
             "--remount-ro", "/",
             "--chdir", "/box",

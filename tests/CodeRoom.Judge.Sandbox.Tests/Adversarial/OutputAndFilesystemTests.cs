@@ -114,6 +114,8 @@ public sealed class OutputAndFilesystemTests(SandboxFixture fixture)
         Assert.Equal("EROFS", lines["write_/box/x"]);
         Assert.Equal("EROFS", lines["write_/usr/bin/x"]);
         Assert.Equal("EROFS", lines["write_/x"]);
+        // /dev is bwrap's own tmpfs: it must not be a second, unsized /tmp.
+        Assert.Equal("EROFS", lines["write_/dev/x"]);
         Assert.Equal(15, lines.Count);
         await _attack.AssertContainedAsync(result);
     }
