@@ -25,7 +25,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
     {
         _options = options;
         _logger = logger;
-        _slots = new UidSlots(options.FirstSlotUid, options.Slots);
+        _slots = new UidSlots(options.FirstSlotUid, options.Slots, Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(options.BoxRoot)) ?? "/var/lib/coderoom", "slots"));
         _setup = new Lazy<Setup>(CreateSetup, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -113,6 +113,15 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         using var status = new Pipe();
         using var block = new Pipe();
 
+        // The pipes belong to the slot's uid, so that the sandboxed program may reopen its own ends by path
+        // (/proc/self/fd/3, /dev/stdout), as a JVM must for fd 3. A pipe inode's owner grants nothing else.
+        foreach (var fd in new[] { stdin.ReadFd, stdout.WriteFd, stderr.WriteFd, control.WriteFd })
+        {
+            if (Libc.fchown(fd, uid, uid) != 0)
+            {
+                throw new SandboxUnavailableException($"fchown of a pipe failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+            }
+        }
         var fdMap = new Dictionary<int, int>
         {
             [0] = stdin.ReadFd,
@@ -237,7 +246,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         await stdinTask.ConfigureAwait(false);
 
         var cpuTime = cgroup.CpuUsage();
-        var peak = cgroup.PeakMemoryBytes();
+        var peak = Math.Max(cgroup.PeakMemoryBytes(), monitor.PeakBeforeReset);
         var oom = cgroup.OomKills() > 0;
         var (stdoutBytes, stdoutTruncated) = stdoutTask.IsCompletedSuccessfully ? await stdoutTask.ConfigureAwait(false) : (Array.Empty<byte>(), false);
         var (stderrBytes, stderrTruncated) = stderrTask.IsCompletedSuccessfully ? await stderrTask.ConfigureAwait(false) : (Array.Empty<byte>(), false);
@@ -466,9 +475,13 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             }
         }
 
+        /// <summary>Peak memory of the run before the last reset of the kernel's counter.</summary>
+        public long PeakBeforeReset { get; private set; }
+
         public void StartLap(string name, TimeSpan cpuBudget)
         {
             var cpu = cgroup.CpuUsage();
+            var before = cgroup.PeakMemoryBytes();
             var reset = cgroup.TryResetPeakMemory();
             lock (_lock)
             {
@@ -477,6 +490,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
                 _lapBudget = cpuBudget;
                 _lapStartWallTicks = Stopwatch.GetTimestamp();
                 _peakReset = reset;
+                PeakBeforeReset = Math.Max(PeakBeforeReset, before);
             }
         }
 

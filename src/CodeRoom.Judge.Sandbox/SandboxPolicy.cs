@@ -99,7 +99,10 @@ public static class SandboxPolicy
             "--remount-ro", "/",
             "--chdir", spec.WorkingDirectoryInSandbox,
         ]);
-        foreach (var (name, value) in spec.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
+        // Compilers find their helpers (ld, cc1plus) through PATH; nothing else of the host's environment is passed.
+        var environment = new Dictionary<string, string>(spec.Environment, StringComparer.Ordinal);
+        environment.TryAdd("PATH", "/usr/bin:/bin");
+        foreach (var (name, value) in environment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             args.Add("--setenv");
             args.Add(name);

@@ -2,12 +2,14 @@ namespace CodeRoom.Judge.Sandbox;
 
 /// <summary>
 /// The pool of per-slot uids. A run holds its slot for its whole life, so two runs never share a uid: kill(-1) or
-/// RLIMIT_NPROC in one cannot reach the other, and the service's own uid is never used for candidate code.
+/// RLIMIT_NPROC in one cannot reach the other, and the service's own uid is never used for candidate code. A lock
+/// file per uid (flock, released by the kernel if the process dies) keeps two supervisors on one host (a service and
+/// a CLI, or test suites) from handing out the same uid.
 /// </summary>
-internal sealed class UidSlots(int firstUid, int count) : IDisposable
+internal sealed class UidSlots(int firstUid, int count, string lockDirectory) : IDisposable
 {
     private readonly SemaphoreSlim _free = new(count, count);
-    private readonly Stack<int> _uids = new(Enumerable.Range(firstUid, count).Reverse());
+    private readonly List<int> _uids = [.. Enumerable.Range(firstUid, count)];
     private readonly Lock _lock = new();
 
     public int Capacity => count;
@@ -26,24 +28,59 @@ internal sealed class UidSlots(int firstUid, int count) : IDisposable
     public async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
     {
         await _free.WaitAsync(cancellationToken).ConfigureAwait(false);
-        lock (_lock)
+        try
         {
-            return new Lease(this, _uids.Pop());
+            while (true)
+            {
+                lock (_lock)
+                {
+                    // The first free uid of ours that no other process holds.
+                    foreach (var uid in _uids)
+                    {
+                        if (TryLock(uid) is { } held)
+                        {
+                            _uids.Remove(uid);
+                            return new Lease(this, uid, held);
+                        }
+                    }
+                }
+                await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            _free.Release();
+            throw;
         }
     }
 
-    private void Release(int uid)
+    private FileStream? TryLock(int uid)
     {
+        Directory.CreateDirectory(lockDirectory);
+        try
+        {
+            // FileShare.None takes flock(LOCK_EX | LOCK_NB) on Unix.
+            return new FileStream(Path.Combine(lockDirectory, $"uid-{uid}.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private void Release(int uid, FileStream held)
+    {
+        held.Dispose();
         lock (_lock)
         {
-            _uids.Push(uid);
+            _uids.Add(uid);
         }
         _free.Release();
     }
 
     public void Dispose() => _free.Dispose();
 
-    public sealed class Lease(UidSlots owner, int uid) : IDisposable
+    public sealed class Lease(UidSlots owner, int uid, FileStream held) : IDisposable
     {
         private int _released;
         public int Uid => uid;
@@ -52,7 +89,7 @@ internal sealed class UidSlots(int firstUid, int count) : IDisposable
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                owner.Release(uid);
+                owner.Release(uid, held);
             }
         }
     }

@@ -23,9 +23,13 @@ public sealed partial class JudgeEngine
     private readonly JudgeOptions _options;
     private readonly ILogger<JudgeEngine> _logger;
 
-    public JudgeEngine(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, IOptions<JudgeOptions> options, ILogger<JudgeEngine> logger)
+    private readonly CompileCache _cache;
+
+    public JudgeEngine(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, CompileCache cache, IOptions<JudgeOptions> options,
+        ILogger<JudgeEngine> logger)
     {
         _sandbox = sandbox;
+        _cache = cache;
         _languages = languages.ToDictionary(l => l.Id);
         _options = options.Value;
         _logger = logger;
@@ -72,7 +76,7 @@ public sealed partial class JudgeEngine
     {
         var problem = request.Problem;
         var toolchain = Toolchain(request.Language);
-        var plan = toolchain.Plan(problem.Signature, request.Code);
+        var plan = toolchain.Plan(problem.Signature, request.Code, problem.Limits.MemoryLimitMb);
         using var box = _sandbox.CreateBox();
         foreach (var (name, contents) in plan.Files)
         {
@@ -82,7 +86,19 @@ public sealed partial class JudgeEngine
         CompileInfo? compile = null;
         if (plan.CompileCommand is { } compileCommand)
         {
-            compile = await CompileAsync(plan, compileCommand, box, cancellationToken).ConfigureAwait(false);
+            var key = CompileCache.Key(toolchain, plan);
+            if (_cache.TryRestore(key, box))
+            {
+                compile = new CompileInfo(true, "", 0, Cached: true);
+            }
+            else
+            {
+                compile = await CompileAsync(plan, compileCommand, box, cancellationToken).ConfigureAwait(false);
+                if (compile.Ok)
+                {
+                    _cache.Store(key, box, plan.Files.Keys.ToList());
+                }
+            }
             if (!compile.Ok)
             {
                 return new JudgeResult
@@ -97,7 +113,7 @@ public sealed partial class JudgeEngine
             }
         }
 
-        var run = await RunTestsAsync(problem, plan, box, tests, cancellationToken).ConfigureAwait(false);
+        var run = await RunTestsAsync(problem, request.Language, plan, box, tests, cancellationToken).ConfigureAwait(false);
         if (run.LoadError is { } loadError)
         {
             // The code could not even be loaded (a Python syntax error, a missing Solution class): report it like a
@@ -175,15 +191,15 @@ public sealed partial class JudgeEngine
 
     private sealed record RunOutcome(RawTest[] Raw, LoadFailure? LoadError, double CpuMs, long PeakMemoryBytes);
 
-    private async Task<RunOutcome> RunTestsAsync(Problem problem, BuildPlan plan, SandboxBox box, IReadOnlyList<TestCase> tests,
-        CancellationToken cancellationToken)
+    private async Task<RunOutcome> RunTestsAsync(Problem problem, LanguageId language, BuildPlan plan, SandboxBox box,
+        IReadOnlyList<TestCase> tests, CancellationToken cancellationToken)
     {
         var raw = new RawTest?[tests.Count];
         var budget = TimeSpan.FromMilliseconds(Math.Max(_options.SubmissionCpuBudgetMs, 2 * problem.Limits.TimeLimitMs));
         var used = TimeSpan.Zero;
         var peak = 0L;
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var header = Header(problem.Signature, nonce);
+        var header = Header(problem.Signature, language, nonce);
 
         while (raw.Any(r => r is null))
         {
@@ -243,8 +259,12 @@ public sealed partial class JudgeEngine
             var stderrByTest = SplitByMarker(Decode(outcome.Stderr), nonce, outcome.StderrTruncated);
             foreach (var i in remaining)
             {
-                var stdout = Truncate(stdoutByTest.GetValueOrDefault(i, ""), _options.OutputPerTestBytes);
-                var stderr = Truncate(stderrByTest.GetValueOrDefault(i, ""), _options.OutputPerTestBytes);
+                // Output from before the first marker (load time, or a runtime that died while starting) goes with the
+                // first test of the process.
+                var preambleOut = i == remaining[0] ? stdoutByTest.GetValueOrDefault(-1, "") : "";
+                var preambleErr = i == remaining[0] ? stderrByTest.GetValueOrDefault(-1, "") : "";
+                var stdout = Truncate(preambleOut + stdoutByTest.GetValueOrDefault(i, ""), _options.OutputPerTestBytes);
+                var stderr = Truncate(preambleErr + stderrByTest.GetValueOrDefault(i, ""), _options.OutputPerTestBytes);
                 if (state.Results.TryGetValue(i, out var finished))
                 {
                     raw[i] = new RawTest(null, finished.Payload, null, finished.CpuMs, finished.MemoryBytes, stdout, stderr);
@@ -344,12 +364,13 @@ public sealed partial class JudgeEngine
         };
     }
 
-    private static string Header(Signature signature, string nonce)
+    private static string Header(Signature signature, LanguageId language, string nonce)
     {
         var header = new JsonObject
         {
             ["nonce"] = nonce,
-            ["function"] = signature.FunctionName,
+            // The name to call in this language (function_names overrides function_name per language).
+            ["function"] = signature.FunctionNameFor(language),
             ["function_names"] = new JsonObject(signature.FunctionNames.Select(kv =>
                 KeyValuePair.Create(kv.Key.WireName(), (JsonNode?)JsonValue.Create(kv.Value)))),
             ["params"] = new JsonArray(signature.Params.Select(p =>
@@ -385,6 +406,10 @@ public sealed partial class JudgeEngine
             if (current < 0)
             {
                 preamble = segment;
+                if (preamble.Length > 0)
+                {
+                    result[-1] = preamble;
+                }
             }
             else
             {
@@ -399,14 +424,10 @@ public sealed partial class JudgeEngine
             {
                 break;
             }
-            if (current < 0 && preamble.Length > 0)
-            {
-                result[index] = preamble; // printed at load time: shown with the first test
-            }
             current = index;
             position = end + 1;
         }
-        if (truncated && current >= 0)
+        if (truncated)
         {
             result[current] = result.GetValueOrDefault(current, "") + "\n[output truncated]";
         }

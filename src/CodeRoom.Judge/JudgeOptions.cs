@@ -20,6 +20,12 @@ public sealed class JudgeOptions
     [Range(1000, 120_000)] public int CompileCpuMs { get; set; } = 10_000;
     [Range(64, 8192)] public int CompileMemoryMb { get; set; } = 1024;
 
+    /// <summary>Root-only directory of the compile cache (never mounted into a sandbox).</summary>
+    [Required] public string CompileCacheRoot { get; set; } = "/var/lib/coderoom/compile-cache";
+
+    /// <summary>Entries kept in the compile cache (least recently used go first); 0 turns it off.</summary>
+    [Range(0, 100_000)] public int CompileCacheEntries { get; set; } = 2000;
+
     /// <summary>Size of the writable /tmp of a run (counted in the run's memory).</summary>
     [Range(1, 4096)] public int TmpSizeMb { get; set; } = 64;
 }

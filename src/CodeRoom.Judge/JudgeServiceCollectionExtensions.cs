@@ -24,6 +24,7 @@ public static class JudgeServiceCollectionExtensions
         {
             services.AddSingleton(typeof(ILanguageToolchain), toolchain);
         }
+        services.AddSingleton<CompileCache>();
         services.AddSingleton<JudgeEngine>();
         return services;
     }

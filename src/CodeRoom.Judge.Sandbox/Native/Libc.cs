@@ -80,4 +80,7 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Lib, SetLastError = true)]
     public static partial int geteuid();
+
+    [LibraryImport(Lib, SetLastError = true)]
+    public static partial int fchown(int fd, int owner, int group);
 }

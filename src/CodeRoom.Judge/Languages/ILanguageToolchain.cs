@@ -16,6 +16,15 @@ public interface ILanguageToolchain
 
     /// <summary>Files to write into a fresh box, and the commands to compile (optional) and run them.</summary>
     BuildPlan Plan(Signature signature, string candidateCode);
+
+    /// <summary>Host files this language needs (compilers, runtimes), for `coderoom doctor`.</summary>
+    IReadOnlyList<string> RequiredFiles => [];
+
+    /// <summary>
+    /// As <see cref="Plan(Signature, string)"/> for a run with this memory limit (the problem's memory_limit_mb).
+    /// Runtimes that size their heap up front (the JVM cannot see the sandbox's cgroup) need it; the others ignore it.
+    /// </summary>
+    BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb) => Plan(signature, candidateCode);
 }
 
 /// <summary>

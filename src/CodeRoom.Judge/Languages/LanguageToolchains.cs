@@ -3,5 +3,5 @@ namespace CodeRoom.Judge.Languages;
 /// <summary>The toolchain types registered by AddCodeRoomJudge (filled in as each language lands).</summary>
 public static class LanguageToolchains
 {
-    public static readonly IReadOnlyList<Type> All = [];
+    public static readonly IReadOnlyList<Type> All = [typeof(Python.PythonToolchain), typeof(Java.JavaToolchain), typeof(Cpp.CppToolchain)];
 }

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using CodeRoom.Judge.Languages;
+using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CodeRoom.Cli;
+
+/// <summary>`coderoom doctor`: says whether this host can run the sandbox and the toolchains, and how to fix it.</summary>
+internal static class DoctorCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("doctor", "Check this host: bubblewrap, user namespaces, cgroups, seccomp, toolchains");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build();
+            var options = host.Services.GetRequiredService<IOptions<SandboxOptions>>().Value;
+            var checks = new List<HostCheck>(await HostDiagnostics.RunAsync(options, cancellationToken));
+            foreach (var toolchain in host.Services.GetServices<ILanguageToolchain>())
+            {
+                foreach (var file in toolchain.RequiredFiles)
+                {
+                    var exists = File.Exists(file);
+                    checks.Add(new HostCheck($"{toolchain.Id} toolchain", exists, exists ? file : $"{file} not found",
+                        "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 lld-19"));
+                }
+            }
+            foreach (var check in checks)
+            {
+                Console.WriteLine($"{(check.Ok ? "ok  " : "FAIL")}  {check.Name}: {check.Detail}");
+                if (!check.Ok && check.Fix is { } fix)
+                {
+                    Console.WriteLine($"      fix: {fix}");
+                }
+            }
+            var failed = checks.Count(c => !c.Ok);
+            Console.WriteLine(failed == 0 ? "healthy: this host can run CodeRoom's sandbox" : $"{failed} problem(s) found: no code will run until they are fixed");
+            return failed == 0 ? 0 : 1;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using System.Text;
+using CodeRoom.Judge.Languages;
+using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.Options;
+
+namespace CodeRoom.Judge;
+
+/// <summary>
+/// Content-addressed cache of compile outputs: unchanged code run again (Run, then Submit) skips the compiler. The key
+/// covers the language, the compile command (flags), every file of the plan (the harness and its version included)
+/// and the compiler binaries themselves (size and mtime), so a toolchain upgrade misses the cache. Entries live in a
+/// root-only directory no sandbox ever sees; they are copied into a fresh box before anything runs there.
+/// </summary>
+public sealed class CompileCache
+{
+    private readonly string _root;
+    private readonly int _maxEntries;
+    private readonly Lock _lock = new();
+
+    public CompileCache(IOptions<JudgeOptions> options)
+    {
+        _root = options.Value.CompileCacheRoot;
+        _maxEntries = options.Value.CompileCacheEntries;
+    }
+
+    public bool Enabled => _maxEntries > 0;
+
+    public static string Key(ILanguageToolchain toolchain, BuildPlan plan)
+    {
+        var text = new StringBuilder();
+        text.Append(toolchain.Id).Append('\0');
+        foreach (var argument in plan.CompileCommand ?? [])
+        {
+            text.Append(argument).Append('\0');
+        }
+        foreach (var file in toolchain.RequiredFiles)
+        {
+            var info = new FileInfo(file);
+            text.Append(file).Append(':').Append(info.Exists ? info.Length : -1).Append(':')
+                .Append(info.Exists ? info.LastWriteTimeUtc.Ticks : 0).Append('\0');
+        }
+        foreach (var (name, contents) in plan.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            text.Append(name).Append('\0').Append(contents.Length).Append('\0').Append(contents).Append('\0');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Copies a cached compile's outputs into the box; false on a miss.</summary>
+    public bool TryRestore(string key, SandboxBox box)
+    {
+        if (!Enabled)
+        {
+            return false;
+        }
+        var entry = Path.Combine(_root, key);
+        if (!Directory.Exists(entry))
+        {
+            return false;
+        }
+        try
+        {
+            foreach (var file in Directory.GetFiles(entry))
+            {
+                var target = Path.Combine(box.Path, Path.GetFileName(file));
+                File.Copy(file, target, overwrite: true);
+                File.SetUnixFileMode(target, File.GetUnixFileMode(file));
+            }
+            // The directory's mtime is the LRU clock.
+            Directory.SetLastWriteTimeUtc(entry, TimeProvider.System.GetUtcNow().UtcDateTime);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false; // evicted meanwhile: compile again
+        }
+    }
+
+    /// <summary>Stores the regular files the compile left in the box (read without following links).</summary>
+    public void Store(string key, SandboxBox box, IReadOnlyCollection<string> sources)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+        var files = SafeRead.RegularFiles(box.Path, maxFileBytes: 64L << 20, maxTotalBytes: 128L << 20);
+        if (files is null)
+        {
+            return;
+        }
+        Directory.CreateDirectory(_root);
+        File.SetUnixFileMode(_root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var staging = Path.Combine(_root, ".tmp-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+        Directory.CreateDirectory(staging);
+        foreach (var (name, bytes) in files)
+        {
+            if (sources.Contains(name))
+            {
+                continue; // the sources are written from the plan anyway
+            }
+            var path = Path.Combine(staging, name);
+            File.WriteAllBytes(path, bytes);
+            // Executables stay executable; nothing is setuid or writable by others.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+        var entry = Path.Combine(_root, key);
+        try
+        {
+            Directory.Move(staging, entry);
+        }
+        catch (IOException)
+        {
+            Directory.Delete(staging, recursive: true); // another run stored the same key first
+        }
+        Evict();
+    }
+
+    private void Evict()
+    {
+        lock (_lock)
+        {
+            var entries = new DirectoryInfo(_root).GetDirectories().Where(d => !d.Name.StartsWith('.')).ToList();
+            if (entries.Count <= _maxEntries)
+            {
+                return;
+            }
+            foreach (var old in entries.OrderBy(d => d.LastWriteTimeUtc).Take(entries.Count - _maxEntries))
+            {
+                try
+                {
+                    old.Delete(recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+}

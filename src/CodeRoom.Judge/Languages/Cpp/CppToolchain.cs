@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
+
+namespace CodeRoom.Judge.Languages.Cpp;
+
+/// <summary>
+/// C++ (clang-19, C++23, -O2). main.cpp includes harness.hpp, then the candidate's code under
+/// <c>#line 1 "solution.cpp"</c>, then the typed call site generated from the signature.
+/// </summary>
+public sealed partial class CppToolchain : ILanguageToolchain
+{
+    public const string Compiler = "/usr/bin/clang++-19";
+    public const string CandidateFile = "solution.cpp";
+    public const int DefaultMemoryLimitMb = 256;
+
+    private static readonly Lazy<string> Harness = new(() => EmbeddedSource.Read("Cpp.harness.hpp"));
+
+    public LanguageId Id => LanguageId.Cpp;
+
+    public string StarterCode(Signature signature)
+    {
+        var code = new StringBuilder();
+        if (signature.Uses(ValueKind.ListNode))
+        {
+            code.Append(ListNodeDefinition);
+        }
+        if (signature.Uses(ValueKind.TreeNode))
+        {
+            code.Append(TreeNodeDefinition);
+        }
+        var parameters = string.Join(", ", signature.Params.Select(p => CppTypes.Parameter(p.Type) + " " + p.Name));
+        code.Append("class Solution {\npublic:\n");
+        code.Append("    ").Append(CppTypes.Name(signature.ReturnType)).Append(' ')
+            .Append(signature.FunctionNameFor(LanguageId.Cpp)).Append('(').Append(parameters).Append(") {\n");
+        code.Append("        \n    }\n};\n");
+        return code.ToString();
+    }
+
+    public BuildPlan Plan(Signature signature, string candidateCode) => Plan(signature, candidateCode, DefaultMemoryLimitMb);
+
+    public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb) => new()
+    {
+        Files = new Dictionary<string, string>
+        {
+            ["harness.hpp"] = Harness.Value,
+            ["main.cpp"] = MainSource(signature, candidateCode),
+        },
+        CompileCommand =
+        [
+            Compiler, "-std=c++23", "-O2", "-pipe", "-fno-color-diagnostics", "-ferror-limit=20",
+            // Bounded compile-time work: a constexpr or template bomb fails fast instead of eating the compile budget.
+            "-fconstexpr-steps=10000000", "-ftemplate-depth=1024",
+            "-o", "main", "main.cpp",
+        ],
+        RunCommand = ["/box/main", StackBytes(memoryLimitMb).ToString(CultureInfo.InvariantCulture)],
+        Environment = new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["LC_ALL"] = "C.UTF-8", ["TZ"] = "UTC" },
+        // clang runs the linker as a child; the run itself has two threads (main and the big-stack one).
+        MaxProcesses = 16,
+        StartupAllowance = TimeSpan.FromMilliseconds(100),
+        CompileCpuTime = TimeSpan.FromSeconds(20),
+        CleanCompilerOutput = CleanCompilerOutput,
+    };
+
+    /// <summary>
+    /// The stack of the thread that runs the tests: a quarter of the memory limit (64 MB of 256), ample for depth
+    /// 100,000, and small enough that runaway recursion overflows (SIGSEGV, a runtime error) before its touched stack
+    /// pages reach the memory limit (which RLIMIT_STACK alone, at 256 MB, would not ensure).
+    /// </summary>
+    internal static long StackBytes(int memoryLimitMb) => Math.Clamp(memoryLimitMb / 4, 8, 512) * 1024L * 1024;
+
+    /// <summary>main.cpp: the harness, the candidate's code with its own line numbers, then the call site.</summary>
+    internal static string MainSource(Signature signature, string candidateCode)
+    {
+        var code = SignatureFacts.NormaliseNewlines(candidateCode);
+        var main = new StringBuilder();
+        main.Append("#include \"harness.hpp\"\n");
+        main.Append("#line 1 \"").Append(CandidateFile).Append("\"\n");
+        main.Append(code);
+        if (!code.EndsWith('\n'))
+        {
+            main.Append('\n');
+        }
+        main.Append(CallSite(signature));
+        return main.ToString();
+    }
+
+    internal static string CallSite(Signature signature)
+    {
+        var function = signature.FunctionNameFor(LanguageId.Cpp);
+        var s = new StringBuilder();
+        // Errors in the call site (a changed method signature) name this file, not the candidate's.
+        s.Append("#line 1 \"judge_call.cpp\"\n");
+        s.Append("int main(int argc, char** argv) {\n");
+        s.Append("    return coderoom::run(argc, argv, [](coderoom::Reader& in, coderoom::Test& test) {\n");
+        s.Append("        in.expect('[');\n");
+        for (var i = 0; i < signature.Params.Count; i++)
+        {
+            if (i > 0)
+            {
+                s.Append("        in.expect(',');\n");
+            }
+            s.Append("        auto a").Append(i).Append(" = coderoom::Read<")
+                .Append(CppTypes.Name(signature.Params[i].Type)).Append(">::get(in);\n");
+        }
+        s.Append("        in.expect(']');\n");
+        var args = string.Join(", ", Enumerable.Range(0, signature.Params.Count).Select(i => "a" + i));
+        s.Append("        coderoom::execute<Solution>(test, [&](Solution& solution, std::string& value) {\n");
+        if (signature.OutputParam is { } output)
+        {
+            var index = signature.Params.ToList().FindIndex(p => p.Name == output);
+            s.Append("            solution.").Append(function).Append('(').Append(args).Append(");\n");
+            s.Append("            test.stop();\n");
+            s.Append("            coderoom::write(value, a").Append(index).Append(");\n");
+        }
+        else if (signature.ReturnType.Kind == ValueKind.Void)
+        {
+            s.Append("            solution.").Append(function).Append('(').Append(args).Append(");\n");
+            s.Append("            test.stop();\n");
+            s.Append("            value = \"null\";\n");
+        }
+        else
+        {
+            s.Append("            auto result = solution.").Append(function).Append('(').Append(args).Append(");\n");
+            s.Append("            test.stop();\n");
+            s.Append("            coderoom::write(value, result);\n");
+        }
+        s.Append("        });\n");
+        s.Append("    });\n");
+        s.Append("}\n");
+        return s.ToString();
+    }
+
+    /// <summary>Compiler output names files relative to the box; strip any absolute box path that slips through.</summary>
+    internal static string CleanCompilerOutput(string output) => BoxPath().Replace(output, "");
+
+    [GeneratedRegex(@"/box/")]
+    private static partial Regex BoxPath();
+
+    private const string ListNodeDefinition = """
+        /**
+         * Definition for singly-linked list.
+         * struct ListNode {
+         *     int val;
+         *     ListNode *next;
+         *     ListNode() : val(0), next(nullptr) {}
+         *     ListNode(int x) : val(x), next(nullptr) {}
+         *     ListNode(int x, ListNode *next) : val(x), next(next) {}
+         * };
+         */
+
+        """;
+
+    private const string TreeNodeDefinition = """
+        /**
+         * Definition for a binary tree node.
+         * struct TreeNode {
+         *     int val;
+         *     TreeNode *left;
+         *     TreeNode *right;
+         *     TreeNode() : val(0), left(nullptr), right(nullptr) {}
+         *     TreeNode(int x) : val(x), left(nullptr), right(nullptr) {}
+         *     TreeNode(int x, TreeNode *left, TreeNode *right) : val(x), left(left), right(right) {}
+         * };
+         */
+
+        """;
+}

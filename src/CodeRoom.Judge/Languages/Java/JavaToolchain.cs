@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
+
+namespace CodeRoom.Judge.Languages.Java;
+
+/// <summary>
+/// Java 17 (OpenJDK). The static harness (CodeRoomHarness, ListNode, TreeNode) finds the candidate's method by
+/// reflection. Solution.java is the candidate's code after one line of LeetCode's implicit imports; compiler output
+/// and runtime error lines are shifted back by that line.
+/// </summary>
+public sealed partial class JavaToolchain : ILanguageToolchain
+{
+    public const string JavaHome = "/usr/lib/jvm/java-17-openjdk-amd64";
+    public const int DefaultMemoryLimitMb = 256;
+
+    /// <summary>On its own line 1 so the candidate's lines keep their numbers, minus one.</summary>
+    internal const string ImplicitImports =
+        "import java.util.*; import java.util.function.*; import java.util.stream.*; import java.math.*;";
+
+    private static readonly string[] HarnessFiles = ["CodeRoomHarness.java", "ListNode.java", "TreeNode.java"];
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Harness = new(() =>
+        HarnessFiles.ToDictionary(f => f, f => EmbeddedSource.Read("Java." + f)));
+
+    // JVM flags shared by javac and the run: one serial GC thread, no perf-data file in /tmp, the JDK's CDS archive.
+    private static readonly string[] JvmFlags =
+        ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData", "-XX:ActiveProcessorCount=1"];
+
+    public LanguageId Id => LanguageId.Java;
+
+    public string StarterCode(Signature signature)
+    {
+        var code = new StringBuilder();
+        if (signature.Uses(ValueKind.ListNode))
+        {
+            code.Append(ListNodeDefinition);
+        }
+        if (signature.Uses(ValueKind.TreeNode))
+        {
+            code.Append(TreeNodeDefinition);
+        }
+        var parameters = string.Join(", ", signature.Params.Select(p => JavaTypes.Name(p.Type) + " " + p.Name));
+        code.Append("class Solution {\n");
+        code.Append("    public ").Append(JavaTypes.Name(signature.ReturnType)).Append(' ')
+            .Append(signature.FunctionNameFor(LanguageId.Java)).Append('(').Append(parameters).Append(") {\n");
+        code.Append("        \n    }\n}\n");
+        return code.ToString();
+    }
+
+    public BuildPlan Plan(Signature signature, string candidateCode) => Plan(signature, candidateCode, DefaultMemoryLimitMb);
+
+    public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb)
+    {
+        var files = new Dictionary<string, string>(Harness.Value)
+        {
+            ["Solution.java"] = ImplicitImports + "\n" + SignatureFacts.NormaliseNewlines(candidateCode),
+        };
+        return new BuildPlan
+        {
+            Files = files,
+            CompileCommand =
+            [
+                JavaHome + "/bin/javac",
+                .. JvmFlags.Select(f => "-J" + f),
+                "-J-Xmx512m", "-J-Djava.io.tmpdir=/tmp",
+                "-proc:none", "-encoding", "UTF-8", "-nowarn", "-g", "-Xmaxerrs", "20",
+                "-cp", "/box", "-d", "/box",
+                "Solution.java", .. HarnessFiles,
+            ],
+            RunCommand =
+            [
+                JavaHome + "/bin/java",
+                .. JvmFlags,
+                "-Xmx" + HeapMb(memoryLimitMb).ToString(CultureInfo.InvariantCulture) + "m",
+                "-Dcoderoom.stack=" + StackBytes(memoryLimitMb).ToString(CultureInfo.InvariantCulture),
+                "-Djava.io.tmpdir=/tmp", "-Dfile.encoding=UTF-8", "-Duser.home=/tmp",
+                "-cp", "/box", "CodeRoomHarness",
+            ],
+            Mounts =
+            [
+                new SandboxMount("/etc/alternatives", "/etc/alternatives"),
+                new SandboxMount("/etc/java-17-openjdk", "/etc/java-17-openjdk"),
+            ],
+            Environment = new Dictionary<string, string>
+            {
+                ["LANG"] = "C.UTF-8",
+                ["LC_ALL"] = "C.UTF-8",
+                ["TZ"] = "UTC",
+                ["JAVA_HOME"] = JavaHome,
+            },
+            // The JVM starts 13-19 threads, javac a few more; a candidate's own threads need room too.
+            MaxProcesses = 64,
+            StartupAllowance = TimeSpan.FromMilliseconds(500),
+            CompileCpuTime = TimeSpan.FromSeconds(20),
+            CleanCompilerOutput = CleanCompilerOutput,
+        };
+    }
+
+    /// <summary>The heap gets what the JVM's own ~50 MB (metaspace, code cache, CDS) and the thread stack leave.</summary>
+    internal static int HeapMb(int memoryLimitMb) => Math.Max(16, memoryLimitMb - 64);
+
+    /// <summary>
+    /// The solution thread's stack: room for depth 100,000, yet small enough that runaway recursion ends in
+    /// StackOverflowError (judged runtime error) before its touched stack pages hit the memory limit.
+    /// Measured: unwinding a StackOverflowError through C1-compiled frames costs about three times the stack in
+    /// native memory (32 MB of stack: depth 834,000 of a small method, peak RSS 145 MB), so an eighth of the limit.
+    /// </summary>
+    internal static long StackBytes(int memoryLimitMb) => Math.Clamp(memoryLimitMb / 8, 8, 256) * 1024L * 1024;
+
+    /// <summary>Names Solution.java lines as the candidate sees them and drops box paths.</summary>
+    internal static string CleanCompilerOutput(string output)
+    {
+        var cleaned = output.Replace("/box/", "", StringComparison.Ordinal);
+        return SolutionLine().Replace(cleaned, m =>
+        {
+            var line = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) - 1;
+            return "Solution.java:" + Math.Max(line, 1).ToString(CultureInfo.InvariantCulture) + ":";
+        });
+    }
+
+    [GeneratedRegex(@"(?<![\w/])Solution\.java:(\d+):")]
+    private static partial Regex SolutionLine();
+
+    private const string ListNodeDefinition = """
+        /**
+         * Definition for singly-linked list.
+         * public class ListNode {
+         *     int val;
+         *     ListNode next;
+         *     ListNode() {}
+         *     ListNode(int val) { this.val = val; }
+         *     ListNode(int val, ListNode next) { this.val = val; this.next = next; }
+         * }
+         */
+
+        """;
+
+    private const string TreeNodeDefinition = """
+        /**
+         * Definition for a binary tree node.
+         * public class TreeNode {
+         *     int val;
+         *     TreeNode left;
+         *     TreeNode right;
+         *     TreeNode() {}
+         *     TreeNode(int val) { this.val = val; }
+         *     TreeNode(int val, TreeNode left, TreeNode right) {
+         *         this.val = val;
+         *         this.left = left;
+         *         this.right = right;
+         *     }
+         * }
+         */
+
+        """;
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using CodeRoom.Judge.Contract;
+
+namespace CodeRoom.Judge.Tests.Engine;
+
+[Collection(nameof(JudgeCollection))]
+public sealed class JudgeEngineTests(JudgeFixture fixture)
+{
+    public static TheoryData<LanguageId> Languages => [LanguageId.Python, LanguageId.Java, LanguageId.Cpp];
+
+    [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
+    public async Task A_correct_solution_is_accepted_on_every_test(LanguageId language)
+    {
+        var result = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.TwoSum[language]);
+        Assert.Equal(Verdict.Accepted, result.Verdict);
+        Assert.Equal(4, result.Passed);
+        Assert.Equal(4, result.Total);
+        Assert.Null(result.FirstFailingTest);
+        Assert.All(result.Tests, t => Assert.True(t.RuntimeMs is >= 0));
+    }
+
+    [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
+    public async Task Run_mode_judges_the_public_tests_only(LanguageId language)
+    {
+        var result = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.TwoSum[language], JudgeMode.Run);
+        Assert.Equal(2, result.Total);
+        Assert.All(result.Tests, t => Assert.Equal(TestVisibility.Public, t.Visibility));
+    }
+
+    [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
+    public async Task A_wrong_solution_gets_wrong_answer_with_expected_and_actual(LanguageId language)
+    {
+        var result = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.TwoSumWrong[language]);
+        Assert.Equal(Verdict.WrongAnswer, result.Verdict);
+        Assert.Equal(1, result.FirstFailingTest);
+        var failing = result.Tests[1];
+        Assert.Equal("[0,0]", failing.Actual!.ToJsonString());
+        Assert.Equal("[1,2]", failing.Expected!.ToJsonString());
+        Assert.NotNull(failing.DiffPath);
+    }
+
+    [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
+    public async Task A_crash_in_one_test_is_a_runtime_error_naming_the_line_and_the_other_tests_still_run(LanguageId language)
+    {
+        var result = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.TwoSumCrash[language]);
+        Assert.Equal(Verdict.RuntimeError, result.Verdict);
+        Assert.Equal(2, result.FirstFailingTest);
+        Assert.Equal(3, result.Passed);
+        var crash = result.Tests[2];
+        Assert.Equal(Verdict.RuntimeError, crash.Verdict);
+        Assert.Equal(Verdict.Accepted, result.Tests[3].Verdict);
+        Assert.NotNull(crash.Error);
+        if (language == LanguageId.Cpp)
+        {
+            // C++ exceptions carry no line numbers; the exception type is what the candidate can act on.
+            Assert.Contains("out_of_range", crash.Error);
+        }
+        else
+        {
+            Assert.Equal(4, crash.ErrorLine);
+        }
+        Assert.DoesNotContain("/box", crash.Error);
+    }
+
+    [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
+    public async Task An_endless_loop_in_one_test_is_a_time_limit_and_the_other_tests_still_run(LanguageId language)
+    {
+        var result = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.TwoSumLoop[language]);
+        Assert.Equal(Verdict.TimeLimitExceeded, result.Verdict);
+        Assert.Equal(2, result.FirstFailingTest);
+        Assert.Equal(Verdict.TimeLimitExceeded, result.Tests[2].Verdict);
+        Assert.Equal(Verdict.Accepted, result.Tests[3].Verdict);
+        Assert.InRange(result.Tests[2].CpuMs ?? 0, 500, 800);
+    }
+
+    [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
+    public async Task A_memory_hog_gets_memory_limit_exceeded_not_a_runtime_error(LanguageId language)
+    {
+        var result = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.TwoSumMemory[language]);
+        Assert.Equal(Verdict.MemoryLimitExceeded, result.Verdict);
+        Assert.Equal(2, result.FirstFailingTest);
+        Assert.Equal(Verdict.Accepted, result.Tests[3].Verdict);
+    }
+
+    [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
+    public async Task A_compile_error_names_the_line_in_the_candidates_code(LanguageId language)
+    {
+        var result = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.CompileError[language]);
+        Assert.Equal(Verdict.CompilationError, result.Verdict);
+        Assert.NotNull(result.Compile);
+        Assert.False(result.Compile!.Ok);
+        Assert.DoesNotContain("/box", result.Compile.Output);
+        Assert.Contains(language == LanguageId.Python ? "line 3" : language == LanguageId.Java ? "Solution.java:3" : "solution.cpp:4",
+            result.Compile.Output);
+    }
+
+    [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
+    public async Task An_in_place_problem_judges_the_output_parameter(LanguageId language)
+    {
+        var result = await fixture.JudgeAsync(Problems.Rotate, language, Solutions.Rotate[language]);
+        Assert.Equal(Verdict.Accepted, result.Verdict);
+        Assert.Equal("[5,6,7,1,2,3,4]", result.Tests[0].Actual!.ToJsonString());
+    }
+
+    [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
+    public async Task A_float_result_is_judged_within_tolerance(LanguageId language)
+    {
+        var result = await fixture.JudgeAsync(Problems.Mean, language, Solutions.Mean[language]);
+        Assert.Equal(Verdict.Accepted, result.Verdict);
+    }
+
+    [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
+    public async Task Recursion_one_hundred_thousand_deep_works(LanguageId language)
+    {
+        var result = await fixture.JudgeAsync(Problems.Depth, language, Solutions.Depth[language]);
+        Assert.True(result.Verdict == Verdict.Accepted, JsonSerializer.Serialize(result.Tests, ContractJson.Options));
+    }
+
+    [Theory(Timeout = 120_000), MemberData(nameof(Languages))]
+    public async Task A_million_integers_are_parsed_and_judged(LanguageId language)
+    {
+        var result = await fixture.JudgeAsync(Problems.BigSum(), language, Solutions.BigSum[language]);
+        Assert.True(result.Verdict == Verdict.Accepted, JsonSerializer.Serialize(result.Tests.Select(t => t.Error), ContractJson.Options));
+        TestContext.Current.SendDiagnosticMessage($"{language}: 10^6 integers judged in {result.WallMs:0} ms wall (compile included)");
+    }
+
+    [Theory(Timeout = 120_000), MemberData(nameof(Languages))]
+    public async Task The_same_code_gives_the_same_results_every_time(LanguageId language)
+    {
+        var first = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.TwoSumCrash[language]);
+        var second = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.TwoSumCrash[language]);
+        static string Stable(JudgeResult r) => JsonSerializer.Serialize(
+            r.Tests.Select(t => new { t.Verdict, Actual = t.Actual?.ToJsonString(), t.Error, t.Stdout }), ContractJson.Options);
+        Assert.Equal(Stable(first), Stable(second));
+        Assert.Equal(first.Verdict, second.Verdict);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using CodeRoom.Judge.Contract;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CodeRoom.Judge.Tests.Engine;
+
+/// <summary>The real judge: real sandbox, real toolchains, wired exactly as the service wires it.</summary>
+public sealed class JudgeFixture : IDisposable
+{
+    private readonly IHost _host;
+
+    public JudgeFixture()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sandbox:BoxRoot"] = Path.Combine(Path.GetTempPath(), "coderoom-judge-test-boxes"),
+            ["Sandbox:CgroupName"] = "coderoom-judge-tests",
+            ["Sandbox:FirstSlotUid"] = "63000",
+            ["Sandbox:Slots"] = "2",
+        });
+        builder.Services.AddCodeRoomJudge(builder.Configuration);
+        _host = builder.Build();
+        Engine = _host.Services.GetRequiredService<JudgeEngine>();
+    }
+
+    public JudgeEngine Engine { get; }
+
+    public Task<JudgeResult> JudgeAsync(Problem problem, LanguageId language, string code, JudgeMode mode = JudgeMode.Submit) =>
+        Engine.JudgeAsync(new JudgeRequest(problem, language, code, mode), TestContext.Current.CancellationToken);
+
+    public static Problem Problem(string json)
+    {
+        var definition = JsonSerializer.Deserialize<ProblemDefinition>(json, ContractJson.Options);
+        var (problem, errors) = ProblemValidator.Validate(definition);
+        Assert.True(problem is not null, string.Join("\n", errors));
+        return problem!;
+    }
+
+    public void Dispose() => _host.Dispose();
+}
+
+[CollectionDefinition(nameof(JudgeCollection))]
+public sealed class JudgeCollection : ICollectionFixture<JudgeFixture>;

@@ -1,0 +1,59 @@
+using CodeRoom.Judge.Contract;
+
+namespace CodeRoom.Judge.Tests.Engine;
+
+/// <summary>Small problems for the engine's tests.</summary>
+internal static class Problems
+{
+    public static readonly Problem TwoSum = JudgeFixture.Problem("""
+        { "slug": "two-sum", "title": "Two Sum",
+          "signature": { "function_name": "twoSum", "params": [ { "name": "nums", "type": "integer[]" }, { "name": "target", "type": "integer" } ], "return_type": "integer[]" },
+          "compare": { "mode": "unordered" },
+          "limits": { "time_limit_ms": 500 },
+          "tests": [
+            { "visibility": "public", "input": { "nums": [2,7,11,15], "target": 9 }, "expected": [0,1] },
+            { "visibility": "public", "input": { "nums": [3,2,4], "target": 6 }, "expected": [1,2] },
+            { "visibility": "hidden", "input": { "nums": [3,3], "target": 6 }, "expected": [0,1], "category": "duplicates" },
+            { "visibility": "hidden", "input": { "nums": [-1,-2,-3,-4,-5], "target": -8 }, "expected": [2,4], "category": "negatives" }
+          ] }
+        """);
+
+    public static readonly Problem Rotate = JudgeFixture.Problem("""
+        { "slug": "rotate-array", "title": "Rotate Array",
+          "signature": { "function_name": "rotate", "params": [ { "name": "nums", "type": "integer[]" }, { "name": "k", "type": "integer" } ], "return_type": "void", "output_param": "nums" },
+          "tests": [
+            { "visibility": "public", "input": { "nums": [1,2,3,4,5,6,7], "k": 3 }, "expected": [5,6,7,1,2,3,4] },
+            { "visibility": "hidden", "input": { "nums": [-1,-100,3,99], "k": 2 }, "expected": [3,99,-1,-100] }
+          ] }
+        """);
+
+    public static readonly Problem Mean = JudgeFixture.Problem("""
+        { "slug": "mean", "title": "Mean",
+          "signature": { "function_name": "mean", "params": [ { "name": "xs", "type": "double[]" } ], "return_type": "double" },
+          "compare": { "mode": "float", "abs_tol": 1e-6 },
+          "tests": [
+            { "visibility": "public", "input": { "xs": [0.1, 0.2, 0.3] }, "expected": 0.2 },
+            { "visibility": "hidden", "input": { "xs": [1e9, 1, -1e9] }, "expected": 0.3333333333 }
+          ] }
+        """);
+
+    /// <summary>Sum of a list, with a big input: 10^6 integers.</summary>
+    public static Problem BigSum()
+    {
+        var numbers = string.Join(",", Enumerable.Range(0, 1_000_000).Select(i => (i % 2000) - 1000));
+        var expected = Enumerable.Range(0, 1_000_000).Sum(i => (long)((i % 2000) - 1000));
+        return JudgeFixture.Problem($$"""
+            { "slug": "big-sum", "title": "Big Sum",
+              "signature": { "function_name": "total", "params": [ { "name": "nums", "type": "integer[]" } ], "return_type": "long" },
+              "limits": { "time_limit_ms": 1000 },
+              "tests": [ { "visibility": "public", "input": { "nums": [{{numbers}}] }, "expected": {{expected}} } ] }
+            """);
+    }
+
+    public static readonly Problem Depth = JudgeFixture.Problem("""
+        { "slug": "depth", "title": "Recursion depth",
+          "signature": { "function_name": "depth", "params": [ { "name": "n", "type": "integer" } ], "return_type": "integer" },
+          "limits": { "time_limit_ms": 2000 },
+          "tests": [ { "visibility": "public", "input": { "n": 100000 }, "expected": 100000 } ] }
+        """);
+}
