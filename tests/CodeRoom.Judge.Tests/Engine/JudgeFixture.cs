@@ -20,6 +20,8 @@ public sealed class JudgeFixture : IDisposable
             ["Sandbox:CgroupName"] = "coderoom-judge-tests",
             ["Sandbox:FirstSlotUid"] = "63000",
             ["Sandbox:Slots"] = "2",
+            // A cache of our own, so that every run of the suite really compiles (the host's cache may be warm).
+            ["Judge:CompileCacheRoot"] = Directory.CreateTempSubdirectory("coderoom-judge-test-cache-").FullName,
         });
         builder.Services.AddCodeRoomJudge(builder.Configuration);
         _host = builder.Build();
