@@ -10,6 +10,7 @@ namespace CodeRoom.Judge.Tests.Engine;
 public sealed class JudgeFixture : IDisposable
 {
     private readonly IHost _host;
+    private readonly string _cacheRoot = Path.Combine(Path.GetTempPath(), "coderoom-judge-test-cache-" + Guid.NewGuid().ToString("N"));
 
     public JudgeFixture()
     {
@@ -21,7 +22,7 @@ public sealed class JudgeFixture : IDisposable
             ["Sandbox:FirstSlotUid"] = "63000",
             ["Sandbox:Slots"] = "2",
             // A cache of our own, so that every run of the suite really compiles (the host's cache may be warm).
-            ["Judge:CompileCacheRoot"] = Directory.CreateTempSubdirectory("coderoom-judge-test-cache-").FullName,
+            ["Judge:CompileCacheRoot"] = _cacheRoot,
         });
         builder.Services.AddCodeRoomJudge(builder.Configuration);
         _host = builder.Build();
@@ -41,7 +42,14 @@ public sealed class JudgeFixture : IDisposable
         return problem!;
     }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        if (Directory.Exists(_cacheRoot))
+        {
+            Directory.Delete(_cacheRoot, recursive: true);
+        }
+    }
 }
 
 [CollectionDefinition(nameof(JudgeCollection))]
