@@ -48,6 +48,13 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
                 throw new SandboxUnavailableException($"{tool} is missing (install bubblewrap and util-linux)");
             }
         }
+        // bwrap's monitor exits as soon as its sandbox reports an exit status, before the namespace's pid 1 is reaped:
+        // that pid 1 is then orphaned. As a child subreaper the supervisor inherits it and reaps it at once, instead
+        // of leaving a zombie to the host's init that still counts against the slot uid's RLIMIT_NPROC.
+        if (Libc.prctl(Libc.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0)
+        {
+            throw new SandboxUnavailableException($"prctl(PR_SET_CHILD_SUBREAPER) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+        }
         var cgroups = CgroupDetector.Create(_options.CgroupName);
         byte[] seccomp;
         try
@@ -83,20 +90,39 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
 
     public async Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken)
     {
-        var setup = _setup.Value;
-        using var lease = await _slots.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var cgroup = setup.Cgroups.Create("run-" + RandomName(), spec.Limits.MemoryBytes, spec.Limits.MaxProcesses);
-        try
+        // One code path for every run: prepare (spawn, join the cgroups, wait for input), then run.
+        var prepared = await PrepareAsync(spec, cancellationToken).ConfigureAwait(false);
+        await using (prepared.ConfigureAwait(false))
         {
-            return await RunInCgroupAsync(spec, setup, cgroup, lease.Uid, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await cgroup.DestroyAsync(CancellationToken.None).ConfigureAwait(false);
+            return await prepared.RunAsync(spec.Stdin, spec.OnControlLine, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<SandboxOutcome> RunInCgroupAsync(SandboxSpec spec, Setup setup, IRunCgroup cgroup, int uid, CancellationToken cancellationToken)
+    public async Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, CancellationToken cancellationToken)
+    {
+        var setup = _setup.Value;
+        var lease = await _slots.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        IRunCgroup? cgroup = null;
+        try
+        {
+            cgroup = setup.Cgroups.Create("run-" + RandomName(), spec.Limits.MemoryBytes, spec.Limits.MaxProcesses);
+            var process = await StartAsync(spec, setup, cgroup, lease.Uid, cancellationToken).ConfigureAwait(false);
+            return new PreparedSandbox(this, spec.Limits, cgroup, lease, process);
+        }
+        catch
+        {
+            if (cgroup is not null)
+            {
+                await cgroup.DestroyAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Spawns the launcher chain, puts bwrap and the namespace's pid 1 into the cgroups, releases the
+    /// sandbox and starts draining its output. The command then runs until it needs its stdin.</summary>
+    private async Task<SandboxProcess> StartAsync(SandboxSpec spec, Setup setup, IRunCgroup cgroup, int uid, CancellationToken cancellationToken)
     {
         var limits = spec.Limits;
         var argv = new List<string>(SandboxPolicy.LauncherArguments(_options, limits, uid));
@@ -141,111 +167,94 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         status.CloseWrite();
         block.CloseRead();
 
-        var statusReader = new StatusReader(status.TakeReader());
-        var childPid = 0;
+        var process = new SandboxProcess(pid, new StatusReader(status.TakeReader()), new Monitor(cgroup));
         try
         {
-            var started = await statusReader.ReadChildPidAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+            var started = await process.Status.ReadChildPidAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
             if (started is null)
             {
                 var setupError = await ReadAllCappedAsync(stderr.TakeReader(), 4096).ConfigureAwait(false);
                 throw new SandboxUnavailableException(
                     "bubblewrap did not start: " + Encoding.UTF8.GetString(setupError.Bytes).Trim());
             }
-            childPid = started.Value;
+            process.ChildPid = started.Value;
             // Both the bwrap monitor and the namespace's pid 1 join the cgroups before anything of the command runs;
             // everything they fork from now on is counted and limited.
             cgroup.AddProcess(pid);
-            cgroup.AddProcess(childPid);
+            cgroup.AddProcess(process.ChildPid);
+            process.Stdin = stdin.TakeWriter();
+            process.StdoutTask = DrainAsync(stdout.TakeReader(), limits.OutputBytes, () => process.Kill(TerminationReason.OutputLimit));
+            process.StderrTask = DrainAsync(stderr.TakeReader(), limits.OutputBytes, () => process.Kill(TerminationReason.OutputLimit));
+            process.ControlTask = ReadControlAsync(control.TakeReader(), limits.ControlBytes, process,
+                () => process.Kill(TerminationReason.OutputLimit));
+            process.ExitTask = process.Status.ReadExitCodeAsync();
             using (var release = block.TakeWriter())
             {
                 await release.WriteAsync("x"u8.ToArray(), cancellationToken).ConfigureAwait(false);
             }
-            return await SuperviseAsync(spec, cgroup, pid, childPid, stdin, stdout, stderr, control, statusReader, cancellationToken)
-                .ConfigureAwait(false);
+            return process;
         }
-        finally
+        catch
         {
-            if (childPid > 0)
-            {
-                Libc.kill(childPid, Libc.SIGKILL);
-            }
-            Libc.kill(pid, Libc.SIGKILL);
-            await Spawner.ReapAsync(pid, TimeSpan.FromSeconds(3)).ConfigureAwait(false);
-            await statusReader.DisposeAsync().ConfigureAwait(false);
+            await process.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
-    private async Task<SandboxOutcome> SuperviseAsync(SandboxSpec spec, IRunCgroup cgroup, int bwrapPid, int childPid,
-        Pipe stdin, Pipe stdout, Pipe stderr, Pipe control, StatusReader statusReader, CancellationToken cancellationToken)
+    /// <summary>Feeds stdin and watches the process until it is gone; limits count from this moment (CPU the
+    /// program used while it was prepared and waiting is not charged).</summary>
+    private async Task<SandboxOutcome> SuperviseAsync(SandboxLimits limits, IRunCgroup cgroup, SandboxProcess process,
+        ReadOnlyMemory<byte> stdinBytes, Action<string, ISandboxMonitor>? onControlLine, CancellationToken cancellationToken)
     {
-        var limits = spec.Limits;
+        var baseline = cgroup.CpuUsage();
         var clock = Stopwatch.StartNew();
-        var monitor = new Monitor(cgroup);
-        using var kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        TerminationReason? killReason = null;
-        var killLock = new Lock();
-
-        void Kill(TerminationReason reason)
-        {
-            lock (killLock)
-            {
-                killReason ??= reason;
-            }
-            // Killing the namespace's pid 1 makes the kernel kill every process in the pid namespace, however
-            // they forked, called setsid or daemonised (sandbox-security.md V2).
-            Libc.kill(childPid, Libc.SIGKILL);
-            Libc.kill(bwrapPid, Libc.SIGKILL);
-            kill.Cancel();
-        }
-
-        var stdinTask = WriteStdinAsync(stdin.TakeWriter(), spec.Stdin);
-        var stdoutTask = DrainAsync(stdout.TakeReader(), limits.OutputBytes, () => Kill(TerminationReason.OutputLimit));
-        var stderrTask = DrainAsync(stderr.TakeReader(), limits.OutputBytes, () => Kill(TerminationReason.OutputLimit));
-        var controlTask = ReadControlAsync(control.TakeReader(), limits.ControlBytes, spec.OnControlLine, monitor,
-            () => Kill(TerminationReason.OutputLimit));
-        var exitTask = statusReader.ReadExitCodeAsync();
+        var monitor = process.Monitor;
+        process.OnControlLine = onControlLine;
+        var stdinTask = WriteStdinAsync(process.Stdin!, stdinBytes);
+        var exitTask = process.ExitTask!;
 
         var poll = TimeSpan.FromMilliseconds(_options.PollIntervalMs);
         while (!exitTask.IsCompleted)
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                Kill(TerminationReason.Cancelled);
+                process.Kill(TerminationReason.Cancelled);
                 break;
             }
             var cpu = cgroup.CpuUsage();
-            if (cpu > limits.CpuTime)
+            if (cpu - baseline > limits.CpuTime)
             {
-                Kill(TerminationReason.CpuTimeLimit);
+                process.Kill(TerminationReason.CpuTimeLimit);
                 break;
             }
             if (monitor.LapExceeded(cpu, clock.Elapsed))
             {
-                Kill(TerminationReason.CpuTimeLimit);
+                process.Kill(TerminationReason.CpuTimeLimit);
                 break;
             }
             if (clock.Elapsed > limits.WallTime)
             {
-                Kill(TerminationReason.WallTimeLimit);
+                process.Kill(TerminationReason.WallTimeLimit);
                 break;
             }
-            await Task.WhenAny(exitTask, Task.Delay(poll, kill.Token)).ConfigureAwait(false);
+            await Task.WhenAny(exitTask, Task.Delay(poll, process.Killed)).ConfigureAwait(false);
         }
 
         var exitCode = await WaitBoundedAsync(exitTask, TimeSpan.FromSeconds(3)).ConfigureAwait(false);
         var wall = clock.Elapsed;
         // The process tree is gone once pid 1 of the namespace is; pipes close with it. Bounded, in case something
         // kept a pipe open past that.
-        var drained = Task.WhenAll(stdoutTask, stderrTask, controlTask);
+        var stdoutTask = process.StdoutTask!;
+        var stderrTask = process.StderrTask!;
+        var drained = Task.WhenAll(stdoutTask, stderrTask, process.ControlTask!);
         if (await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None)).ConfigureAwait(false) != drained)
         {
-            Kill(killReason ?? TerminationReason.WallTimeLimit);
+            process.Kill(process.KillReason ?? TerminationReason.WallTimeLimit);
             await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None)).ConfigureAwait(false);
         }
         await stdinTask.ConfigureAwait(false);
 
-        var cpuTime = cgroup.CpuUsage();
+        var cpuTime = cgroup.CpuUsage() - baseline;
         var peak = Math.Max(cgroup.PeakMemoryBytes(), monitor.PeakBeforeReset);
         var oom = cgroup.OomKills() > 0;
         var (stdoutBytes, stdoutTruncated) = stdoutTask.IsCompletedSuccessfully ? await stdoutTask.ConfigureAwait(false) : (Array.Empty<byte>(), false);
@@ -253,6 +262,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
 
         TerminationReason reason;
         int? signal = null;
+        var killReason = process.KillReason;
         if (killReason is { } killed && killed != TerminationReason.OutputLimit && oom)
         {
             reason = TerminationReason.MemoryLimit;
@@ -372,8 +382,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         }
     }
 
-    private static async Task ReadControlAsync(Stream stream, int cap, Action<string, ISandboxMonitor>? onLine,
-        Monitor monitor, Action onOverflow)
+    private static async Task ReadControlAsync(Stream stream, int cap, SandboxProcess process, Action onOverflow)
     {
         await using (stream.ConfigureAwait(false))
         {
@@ -405,7 +414,8 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
                             break;
                         }
                         line.Write(span[..nl]);
-                        onLine?.Invoke(Encoding.UTF8.GetString(line.WrittenSpan), monitor);
+                        // Lines before the run started have no reader: a prepared program says nothing until fed.
+                        process.OnControlLine?.Invoke(Encoding.UTF8.GetString(line.WrittenSpan), process.Monitor);
                         line.ResetWrittenCount();
                         span = span[(nl + 1)..];
                     }

@@ -6,6 +6,11 @@ public interface ISandbox
 {
     Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken);
 
+    /// <summary>Starts the command now and lets it wait for its stdin: the runtime's start-up (namespaces, an
+    /// interpreter importing its modules) is then off the path of the request that feeds it. The spec's stdin and
+    /// control handler are ignored; <see cref="IPreparedSandbox.RunAsync"/> takes them.</summary>
+    Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, CancellationToken cancellationToken);
+
     /// <summary>Creates a fresh, empty working directory for a run (compile output lands here).</summary>
     SandboxBox CreateBox();
 }

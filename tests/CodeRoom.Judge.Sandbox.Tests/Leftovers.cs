@@ -5,8 +5,9 @@ namespace CodeRoom.Judge.Sandbox.Tests;
 /// <summary>What a run may leave behind, looked up from the host: processes of the slot uids and run cgroups.</summary>
 internal static class Leftovers
 {
-    /// <summary>Processes of the slot uids still alive. Killed processes linger a moment as zombies until the host's
-    /// init reaps them (they hold no memory or CPU): those are waited for, boundedly.</summary>
+    /// <summary>Processes of the slot uids still there, waited for boundedly (kept for the attack tests, where a
+    /// process may still be exiting). <see cref="Processes"/> alone checks that nothing, not even a zombie, is
+    /// left at the moment a run returns.</summary>
     public static async Task<List<int>> ProcessesAsync(SandboxOptions options)
     {
         for (var attempt = 0; ; attempt++)

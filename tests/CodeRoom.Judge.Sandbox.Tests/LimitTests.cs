@@ -96,6 +96,34 @@ public sealed class LimitTests(SandboxFixture fixture)
         Assert.Empty(await LeftoverProcessesAsync());
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Killed_runs_leave_not_even_a_zombie_of_their_uid_when_they_return()
+    {
+        // A zombie left to the host's init still counts against the slot uid's RLIMIT_NPROC: piled up under load,
+        // they made later runs fail to start threads.
+        for (var i = 0; i < 8; i++)
+        {
+            var outcome = await RunPython("while True: pass", DefaultLimits with { CpuTime = TimeSpan.FromMilliseconds(100) });
+            Assert.Equal(TerminationReason.CpuTimeLimit, outcome.Reason);
+            var left = Leftovers.Processes(fixture.Options);
+            Assert.True(left.Count == 0, string.Join("; ", left.Select(Describe)));
+        }
+    }
+
+    private static string Describe(int pid)
+    {
+        try
+        {
+            var status = File.ReadAllLines($"/proc/{pid}/status");
+            return pid + " " + string.Join(" ", status.Where(l => l.StartsWith("Name:", StringComparison.Ordinal)
+                || l.StartsWith("State:", StringComparison.Ordinal) || l.StartsWith("PPid:", StringComparison.Ordinal)));
+        }
+        catch (IOException)
+        {
+            return pid + " (gone)";
+        }
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task The_exit_code_and_the_death_by_signal_are_reported()
     {

@@ -83,4 +83,9 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Lib, SetLastError = true)]
     public static partial int fchown(int fd, int owner, int group);
+
+    public const int PR_SET_CHILD_SUBREAPER = 36;
+
+    [LibraryImport(Lib, SetLastError = true)]
+    public static partial int prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
 }

@@ -1,0 +1,130 @@
+using CodeRoom.Judge.Sandbox.Native;
+
+namespace CodeRoom.Judge.Sandbox;
+
+public sealed partial class BwrapSandbox
+{
+    /// <summary>One launched bwrap and its streams; killing its namespace's pid 1 ends every process in it.</summary>
+    private sealed class SandboxProcess(int pid, StatusReader status, Monitor monitor) : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _killed = new();
+        private readonly Lock _lock = new();
+        private int _disposed;
+
+        public int Pid => pid;
+        public int ChildPid { get; set; }
+        public StatusReader Status => status;
+        public Monitor Monitor => monitor;
+        public Stream? Stdin { get; set; }
+        public Task<(byte[] Bytes, bool Truncated)>? StdoutTask { get; set; }
+        public Task<(byte[] Bytes, bool Truncated)>? StderrTask { get; set; }
+        public Task? ControlTask { get; set; }
+        public Task<int?>? ExitTask { get; set; }
+        public volatile Action<string, ISandboxMonitor>? OnControlLine;
+        public TerminationReason? KillReason { get; private set; }
+        public CancellationToken Killed => _killed.Token;
+
+        public void Kill(TerminationReason reason)
+        {
+            lock (_lock)
+            {
+                KillReason ??= reason;
+            }
+            KillTree();
+            try
+            {
+                _killed.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        /// <summary>
+        /// Killing the namespace's pid 1 makes the kernel kill (and reap) every process in the pid namespace, however
+        /// they forked, called setsid or daemonised (sandbox-security.md V2). bwrap's monitor then exits by itself;
+        /// the orphaned pid 1 comes to the supervisor (a child subreaper), which reaps it. A zombie left to the host's
+        /// init instead still counts against the slot uid's RLIMIT_NPROC: piled up under load, they made runs fail
+        /// with "can't start new thread" (found by the benchmark).
+        /// </summary>
+        private void KillTree()
+        {
+            if (ChildPid > 0)
+            {
+                Libc.kill(ChildPid, Libc.SIGKILL);
+            }
+            else
+            {
+                Libc.kill(pid, Libc.SIGKILL); // not started yet: there is no namespace to reap
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
+            KillTree();
+            // Waits for bwrap to exit by itself; kills it only if it does not within the bound.
+            await Spawner.ReapAsync(pid, TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+            if (ChildPid > 0)
+            {
+                // The namespace's pid 1, orphaned by bwrap's exit and inherited by us as subreaper (ECHILD if bwrap
+                // reaped it after all).
+                await Spawner.ReapAsync(ChildPid, TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+            }
+            if (Stdin is not null)
+            {
+                try
+                {
+                    await Stdin.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (IOException)
+                {
+                }
+            }
+            await status.DisposeAsync().ConfigureAwait(false);
+            _killed.Dispose();
+        }
+    }
+
+    /// <summary>A started sandbox waiting for its input (see <see cref="IPreparedSandbox"/>).</summary>
+    private sealed class PreparedSandbox(BwrapSandbox owner, SandboxLimits limits, Cgroups.IRunCgroup cgroup, UidSlots.Lease lease,
+        SandboxProcess process) : IPreparedSandbox
+    {
+        private int _used;
+        private int _disposed;
+
+        public long PreparedAtTimestamp { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public bool HasExited => process.ExitTask?.IsCompleted ?? true;
+
+        public async Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
+            CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref _used, 1) != 0)
+            {
+                throw new InvalidOperationException("a prepared sandbox runs once");
+            }
+            return await owner.SuperviseAsync(limits, cgroup, process, stdin, onControlLine, cancellationToken).ConfigureAwait(false);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
+            try
+            {
+                await process.DisposeAsync().ConfigureAwait(false);
+                await cgroup.DestroyAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                lease.Dispose();
+            }
+        }
+    }
+}
