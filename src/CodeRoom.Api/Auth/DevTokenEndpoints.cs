@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CodeRoom.Api.Auth;
+
+public sealed record DevTokenRequest(string? UserId, string? Role);
+
+public sealed record DevTokenResponse(string AccessToken, string TokenType, int ExpiresIn, string UserId, string Role);
+
+/// <summary>Sign-in for development mode only (no JWT_SECRET): in production the interview app issues tokens.</summary>
+public static class DevTokenEndpoints
+{
+    public static RouteGroupBuilder MapDevTokens(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/dev").WithTags("Development").AllowAnonymous();
+        group.MapPost("/token", IssueToken);
+        return group;
+    }
+
+    private static Results<Ok<DevTokenResponse>, ValidationProblem> IssueToken(DevTokenRequest request, JwtKeys keys,
+        TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.JwtOptions> options)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var userId = request.UserId?.Trim() ?? "";
+        if (userId.Length is 0 or > 200)
+        {
+            errors["user_id"] = ["is required (1-200 characters)"];
+        }
+        var role = request.Role?.Trim().ToLowerInvariant() ?? Roles.Candidate;
+        if (role is not (Roles.Candidate or Roles.Admin))
+        {
+            errors["role"] = ["must be candidate or admin"];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var lifetime = TimeSpan.FromMinutes(options.Value.DevTokenLifetimeMinutes);
+        var token = keys.IssueDevelopmentToken(userId, role, time.GetUtcNow(), lifetime);
+        return TypedResults.Ok(new DevTokenResponse(token, "Bearer", (int)lifetime.TotalSeconds, userId, role));
+    }
+}

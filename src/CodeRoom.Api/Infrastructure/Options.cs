@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace CodeRoom.Api.Infrastructure;
+
+/// <summary>Token validation. Secret (HS256, JWT_SECRET) and/or PublicKeyPem (RS256, JWT_PUBLIC_KEY_PEM: the PEM
+/// text or a path to it). Neither set means development mode: a random key and POST /api/dev/token.</summary>
+public sealed class JwtOptions
+{
+    public const string Section = "Jwt";
+
+    [MinLength(32, ErrorMessage = "JWT_SECRET must be at least 32 characters (HS256 needs a 256-bit key)")]
+    public string? Secret { get; set; }
+
+    public string? PublicKeyPem { get; set; }
+    public string? Issuer { get; set; }
+    public string? Audience { get; set; }
+
+    [Range(1, 10080)] public int DevTokenLifetimeMinutes { get; set; } = 480;
+
+    public bool IsDevelopmentMode => string.IsNullOrEmpty(Secret) && string.IsNullOrEmpty(PublicKeyPem);
+}
+
+[OptionsValidator]
+public sealed partial class JwtOptionsValidator : IValidateOptions<JwtOptions>;
+
+/// <summary>Per-user limit on run + submit. With RedisUrl (REDIS_URL) the window is shared by every instance.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimit";
+
+    [Range(1, 1_000_000)] public int PermitsPerWindow { get; set; } = 10;
+    [Range(1, 86_400)] public int WindowSeconds { get; set; } = 60;
+    public string? RedisUrl { get; set; }
+    [Required] public string RedisKeyPrefix { get; set; } = "coderoom:ratelimit:";
+}
+
+[OptionsValidator]
+public sealed partial class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>;
+
+public sealed class JudgeQueueOptions
+{
+    public const string Section = "JudgeQueue";
+
+    /// <summary>Concurrent judge jobs; 0 means one per sandbox slot.</summary>
+    [Range(0, 256)] public int Workers { get; set; }
+
+    /// <summary>Jobs waiting beyond the running ones; a full queue answers 503 with Retry-After.</summary>
+    [Range(1, 100_000)] public int Capacity { get; set; } = 64;
+
+    /// <summary>How long run/submit wait for the result before answering queued/running for polling.</summary>
+    [Range(0.0, 120.0)] public double WaitSeconds { get; set; } = 10;
+
+    [Range(1, 3600)] public int RetryAfterSeconds { get; set; } = 5;
+}
+
+[OptionsValidator]
+public sealed partial class JudgeQueueOptionsValidator : IValidateOptions<JudgeQueueOptions>;
+
+public sealed class RequestLimitsOptions
+{
+    public const string Section = "Limits";
+
+    [Range(1, 10_000_000)] public int MaxCodeBytes { get; set; } = 50 * 1024;
+    [Range(1024, 100_000_000)] public long MaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Problem authoring bodies carry every test, so they get their own cap.</summary>
+    [Range(1024, 1_000_000_000)] public long AdminMaxBodyBytes { get; set; } = 64L * 1024 * 1024;
+
+    [Range(0, 100)] public int MaxCustomInputs { get; set; } = 10;
+}
+
+[OptionsValidator]
+public sealed partial class RequestLimitsOptionsValidator : IValidateOptions<RequestLimitsOptions>;
+
+/// <summary>Where things live. Relative paths resolve against the repository root (the folder holding CodeRoom.slnx
+/// above the content root), else the content root.</summary>
+public sealed class ContentOptions
+{
+    public const string Section = "Content";
+
+    [Required] public string WebRoot { get; set; } = "web/out";
+    [Required] public string ProblemsDirectory { get; set; } = "problems";
+    [Required] public string SqlitePath { get; set; } = "data/coderoom.db";
+
+    /// <summary>Import problems/ when the problems table is empty.</summary>
+    public bool ImportProblemsOnStart { get; set; } = true;
+
+    /// <summary>Apply migrations at start (issue 4: one command runs everything). `CodeRoom.Cli migrate` is the
+    /// production path once it exists.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>Judge every reference solution of an authored problem before storing it.</summary>
+    public bool VerifyReferenceSolutions { get; set; } = true;
+}
+
+[OptionsValidator]
+public sealed partial class ContentOptionsValidator : IValidateOptions<ContentOptions>;

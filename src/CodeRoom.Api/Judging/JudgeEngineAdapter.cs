@@ -1,0 +1,32 @@
+using CodeRoom.Judge;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
+
+namespace CodeRoom.Api.Judging;
+
+internal sealed class JudgeEngineAdapter : ICodeJudge
+{
+    private readonly JudgeEngine _engine;
+
+    public JudgeEngineAdapter(JudgeEngine engine, IServiceProvider services)
+    {
+        _engine = engine;
+        // Fail at boot on a broken host (no bwrap, no cgroup delegation), not on the first candidate's run.
+        services.GetRequiredService<BwrapSandbox>().EnsureReady();
+    }
+
+    public Task<JudgeResult> JudgeAsync(Problem problem, LanguageId language, string code, JudgeMode mode,
+        IReadOnlyList<TestCase>? tests, CancellationToken cancellationToken) =>
+        _engine.JudgeAsync(new JudgeRequest(problem, language, code, mode) { Tests = tests }, cancellationToken);
+
+    public string StarterCode(Signature signature, LanguageId language) => _engine.StarterCode(signature, language);
+}
+
+internal static class JudgeRegistration
+{
+    public static void AddJudge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCodeRoomJudge(configuration);
+        services.AddSingleton<ICodeJudge, JudgeEngineAdapter>();
+    }
+}
