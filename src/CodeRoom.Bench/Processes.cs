@@ -11,7 +11,9 @@ internal static class Processes
     public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyList<string> command, TimeSpan timeout,
         CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo(command[0])
+        // A program built in the folder (./main) is named relative to it, not to our own current directory.
+        var program = command[0].StartsWith("./", StringComparison.Ordinal) ? Path.Combine(workingDirectory, command[0][2..]) : command[0];
+        var info = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,

@@ -126,7 +126,7 @@ internal static class Report
             s.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             s.AppendLine($"| {Fmt.N(ok.Count / t.Seconds)} | {ok.Count} | {Fmt.Ms(sum.Median)} | {Fmt.Ms(sum.P95)} | {Fmt.Ms(sum.P99)} | {Fmt.Ms(sum.Max)} | {ok.Count(o => o.Polled)} | " +
                 $"{t.Outcomes.Count(o => o.Kind == "http_429")} | {t.Outcomes.Count(o => o.Kind == "http_503" && o.RetryAfter)} | {t.Outcomes.Count(o => o.Kind == "http_503" && !o.RetryAfter)} | " +
-                $"{t.Outcomes.Count(o => o.Kind == "http_other")} | {t.Outcomes.Count(o => o.Kind == "failed")} | {t.Outcomes.Count(o => o.Kind == "wrong")} | {t.Outcomes.Count(o => o.Kind == "timeout")} |");
+                $"{t.Outcomes.Count(o => o.Kind == "http_other")} | {t.Outcomes.Count(o => o.Kind == "failed")} | {Verdicts(t.Outcomes)} | {t.Outcomes.Count(o => o.Kind == "timeout")} |");
             s.AppendLine();
             var timed = ok.Where(o => o.Id is not null && r.ServerTimings.ContainsKey(o.Id)).Select(o => r.ServerTimings[o.Id!]).ToList();
             if (timed.Count > 0)
@@ -147,6 +147,14 @@ internal static class Report
                 }).Select(g => $"{g.Key}: {g.Count()}")) + ".");
             s.AppendLine();
         }
+    }
+
+    /// <summary>A correct solution judged anything but accepted under load (a time limit hit because the machine was
+    /// busy, say) is an error the candidate would see: count it by verdict.</summary>
+    private static string Verdicts(IEnumerable<RunOutcome> outcomes)
+    {
+        var wrong = outcomes.Where(o => o.Kind == "wrong").GroupBy(o => o.Verdict ?? "none").ToList();
+        return wrong.Count == 0 ? "0" : string.Join(", ", wrong.Select(g => $"{g.Key}: {g.Count()}"));
     }
 
     private static void AppendFairness(StringBuilder s, BenchResults r)

@@ -38,9 +38,9 @@ internal static class ServerTimings
             {
                 continue;
             }
-            var created = Parse(reader.GetString(1));
-            var started = Parse(reader.GetString(2));
-            var finished = Parse(reader.GetString(3));
+            var created = Parse(reader.GetValue(1));
+            var started = Parse(reader.GetValue(2));
+            var finished = Parse(reader.GetValue(3));
             result[id] = new ServerTiming((started - created).TotalMilliseconds, (finished - started).TotalMilliseconds,
                 reader.IsDBNull(4) ? null : Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture),
                 reader.IsDBNull(5) ? null : Convert.ToDouble(reader.GetValue(5), CultureInfo.InvariantCulture));
@@ -48,5 +48,12 @@ internal static class ServerTimings
         return result;
     }
 
-    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    /// <summary>EF Core's SQLite provider stores DateTimeOffset as text, or, where the model converts it to binary (so
+    /// that it sorts), as EF's DateTimeOffsetToBinaryConverter packing: (ticks / 1000) &lt;&lt; 11 | offset minutes.</summary>
+    private static DateTimeOffset Parse(object value) => value switch
+    {
+        long packed => new DateTimeOffset((packed >> 11) * 1000, TimeSpan.FromMinutes((int)(((packed & 0x7FF) ^ 0x400) - 0x400))),
+        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        _ => throw new FormatException($"unexpected timestamp {value}"),
+    };
 }
