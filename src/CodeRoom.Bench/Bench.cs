@@ -15,7 +15,9 @@ internal sealed record BenchSettings(
     int FairnessRuns,
     IReadOnlyList<string> FairnessLanguages,
     double SpinMs,
-    string? OutputPath);
+    string? OutputPath,
+    IReadOnlyDictionary<string, string> ServiceConfig,
+    bool KeepTemp);
 
 /// <summary>One latency sample set: a language and a mode (fresh, cached, or a bare toolchain key).</summary>
 internal sealed record LatencySeries(string Language, string Mode, List<double> Ms, List<string> Ids, Dictionary<string, int> Errors);
@@ -54,7 +56,7 @@ internal sealed class Bench(BenchSettings settings, TextWriter progress)
             Note("starting the service (throwaway SQLite database, loopback, free port)");
             BenchResults results;
             await using (var service = await ServiceHost.StartAsync(settings.RepoRoot, Directory.CreateDirectory(Path.Combine(work.FullName, "service")).FullName,
-                new Dictionary<string, string>(), cancellationToken))
+                settings.ServiceConfig, cancellationToken))
             {
                 Note($"service healthy at {service.BaseAddress}");
                 using var http = CodeRoomClient.CreateHttp(service.BaseAddress, Math.Max(64, settings.OverloadBurst + settings.Clients));
@@ -86,7 +88,7 @@ internal sealed class Bench(BenchSettings settings, TextWriter progress)
         }
         finally
         {
-            if (ok)
+            if (ok && !settings.KeepTemp)
             {
                 work.Delete(recursive: true);
             }

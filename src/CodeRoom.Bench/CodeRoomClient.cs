@@ -10,7 +10,7 @@ namespace CodeRoom.Bench;
 /// (status failed: our machinery), http_429, http_503 (RetryAfter tells whether the header came), http_other,
 /// timeout (no answer within the client's bound: the one outcome the issue forbids).</summary>
 internal sealed record RunOutcome(string Kind, int HttpStatus, double LatencyMs, bool Polled, string? Id, string? Verdict,
-    bool RetryAfter, double? FirstRuntimeMs);
+    bool RetryAfter, double? FirstRuntimeMs, string? Error = null);
 
 /// <summary>One candidate as the interview app would drive it: a dev token, an attempt, then runs.</summary>
 internal sealed class CodeRoomClient
@@ -136,7 +136,11 @@ internal sealed class CodeRoomClient
             var verdict = body["summary"]?["status"]?.GetValue<string>();
             var runtime = body["results"] is JsonArray { Count: > 0 } results && results[0]?["runtime_ms"] is JsonValue ms
                 ? ms.GetValue<double>() : (double?)null;
-            return new RunOutcome(verdict == "accepted" ? "ok" : "wrong", status, latency, polled, id, verdict, false, runtime);
+            // For a correct solution judged otherwise: the first failing test's message, so the report can say why.
+            var error = verdict == "accepted" ? null
+                : (body["results"] as JsonArray)?.Select(t => t?["error"]?.GetValue<string>()).FirstOrDefault(e => e is not null)
+                  ?? body["compile_output"]?.GetValue<string>();
+            return new RunOutcome(verdict == "accepted" ? "ok" : "wrong", status, latency, polled, id, verdict, false, runtime, error);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -12,12 +12,14 @@ var fairnessLanguages = new Option<string>("--fairness-languages") { Description
 var spinMs = new Option<int>("--spin-ms") { Description = "bare duration of the CPU-bound call", DefaultValueFactory = _ => 200 };
 var output = new Option<string>("--output") { Description = "markdown report, relative to the repository", DefaultValueFactory = _ => "docs/benchmarks.md" };
 var noWrite = new Option<bool>("--no-write") { Description = "print the report only" };
+var config = new Option<string[]>("--config") { Description = "extra service configuration, Key=Value (e.g. Sandbox__Slots=2), repeatable", AllowMultipleArgumentsPerToken = false };
+var keep = new Option<bool>("--keep-temp") { Description = "keep the temp folder (service.log, bench.db) for a look" };
 var maxMinutes = new Option<int>("--max-minutes") { Description = "hard stop for the whole bench", DefaultValueFactory = _ => 40 };
 
 var root = new RootCommand("CodeRoom benchmark (issue 7): Run latency through HTTP vs the bare toolchains, throughput, fair timing. " +
     "Starts its own service on 127.0.0.1 with a throwaway database and stops it at the end.")
 {
-    runs, warmup, languages, clients, duration, burst, fairnessRuns, fairnessLanguages, spinMs, output, noWrite, maxMinutes,
+    runs, warmup, languages, clients, duration, burst, fairnessRuns, fairnessLanguages, spinMs, output, noWrite, config, keep, maxMinutes,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -38,7 +40,9 @@ root.SetAction(async (parse, cancellationToken) =>
     var settings = new BenchSettings(repo, Math.Max(1, parse.GetValue(runs)), Math.Max(0, parse.GetValue(warmup)), langs,
         Math.Max(0, parse.GetValue(clients)), TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(duration), 1, 600)),
         Math.Clamp(parse.GetValue(burst), 0, 1000), Math.Max(1, parse.GetValue(fairnessRuns)), fair, Math.Max(10, parse.GetValue(spinMs)),
-        parse.GetValue(noWrite) ? null : Path.Combine(repo, parse.GetValue(output)!));
+        parse.GetValue(noWrite) ? null : Path.Combine(repo, parse.GetValue(output)!),
+        (parse.GetValue(config) ?? []).Select(c => c.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0].Trim(), kv => kv[1]),
+        parse.GetValue(keep));
 
     // The bench stops by itself: every phase is bounded in count or time, and this bounds the whole.
     using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -30,6 +30,10 @@ internal static class Report
             s.AppendLine($"- **the machine was loaded (load above {m.Cores} cores) by other work: treat these numbers as provisional**");
         }
         s.AppendLine($"- settings: {r.Settings.Runs} sequential runs per mode after {r.Settings.Warmup} warm-up runs; throughput {r.Settings.Clients} clients for {r.Settings.ThroughputDuration.TotalSeconds:0} s; overload burst {r.Settings.OverloadBurst}; fairness {r.Settings.FairnessRuns} runs of ~{r.Settings.SpinMs:0} ms");
+        if (r.Settings.ServiceConfig.Count > 0)
+        {
+            s.AppendLine("- service configuration besides the bench's own: " + string.Join(", ", r.Settings.ServiceConfig.Select(kv => $"`{kv.Key}={kv.Value}`")));
+        }
         s.AppendLine();
 
         s.AppendLine("## Latency per language (ms)");
@@ -135,6 +139,18 @@ internal static class Report
                 s.AppendLine();
             }
         }
+        var errors = (r.Throughput?.Outcomes ?? []).Concat(r.Overload?.Outcomes ?? []).Where(o => o.Kind == "wrong")
+            .GroupBy(o => $"{o.Verdict}: {Truncate(o.Error ?? "(no message)")}").OrderByDescending(g => g.Count()).Take(5).ToList();
+        if (errors.Count > 0)
+        {
+            s.AppendLine("A correct solution judged otherwise under load (most frequent messages):");
+            s.AppendLine();
+            foreach (var g in errors)
+            {
+                s.AppendLine($"- {g.Count()} x `{g.Key}`");
+            }
+            s.AppendLine();
+        }
         if (r.Overload is { } o)
         {
             s.AppendLine($"Overload check: {o.Clients} Run requests sent at once (more than the judge queue holds), all answered within {o.Seconds:0.0} s: " +
@@ -155,6 +171,12 @@ internal static class Report
     {
         var wrong = outcomes.Where(o => o.Kind == "wrong").GroupBy(o => o.Verdict ?? "none").ToList();
         return wrong.Count == 0 ? "0" : string.Join(", ", wrong.Select(g => $"{g.Key}: {g.Count()}"));
+    }
+
+    private static string Truncate(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Replace('`', '\'');
+        return line.Length <= 200 ? line : line[..200] + "...";
     }
 
     private static void AppendFairness(StringBuilder s, BenchResults r)
