@@ -13,6 +13,7 @@ internal static class ProblemsCommand
     {
         var command = new Command("problems", "Work with the problem bank in problems/");
         command.Subcommands.Add(CreateVerify());
+        command.Subcommands.Add(DatabaseCommands.CreateImport());
         return command;
     }
 

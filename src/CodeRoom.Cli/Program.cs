@@ -5,4 +5,5 @@ var root = new RootCommand("CodeRoom command line: judge a file locally, check t
 root.Subcommands.Add(JudgeCommand.Create());
 root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(ProblemsCommand.Create());
+root.Subcommands.Add(DatabaseCommands.CreateMigrate());
 return await root.Parse(args).InvokeAsync();

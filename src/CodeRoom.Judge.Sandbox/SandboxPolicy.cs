@@ -91,6 +91,10 @@ public static class SandboxPolicy
             "--dev", "/dev",
             "--size", Bytes(limits.ShmBytes), "--tmpfs", "/dev/shm",
             "--size", Bytes(limits.TmpBytes), "--tmpfs", "/tmp",
+            // --dev's tmpfs is writable by the sandbox and unsized: without this, /dev/anything was a second, uncapped
+            // /tmp (found by the adversarial suite). Not recursive: /dev/shm keeps its own sized, writable tmpfs, and
+            // writing to the device nodes themselves (/dev/null) is unaffected by a read-only filesystem.
+            "--remount-ro", "/dev",
             spec.WorkingDirectoryWritable ? "--bind" : "--ro-bind", spec.WorkingDirectory, spec.WorkingDirectoryInSandbox,
             "--remount-ro", "/",
             "--chdir", spec.WorkingDirectoryInSandbox,

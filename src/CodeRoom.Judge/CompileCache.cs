@@ -34,17 +34,29 @@ public sealed class CompileCache
         {
             text.Append(argument).Append('\0');
         }
-        foreach (var file in toolchain.RequiredFiles)
+        text.Append(ToolchainStamp(toolchain));
+        if (plan.Prebuilt is { } prebuilt)
         {
-            var info = new FileInfo(file);
-            text.Append(file).Append(':').Append(info.Exists ? info.Length : -1).Append(':')
-                .Append(info.Exists ? info.LastWriteTimeUtc.Ticks : 0).Append('\0');
+            text.Append(PrebuiltArtifacts.Key(toolchain, prebuilt)).Append('\0');
         }
         foreach (var (name, contents) in plan.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             text.Append(name).Append('\0').Append(contents.Length).Append('\0').Append(contents).Append('\0');
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Identifies the installed compilers and runtimes by size and modification time.</summary>
+    public static string ToolchainStamp(ILanguageToolchain toolchain)
+    {
+        var text = new StringBuilder();
+        foreach (var file in toolchain.RequiredFiles)
+        {
+            var info = new FileInfo(file);
+            text.Append(file).Append(':').Append(info.Exists ? info.Length : -1).Append(':')
+                .Append(info.Exists ? info.LastWriteTimeUtc.Ticks : 0).Append('\0');
+        }
+        return text.ToString();
     }
 
     /// <summary>Copies a cached compile's outputs into the box; false on a miss.</summary>

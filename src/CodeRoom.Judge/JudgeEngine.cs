@@ -24,12 +24,14 @@ public sealed partial class JudgeEngine
     private readonly ILogger<JudgeEngine> _logger;
 
     private readonly CompileCache _cache;
+    private readonly PrebuiltArtifacts _prebuilt;
 
-    public JudgeEngine(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, CompileCache cache, IOptions<JudgeOptions> options,
-        ILogger<JudgeEngine> logger)
+    public JudgeEngine(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, CompileCache cache, PrebuiltArtifacts prebuilt,
+        IOptions<JudgeOptions> options, ILogger<JudgeEngine> logger)
     {
         _sandbox = sandbox;
         _cache = cache;
+        _prebuilt = prebuilt;
         _languages = languages.ToDictionary(l => l.Id);
         _options = options.Value;
         _logger = logger;
@@ -83,6 +85,15 @@ public sealed partial class JudgeEngine
             box.WriteFile(name, contents);
         }
 
+        if (plan.Prebuilt is { } prebuilt)
+        {
+            // Built once per toolchain, then mounted read-only into the compile and the runs.
+            var cpu = TimeSpan.FromMilliseconds(_options.CompileCpuMs);
+            var directory = await _prebuilt.EnsureAsync(toolchain, prebuilt, plan,
+                CompileLimits(plan, cpu) with { CpuTime = cpu * 3, WallTime = cpu * 6 }, cancellationToken).ConfigureAwait(false);
+            plan = plan with { Mounts = [.. plan.Mounts, new SandboxMount(directory, prebuilt.MountPoint)] };
+        }
+
         CompileInfo? compile = null;
         if (plan.CompileCommand is { } compileCommand)
         {
@@ -113,7 +124,7 @@ public sealed partial class JudgeEngine
             }
         }
 
-        var run = await RunTestsAsync(problem, plan, box, tests, cancellationToken).ConfigureAwait(false);
+        var run = await RunTestsAsync(problem, request.Language, plan, box, tests, cancellationToken).ConfigureAwait(false);
         if (run.LoadError is { } loadError)
         {
             // The code could not even be loaded (a Python syntax error, a missing Solution class): report it like a
@@ -146,17 +157,26 @@ public sealed partial class JudgeEngine
         };
     }
 
-    private async Task<CompileInfo> CompileAsync(BuildPlan plan, IReadOnlyList<string> command, SandboxBox box, CancellationToken cancellationToken)
+    private async Task<CompileInfo> CompileAsync(BuildPlan plan, IReadOnlyList<string> command, SandboxBox box,
+        CancellationToken cancellationToken)
     {
         var cpu = TimeSpan.FromMilliseconds(Math.Min(_options.CompileCpuMs, plan.CompileCpuTime.TotalMilliseconds));
+        var limits = CompileLimits(plan, cpu);
+        var mounts = plan.Mounts;
         var spec = new SandboxSpec
         {
             Command = command,
             WorkingDirectory = box.Path,
             WorkingDirectoryWritable = true,
-            ExtraMounts = plan.Mounts,
+            ExtraMounts = mounts,
             Environment = plan.Environment,
-            Limits = new SandboxLimits
+            Limits = limits,
+        };
+        var outcome = await _sandbox.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        return Summarise(plan, outcome, cpu, cancellationToken);
+    }
+
+    private SandboxLimits CompileLimits(BuildPlan plan, TimeSpan cpu) => new()
             {
                 CpuTime = cpu,
                 WallTime = cpu * 2 + TimeSpan.FromSeconds(5),
@@ -165,9 +185,10 @@ public sealed partial class JudgeEngine
                 OutputBytes = 64 * 1024,
                 TmpBytes = 512L * 1024 * 1024,
                 FileSizeBytes = 256L * 1024 * 1024,
-            },
-        };
-        var outcome = await _sandbox.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+            };
+
+    private static CompileInfo Summarise(BuildPlan plan, SandboxOutcome outcome, TimeSpan cpu, CancellationToken cancellationToken)
+    {
         var output = plan.CleanCompilerOutput(Decode(outcome.Stderr) + Decode(outcome.Stdout)).Trim();
         var ms = outcome.WallTime.TotalMilliseconds;
         return outcome.Reason switch
@@ -191,15 +212,15 @@ public sealed partial class JudgeEngine
 
     private sealed record RunOutcome(RawTest[] Raw, LoadFailure? LoadError, double CpuMs, long PeakMemoryBytes);
 
-    private async Task<RunOutcome> RunTestsAsync(Problem problem, BuildPlan plan, SandboxBox box, IReadOnlyList<TestCase> tests,
-        CancellationToken cancellationToken)
+    private async Task<RunOutcome> RunTestsAsync(Problem problem, LanguageId language, BuildPlan plan, SandboxBox box,
+        IReadOnlyList<TestCase> tests, CancellationToken cancellationToken)
     {
         var raw = new RawTest?[tests.Count];
         var budget = TimeSpan.FromMilliseconds(Math.Max(_options.SubmissionCpuBudgetMs, 2 * problem.Limits.TimeLimitMs));
         var used = TimeSpan.Zero;
         var peak = 0L;
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var header = Header(problem.Signature, nonce);
+        var header = Header(problem.Signature, language, nonce);
 
         while (raw.Any(r => r is null))
         {
@@ -364,12 +385,13 @@ public sealed partial class JudgeEngine
         };
     }
 
-    private static string Header(Signature signature, string nonce)
+    private static string Header(Signature signature, LanguageId language, string nonce)
     {
         var header = new JsonObject
         {
             ["nonce"] = nonce,
-            ["function"] = signature.FunctionName,
+            // The name to call in this language (function_names overrides function_name per language).
+            ["function"] = signature.FunctionNameFor(language),
             ["function_names"] = new JsonObject(signature.FunctionNames.Select(kv =>
                 KeyValuePair.Create(kv.Key.WireName(), (JsonNode?)JsonValue.Create(kv.Value)))),
             ["params"] = new JsonArray(signature.Params.Select(p =>

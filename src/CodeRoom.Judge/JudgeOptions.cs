@@ -23,6 +23,9 @@ public sealed class JudgeOptions
     /// <summary>Root-only directory of the compile cache (never mounted into a sandbox).</summary>
     [Required] public string CompileCacheRoot { get; set; } = "/var/lib/coderoom/compile-cache";
 
+    /// <summary>Where artifacts built once per toolchain live (precompiled headers); readable by sandboxes.</summary>
+    [Required] public string PrebuiltRoot { get; set; } = "/var/lib/coderoom/prebuilt";
+
     /// <summary>Entries kept in the compile cache (least recently used go first); 0 turns it off.</summary>
     [Range(0, 100_000)] public int CompileCacheEntries { get; set; } = 2000;
 

@@ -25,6 +25,7 @@ public static class JudgeServiceCollectionExtensions
             services.AddSingleton(typeof(ILanguageToolchain), toolchain);
         }
         services.AddSingleton<CompileCache>();
+        services.AddSingleton<PrebuiltArtifacts>();
         services.AddSingleton<JudgeEngine>();
         return services;
     }

@@ -35,6 +35,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool UsePostgres => false;
 
+    /// <summary>Most API tests pin the judge's answers; <see cref="RealJudgeApiFactory"/> runs the real sandbox.</summary>
+    protected virtual bool UseFakeJudge => true;
+
     public async ValueTask InitializeAsync()
     {
         var problems = Directory.CreateTempSubdirectory("coderoom-problems-").FullName;
@@ -63,7 +66,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<ICodeJudge>(Judge));
+        if (UseFakeJudge)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<ICodeJudge>(Judge));
+        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -118,6 +124,26 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 }
 
 public sealed class PostgresApiFactory : ApiFactory
+{
+    protected override bool UsePostgres => true;
+}
+
+/// <summary>The service with the real judge: real sandbox, real toolchains (its own uid range and cgroup subtree).</summary>
+public class RealJudgeApiFactory : ApiFactory
+{
+    protected override bool UseFakeJudge => false;
+
+    protected override void Configure()
+    {
+        Settings["Sandbox:BoxRoot"] = Path.Combine(Path.GetTempPath(), "coderoom-api-test-boxes");
+        Settings["Sandbox:CgroupName"] = "coderoom-api-tests";
+        Settings["Sandbox:FirstSlotUid"] = "65000";
+        Settings["Sandbox:Slots"] = "2";
+        Settings["JudgeQueue:WaitSeconds"] = "30";
+    }
+}
+
+public sealed class PostgresRealJudgeApiFactory : RealJudgeApiFactory
 {
     protected override bool UsePostgres => true;
 }

@@ -34,7 +34,10 @@ public sealed class FakeJudge : ICodeJudge
         {
             return new JudgeResult
             {
-                Verdict = Verdict.CompilationError, Passed = 0, Total = 0, Tests = [],
+                Verdict = Verdict.CompilationError,
+                Passed = 0,
+                Total = 0,
+                Tests = [],
                 Compile = new CompileInfo(false, "solution.cpp:3:5: error: expected ';'", 12, false),
             };
         }
@@ -49,9 +52,18 @@ public sealed class FakeJudge : ICodeJudge
             bool? pass = t.Expected is null ? null : JsonNode.DeepEquals(actual, t.Expected);
             results.Add(new TestResult
             {
-                Index = t.Index, Visibility = t.Visibility, Verdict = pass == false ? Verdict.WrongAnswer : Verdict.Accepted, Pass = pass,
-                Input = t.Input, Actual = actual, Expected = t.Expected, RuntimeMs = 1.5, MemoryKb = 2048,
-                Stdout = "debug " + sum, Category = t.Category, Error = null,
+                Index = t.Index,
+                Visibility = t.Visibility,
+                Verdict = pass == false ? Verdict.WrongAnswer : Verdict.Accepted,
+                Pass = pass,
+                Input = t.Input,
+                Actual = actual,
+                Expected = t.Expected,
+                RuntimeMs = 1.5,
+                MemoryKb = 2048,
+                Stdout = "debug " + sum,
+                Category = t.Category,
+                Error = null,
             });
         }
         var first = results.FirstOrDefault(r => r.Pass == false);

@@ -147,44 +147,5 @@ public sealed class LimitTests(SandboxFixture fixture)
         Assert.Contains("denied 97", text);
     }
 
-    /// <summary>Processes of the slot uids still alive. Killed processes linger a moment as zombies until the host's
-    /// init reaps them (they hold no memory or CPU): those are waited for, boundedly.</summary>
-    private async Task<List<int>> LeftoverProcessesAsync()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var left = LeftoverProcesses();
-            if (left.Count == 0 || attempt == 50)
-            {
-                return left;
-            }
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
-
-    private List<int> LeftoverProcesses()
-    {
-        var uids = Enumerable.Range(fixture.Options.FirstSlotUid, fixture.Options.Slots).ToHashSet();
-        var left = new List<int>();
-        foreach (var dir in Directory.GetDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                var status = File.ReadAllLines(Path.Combine(dir, "status"));
-                var uidLine = status.FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
-                if (uidLine is not null && uids.Contains(int.Parse(uidLine.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1])))
-                {
-                    left.Add(pid);
-                }
-            }
-            catch (IOException)
-            {
-            }
-        }
-        return left;
-    }
+    private Task<List<int>> LeftoverProcessesAsync() => Leftovers.ProcessesAsync(fixture.Options);
 }

@@ -80,7 +80,13 @@ public sealed class StorageTests
         var now = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
         var problem = new ProblemEntity
         {
-            Slug = "add-two", Title = "Add", Difficulty = "easy", SignatureJson = "{}", CompareJson = "{}", CreatedAt = now, UpdatedAt = now,
+            Slug = "add-two",
+            Title = "Add",
+            Difficulty = "easy",
+            SignatureJson = "{}",
+            CompareJson = "{}",
+            CreatedAt = now,
+            UpdatedAt = now,
             Tests = [new TestEntity { Ordinal = 0, Visibility = "hidden", InputJson = "{\"a\":1}", ExpectedJson = "2", Category = "small" }],
         };
         var attempt = new AttemptEntity { Id = Guid.NewGuid(), UserId = "u1", InterviewId = "i1", CreatedAt = now };
@@ -89,8 +95,16 @@ public sealed class StorageTests
         db.CodeDrafts.Add(new CodeDraftEntity { AttemptId = attempt.Id, ProblemId = problem.Id, Language = "python", CodeText = "x", UpdatedAt = now });
         var submission = new SubmissionEntity
         {
-            Id = Guid.NewGuid(), AttemptId = attempt.Id, ProblemId = problem.Id, UserId = "u1", Language = "python", CodeText = "x",
-            Mode = SubmissionModes.Submit, Status = SubmissionStatuses.Finished, CreatedAt = now, FinishedAt = now.AddSeconds(1),
+            Id = Guid.NewGuid(),
+            AttemptId = attempt.Id,
+            ProblemId = problem.Id,
+            UserId = "u1",
+            Language = "python",
+            CodeText = "x",
+            Mode = SubmissionModes.Submit,
+            Status = SubmissionStatuses.Finished,
+            CreatedAt = now,
+            FinishedAt = now.AddSeconds(1),
         };
         db.Submissions.Add(submission);
         db.RunLogs.Add(new RunLogEntity { SubmissionId = submission.Id, PeakMemoryKb = 1234, Timeouts = 1, CreatedAt = now });

@@ -83,7 +83,7 @@ public sealed class ContentOptions
     [Required] public string ProblemsDirectory { get; set; } = "problems";
     [Required] public string SqlitePath { get; set; } = "data/coderoom.db";
 
-    /// <summary>Import problems/ when the problems table is empty.</summary>
+    /// <summary>Import problems/ at start (new and changed problems; unchanged ones are skipped).</summary>
     public bool ImportProblemsOnStart { get; set; } = true;
 
     /// <summary>Apply migrations at start (issue 4: one command runs everything). `CodeRoom.Cli migrate` is the

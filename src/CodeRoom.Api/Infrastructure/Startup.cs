@@ -1,3 +1,4 @@
+using CodeRoom.Storage.Problems;
 using CodeRoom.Api.Auth;
 using CodeRoom.Api.Problems;
 using CodeRoom.Storage;
@@ -27,7 +28,8 @@ internal static class Startup
         }
         var importer = scope.ServiceProvider.GetRequiredService<ProblemImporter>();
         var problemsDir = ConfigurationSetup.ResolvePath(app.Environment.ContentRootPath, content.ProblemsDirectory);
-        if (content.ImportProblemsOnStart && Directory.Exists(problemsDir) && await importer.IsEmptyAsync(cancellationToken))
+        // Idempotent: unchanged problems are left alone, so the bank on disk and the database stay in step.
+        if (content.ImportProblemsOnStart && Directory.Exists(problemsDir))
         {
             await importer.ImportAsync(problemsDir, cancellationToken);
         }

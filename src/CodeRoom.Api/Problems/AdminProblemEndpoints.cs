@@ -1,3 +1,4 @@
+using CodeRoom.Storage.Problems;
 using System.Text.Json;
 using CodeRoom.Api.Auth;
 using CodeRoom.Api.Infrastructure;

@@ -1,3 +1,4 @@
+using CodeRoom.Storage.Problems;
 using System.Text.Json.Nodes;
 using CodeRoom.Api.Judging;
 using CodeRoom.Judge.Contract;

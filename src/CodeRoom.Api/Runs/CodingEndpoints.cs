@@ -1,3 +1,4 @@
+using CodeRoom.Storage.Problems;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;

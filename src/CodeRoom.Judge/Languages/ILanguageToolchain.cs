@@ -55,6 +55,18 @@ public sealed record BuildPlan
     public TimeSpan CompileCpuTime { get; init; } = TimeSpan.FromSeconds(10);
     public long CompileMemoryBytes { get; init; } = 1024L * 1024 * 1024;
 
+    /// <summary>Built once per content and toolchain, then mounted read-only into every compile (a C++ precompiled
+    /// header of the harness and the standard library).</summary>
+    public PrebuiltArtifact? Prebuilt { get; init; }
+
     /// <summary>Rewrites compiler output so it names the candidate's file and lines, and no sandbox paths.</summary>
     public Func<string, string> CleanCompilerOutput { get; init; } = s => s;
 }
+
+/// <summary>
+/// Something a language builds once and reuses for every compile: its files and command run in the sandbox (with
+/// the compile step's limits) in a directory mounted at <see cref="MountPoint"/>, whose regular files are then kept
+/// and mounted read-only at the same place in every compile.
+/// </summary>
+public sealed record PrebuiltArtifact(string Name, IReadOnlyDictionary<string, string> Files, IReadOnlyList<string> Command,
+    string MountPoint);

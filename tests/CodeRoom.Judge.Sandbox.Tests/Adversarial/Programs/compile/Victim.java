@@ -1,0 +1,1 @@
+public class Victim { public static void main(String[] a) { System.out.println("victim"); } }

@@ -1,0 +1,3 @@
+#include "/etc/shadow"
+#include "/proc/self/environ"
+int main() {}

@@ -1,0 +1,2 @@
+// An endless loop the optimiser cannot remove.
+int main() { for (;;) { asm volatile(""); } }

@@ -1,0 +1,3 @@
+// Blocks forever without using CPU.
+#include <unistd.h>
+int main() { for (;;) pause(); }

@@ -1,0 +1,3 @@
+// Floods stderr one character at a time through iostreams.
+#include <iostream>
+int main() { for (;;) std::cerr << 'y'; }

@@ -1,0 +1,7 @@
+# Fork bomb (Piston tests/fork.py): fork forever, ignore failures.
+import os
+while True:
+    try:
+        os.fork()
+    except OSError:
+        pass

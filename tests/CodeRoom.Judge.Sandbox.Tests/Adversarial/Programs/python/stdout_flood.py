@@ -1,0 +1,3 @@
+# Piston runaway_output.py
+while True:
+    print('x' * 1000)

@@ -1,0 +1,116 @@
+using System.Text;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Languages;
+using CodeRoom.Judge.Languages.Cpp;
+using CodeRoom.Judge.Languages.Java;
+using CodeRoom.Judge.Languages.Python;
+
+namespace CodeRoom.Judge.Tests.Languages;
+
+public sealed class BuildPlanTests
+{
+    public static TheoryData<string> Languages => new("python", "java", "cpp");
+
+    private static ILanguageToolchain Toolchain(string language) => language switch
+    {
+        "python" => new PythonToolchain(),
+        "java" => new JavaToolchain(),
+        _ => new CppToolchain(),
+    };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void The_commands_mounts_and_environment_of_a_plan_are_pinned(string language)
+    {
+        var plan = Toolchain(language).Plan(Signatures.TwoSum, "class Solution: pass\n", 256);
+        var text = new StringBuilder();
+        text.Append("files: ").AppendJoin(", ", plan.Files.Keys.Order(StringComparer.Ordinal)).Append('\n');
+        text.Append("compile: ").AppendJoin(' ', plan.CompileCommand ?? ["(none)"]).Append('\n');
+        text.Append("run: ").AppendJoin(' ', plan.RunCommand).Append('\n');
+        foreach (var mount in plan.Mounts)
+        {
+            text.Append("mount: ").Append(mount.HostPath).Append(" -> ").Append(mount.SandboxPath)
+                .Append(mount.Writable ? " (rw)" : " (ro)").Append('\n');
+        }
+        foreach (var (name, value) in plan.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            text.Append("env: ").Append(name).Append('=').Append(value).Append('\n');
+        }
+        text.Append("max processes: ").Append(plan.MaxProcesses).Append('\n');
+        text.Append("startup allowance: ").Append(plan.StartupAllowance.TotalMilliseconds).Append(" ms\n");
+        Golden.Match($"plan/{language}.txt", text.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Signatures.Names), MemberType = typeof(Signatures))]
+    public void The_Cpp_main_file_is_the_harness_the_candidates_code_under_its_own_line_numbers_and_a_typed_call_site(string name)
+    {
+        var signature = Signatures.Named(name);
+        var candidate = new CppToolchain().StarterCode(signature);
+        var main = new CppToolchain().Plan(signature, candidate).Files["main.cpp"];
+        Golden.Match($"generated/{name}.main.cpp", main);
+    }
+
+    [Fact]
+    public void The_Cpp_candidate_code_starts_at_line_1_of_solution_cpp_even_with_windows_newlines()
+    {
+        var main = new CppToolchain().Plan(Signatures.TwoSum, "// one\r\n// two\r\nclass Solution {};").Files["main.cpp"];
+        // The harness comes from the precompiled header, so the candidate's code opens the file.
+        Assert.StartsWith("#line 1 \"solution.cpp\"\n// one\n// two\nclass Solution {};\n#line 1 \"judge_call.cpp\"\n", main);
+    }
+
+    [Fact]
+    public void Java_Solution_file_is_one_line_of_implicit_imports_then_the_candidates_code_unchanged()
+    {
+        var code = "/**\n * Definition for singly-linked list.\n */\nclass Solution {\n}\n";
+        var files = new JavaToolchain().Plan(Signatures.MergeTwoLists, code).Files;
+        Assert.Equal(JavaToolchain.ImplicitImports + "\n" + code, files["Solution.java"]);
+        Assert.DoesNotContain('\n', JavaToolchain.ImplicitImports);
+        // The harness classes are prebuilt once; only the candidate's file is compiled per run.
+        Assert.Equal(["Solution.java"], files.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Python_solution_file_is_the_candidates_code_and_the_harness_is_static()
+    {
+        var code = "class Solution:\r\n    pass\r\n";
+        var first = new PythonToolchain().Plan(Signatures.TwoSum, code).Files;
+        var second = new PythonToolchain().Plan(Signatures.LevelOrder, "x = 1\n").Files;
+        Assert.Equal("class Solution:\n    pass\n", first["solution.py"]);
+        Assert.Equal(first["harness.py"], second["harness.py"]);
+    }
+
+    [Theory]
+    [InlineData(256, "-Xmx192m", "-Dcoderoom.stack=33554432")]
+    [InlineData(1024, "-Xmx960m", "-Dcoderoom.stack=134217728")]
+    [InlineData(64, "-Xmx16m", "-Dcoderoom.stack=8388608")]
+    public void The_JVM_heap_and_solution_stack_follow_the_problems_memory_limit(int memoryMb, string heap, string stack)
+    {
+        var run = new JavaToolchain().Plan(Signatures.TwoSum, "", memoryMb).RunCommand;
+        Assert.Contains(heap, run);
+        Assert.Contains(stack, run);
+    }
+
+    [Fact]
+    public void Java_compiler_output_names_the_candidates_lines_and_no_box_paths()
+    {
+        var raw = "/box/Solution.java:4: error: ';' expected\n        int x = 1\n                 ^\n"
+            + "Solution.java:12: error: cannot find symbol\n1 error\n";
+        var cleaned = new JavaToolchain().Plan(Signatures.TwoSum, "").CleanCompilerOutput(raw);
+        Assert.Equal("Solution.java:3: error: ';' expected\n        int x = 1\n                 ^\n"
+            + "Solution.java:11: error: cannot find symbol\n1 error\n", cleaned);
+    }
+
+    [Fact]
+    public void Cpp_compiler_output_names_files_without_box_paths()
+    {
+        var raw = "In file included from /box/main.cpp:1:\nsolution.cpp:4:18: error: expected ';' at end of declaration\n";
+        var cleaned = new CppToolchain().Plan(Signatures.TwoSum, "").CleanCompilerOutput(raw);
+        Assert.Equal("In file included from main.cpp:1:\nsolution.cpp:4:18: error: expected ';' at end of declaration\n", cleaned);
+    }
+
+    [Fact]
+    public void Every_toolchain_names_its_language() =>
+        Assert.Equal([LanguageId.Python, LanguageId.Java, LanguageId.Cpp],
+            new ILanguageToolchain[] { new PythonToolchain(), new JavaToolchain(), new CppToolchain() }.Select(t => t.Id));
+}

@@ -1,0 +1,5 @@
+class Solution {
+    public int maxProfit(List<Integer> prices) {
+        
+    }
+}

@@ -1,0 +1,3 @@
+class Solution:
+    def max_profit(self, prices: List[int]) -> int:
+        pass

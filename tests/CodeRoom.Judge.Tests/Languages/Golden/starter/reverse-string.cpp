@@ -1,0 +1,6 @@
+class Solution {
+public:
+    void reverseString(vector<char>& s) {
+        
+    }
+};

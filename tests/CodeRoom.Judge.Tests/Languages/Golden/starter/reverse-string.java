@@ -1,0 +1,5 @@
+class Solution {
+    public void reverseString(char[] s) {
+        
+    }
+}

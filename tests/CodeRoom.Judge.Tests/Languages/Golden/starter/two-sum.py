@@ -1,0 +1,3 @@
+class Solution:
+    def twoSum(self, nums: List[int], target: int) -> List[int]:
+        pass

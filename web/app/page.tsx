@@ -1,0 +1,5 @@
+import { ProblemList } from '../src/components/ProblemList';
+
+export default function Home() {
+  return <ProblemList />;
+}

@@ -1,0 +1,79 @@
+// Where the bearer token comes from (documented in web/README.md):
+//  1. a host app embedding the page passes it in the URL fragment: `/problem/?slug=two-sum#token=<jwt>`
+//     (read once, then removed from the address bar so it is not bookmarked or leaked in a Referer);
+//  2. or posts it to the frame: `iframe.contentWindow.postMessage({ type: 'coderoom:token', token }, origin)`
+//     (also accepts `attempt_id` in the same message);
+//  3. in development mode (no JWT_SECRET on the service) the page's own sign-in calls POST /api/dev/token.
+// The token lives in sessionStorage: per tab, gone when the tab closes.
+
+const KEY = 'coderoom:token';
+type Listener = (token: string | null) => void;
+const listeners = new Set<Listener>();
+let memoryToken: string | null = null;
+
+function storage(): Storage | null {
+  try {
+    return typeof window !== 'undefined' ? window.sessionStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+export function getToken(): string | null {
+  return storage()?.getItem(KEY) ?? memoryToken;
+}
+
+export function setToken(token: string | null): void {
+  memoryToken = token;
+  const s = storage();
+  if (s) {
+    if (token) s.setItem(KEY, token);
+    else s.removeItem(KEY);
+  }
+  listeners.forEach((l) => l(token));
+}
+
+export function onTokenChange(l: Listener): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+/** The user id (`sub`) of a JWT, without verifying it (the server does): used only to key local storage. */
+export function tokenSubject(token: string | null): string | null {
+  if (!token) return null;
+  const part = token.split('.')[1];
+  if (!part) return null;
+  try {
+    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
+    const claims = JSON.parse(json) as { sub?: string };
+    return claims.sub ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads `#token=` (and `attempt_id=`) from the fragment, strips them, and listens for the host's postMessage. */
+export function installHostTokenSources(onAttempt?: (attemptId: string) => void): () => void {
+  if (typeof window === 'undefined') return () => {};
+  const hash = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  const fromHash = hash.get('token');
+  const attemptFromHash = hash.get('attempt_id');
+  if (fromHash) setToken(fromHash);
+  if (attemptFromHash) onAttempt?.(attemptFromHash);
+  if (fromHash || attemptFromHash) {
+    hash.delete('token');
+    hash.delete('attempt_id');
+    const rest = hash.toString();
+    window.history.replaceState(null, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
+  }
+  const onMessage = (ev: MessageEvent) => {
+    const data = ev.data as { type?: string; token?: string; attempt_id?: string } | null;
+    if (!data || data.type !== 'coderoom:token') return;
+    if (typeof data.token === 'string' && data.token) setToken(data.token);
+    if (typeof data.attempt_id === 'string' && data.attempt_id) onAttempt?.(data.attempt_id);
+  };
+  window.addEventListener('message', onMessage);
+  // Tell an embedding page we are ready to receive the token.
+  if (window.parent && window.parent !== window) window.parent.postMessage({ type: 'coderoom:ready' }, '*');
+  return () => window.removeEventListener('message', onMessage);
+}
