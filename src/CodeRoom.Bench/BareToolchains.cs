@@ -6,8 +6,9 @@ namespace CodeRoom.Bench;
 internal sealed record BareToolchain(string Key, string Language, string Label, string FileName,
     IReadOnlyList<IReadOnlyList<string>> Commands)
 {
-    /// <summary>The judge's C++ flags (src/CodeRoom.Judge/Languages/Cpp/CppToolchain.cs), so the clang baseline
-    /// compiles exactly what the judge's compiler is asked to.</summary>
+    /// <summary>The judge's C++ flags (CppToolchain.Flags in src/CodeRoom.Judge/Languages/Cpp/CppToolchain.cs), so the
+    /// clang baseline asks the compiler for the same work. Without the judge's precompiled header and lld: those are
+    /// the judge's own speed-ups, which a bare baseline does not get.</summary>
     public static readonly string[] JudgeCppFlags =
         ["-std=c++23", "-O2", "-pipe", "-fno-color-diagnostics", "-ferror-limit=20", "-fconstexpr-steps=10000000", "-ftemplate-depth=1024"];
 
@@ -15,7 +16,7 @@ internal sealed record BareToolchain(string Key, string Language, string Label, 
     [
         new("python", "python", "python3.11 solution.py", "solution.py", [["/usr/bin/python3.11", "solution.py"]]),
         new("java", "java", "javac + java", "Main.java", [["/usr/bin/javac", "-d", "out", "Main.java"], ["/usr/bin/java", "-cp", "out", "Main"]]),
-        new("clang", "cpp", "clang++-19 (judge flags) + run", "main.cpp", [["/usr/bin/clang++-19", .. JudgeCppFlags, "-o", "main", "main.cpp"], ["./main"]]),
+        new("clang", "cpp", "clang++-19 (judge flags, no PCH) + run", "main.cpp", [["/usr/bin/clang++-19", .. JudgeCppFlags, "-o", "main", "main.cpp"], ["./main"]]),
         new("gcc", "cpp", "g++ -O2 <bits/stdc++.h> + run", "main.cpp", [["/usr/bin/g++", "-O2", "-o", "main", "main.cpp"], ["./main"]]),
     ];
 
