@@ -1,0 +1,72 @@
+using System.CommandLine;
+using CodeRoom.Bench;
+
+var runs = new Option<int>("--runs") { Description = "sequential runs per language and mode (median over them)", DefaultValueFactory = _ => 15 };
+var warmup = new Option<int>("--warmup") { Description = "warm-up runs per language before measuring", DefaultValueFactory = _ => 2 };
+var languages = new Option<string>("--languages") { Description = "comma-separated: python,java,cpp", DefaultValueFactory = _ => "python,java,cpp" };
+var clients = new Option<int>("--clients") { Description = "concurrent clients in the throughput phase (0 skips it)", DefaultValueFactory = _ => 32 };
+var duration = new Option<int>("--duration") { Description = "seconds of the throughput phase", DefaultValueFactory = _ => 20 };
+var burst = new Option<int>("--overload") { Description = "requests sent at once to check over-capacity answers (0 skips it)", DefaultValueFactory = _ => 96 };
+var fairnessRuns = new Option<int>("--fairness-runs") { Description = "runs of the CPU-bound solution, judged and bare", DefaultValueFactory = _ => 10 };
+var fairnessLanguages = new Option<string>("--fairness-languages") { Description = "comma-separated languages for the fairness check (empty skips it)", DefaultValueFactory = _ => "python,cpp" };
+var spinMs = new Option<int>("--spin-ms") { Description = "bare duration of the CPU-bound call", DefaultValueFactory = _ => 200 };
+var output = new Option<string>("--output") { Description = "markdown report, relative to the repository", DefaultValueFactory = _ => "docs/benchmarks.md" };
+var noWrite = new Option<bool>("--no-write") { Description = "print the report only" };
+var config = new Option<string[]>("--config") { Description = "extra service configuration, Key=Value (e.g. Sandbox__Slots=2), repeatable", AllowMultipleArgumentsPerToken = false };
+var keep = new Option<bool>("--keep-temp") { Description = "keep the temp folder (service.log, bench.db) for a look" };
+var maxMinutes = new Option<int>("--max-minutes") { Description = "hard stop for the whole bench", DefaultValueFactory = _ => 40 };
+
+var root = new RootCommand("CodeRoom benchmark (issue 7): Run latency through HTTP vs the bare toolchains, throughput, fair timing. " +
+    "Starts its own service on 127.0.0.1 with a throwaway database and stops it at the end.")
+{
+    runs, warmup, languages, clients, duration, burst, fairnessRuns, fairnessLanguages, spinMs, output, noWrite, config, keep, maxMinutes,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    var repo = FindRepoRoot(Environment.CurrentDirectory);
+    if (repo is null)
+    {
+        await Console.Error.WriteLineAsync("run from inside the CodeRoom repository (no CodeRoom.slnx above the current folder)");
+        return 2;
+    }
+    static string[] List(string? value) => (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    var langs = List(parse.GetValue(languages));
+    var fair = List(parse.GetValue(fairnessLanguages));
+    if (langs.Concat(fair).FirstOrDefault(l => !Workloads.Languages.Contains(l)) is { } unknown)
+    {
+        await Console.Error.WriteLineAsync($"unknown language {unknown}: python, java or cpp");
+        return 2;
+    }
+    var settings = new BenchSettings(repo, Math.Max(1, parse.GetValue(runs)), Math.Max(0, parse.GetValue(warmup)), langs,
+        Math.Max(0, parse.GetValue(clients)), TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(duration), 1, 600)),
+        Math.Clamp(parse.GetValue(burst), 0, 1000), Math.Max(1, parse.GetValue(fairnessRuns)), fair, Math.Max(10, parse.GetValue(spinMs)),
+        parse.GetValue(noWrite) ? null : Path.Combine(repo, parse.GetValue(output)!),
+        (parse.GetValue(config) ?? []).Select(c => c.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0].Trim(), kv => kv[1]),
+        parse.GetValue(keep));
+
+    // The bench stops by itself: every phase is bounded in count or time, and this bounds the whole.
+    using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    deadline.CancelAfter(TimeSpan.FromMinutes(Math.Clamp(parse.GetValue(maxMinutes), 1, 240)));
+    var results = await new Bench(settings, Console.Error).RunAsync(deadline.Token);
+    var markdown = Report.Markdown(results);
+    Console.WriteLine(markdown);
+    if (settings.OutputPath is { } path)
+    {
+        await File.WriteAllTextAsync(path, markdown, CancellationToken.None);
+        await Console.Error.WriteLineAsync($"wrote {path}");
+    }
+    return 0;
+});
+return await root.Parse(args).InvokeAsync();
+
+static string? FindRepoRoot(string start)
+{
+    for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "CodeRoom.slnx")))
+        {
+            return dir.FullName;
+        }
+    }
+    return null;
+}
