@@ -30,6 +30,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
     }
 
     public int SlotsInUse => _slots.InUse;
+    public int FreeSlots => _slots.Capacity - _slots.InUse;
     public int SlotCapacity => _slots.Capacity;
 
     private sealed record Setup(ICgroupHierarchy Cgroups, byte[] SeccompProgram);

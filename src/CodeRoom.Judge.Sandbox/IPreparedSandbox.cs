@@ -13,5 +13,13 @@ public interface IPreparedSandbox : IAsyncDisposable
     /// <summary>True once the program died while waiting (a pool must not hand it out).</summary>
     bool HasExited { get; }
 
-    Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine, CancellationToken cancellationToken);
+    /// <param name="cpuTime">The CPU limit of this run, if not the prepared spec's. Set the prepared spec's high: its
+    /// RLIMIT_CPU backstop was fixed when the program started.</param>
+    /// <param name="wallTime">The wall-clock limit of this run, if not the prepared spec's.</param>
+    /// <summary>Feeds the program its stdin and supervises it until it is gone.</summary>
+    /// <param name="stdin">All of the program's input.</param>
+    /// <param name="onControlLine">Called for each line on fd 3.</param>
+    /// <param name="cancellationToken">Kills the run.</param>
+    Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
+        CancellationToken cancellationToken, TimeSpan? cpuTime = null, TimeSpan? wallTime = null);
 }

@@ -11,6 +11,9 @@ public interface ISandbox
     /// control handler are ignored; <see cref="IPreparedSandbox.RunAsync"/> takes them.</summary>
     Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, CancellationToken cancellationToken);
 
+    /// <summary>Slots not held by a run or a prepared sandbox right now.</summary>
+    int FreeSlots { get; }
+
     /// <summary>Creates a fresh, empty working directory for a run (compile output lands here).</summary>
     SandboxBox CreateBox();
 }

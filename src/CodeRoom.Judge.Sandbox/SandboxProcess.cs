@@ -101,13 +101,14 @@ public sealed partial class BwrapSandbox
         public bool HasExited => process.ExitTask?.IsCompleted ?? true;
 
         public async Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken, TimeSpan? cpuTime = null, TimeSpan? wallTime = null)
         {
             if (Interlocked.Exchange(ref _used, 1) != 0)
             {
                 throw new InvalidOperationException("a prepared sandbox runs once");
             }
-            return await owner.SuperviseAsync(limits, cgroup, process, stdin, onControlLine, cancellationToken).ConfigureAwait(false);
+            var runLimits = limits with { CpuTime = cpuTime ?? limits.CpuTime, WallTime = wallTime ?? limits.WallTime };
+            return await owner.SuperviseAsync(runLimits, cgroup, process, stdin, onControlLine, cancellationToken).ConfigureAwait(false);
         }
 
         public async ValueTask DisposeAsync()

@@ -25,10 +25,12 @@ public sealed partial class JudgeEngine
 
     private readonly CompileCache _cache;
     private readonly PrebuiltArtifacts _prebuilt;
+    private readonly WarmSandboxPool _warm;
 
     public JudgeEngine(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, CompileCache cache, PrebuiltArtifacts prebuilt,
-        IOptions<JudgeOptions> options, ILogger<JudgeEngine> logger)
+        WarmSandboxPool warm, IOptions<JudgeOptions> options, ILogger<JudgeEngine> logger)
     {
+        _warm = warm;
         _sandbox = sandbox;
         _cache = cache;
         _prebuilt = prebuilt;
@@ -124,7 +126,7 @@ public sealed partial class JudgeEngine
             }
         }
 
-        var run = await RunTestsAsync(problem, request.Language, plan, box, tests, cancellationToken).ConfigureAwait(false);
+        var run = await RunTestsAsync(problem, request, plan, box, tests, cancellationToken).ConfigureAwait(false);
         if (run.LoadError is { } loadError)
         {
             // The code could not even be loaded (a Python syntax error, a missing Solution class): report it like a
@@ -212,9 +214,28 @@ public sealed partial class JudgeEngine
 
     private sealed record RunOutcome(RawTest[] Raw, LoadFailure? LoadError, double CpuMs, long PeakMemoryBytes);
 
-    private async Task<RunOutcome> RunTestsAsync(Problem problem, LanguageId language, BuildPlan plan, SandboxBox box,
+    private async Task<RunOutcome> RunTestsAsync(Problem problem, JudgeRequest request, BuildPlan plan, SandboxBox box,
         IReadOnlyList<TestCase> tests, CancellationToken cancellationToken)
     {
+        // An interpreter started ahead of time takes the first process of the run; the code comes in its header.
+        var warm = plan.CompileCommand is null ? _warm.TryTake(request.Language, problem.Limits.MemoryLimitMb) : null;
+        try
+        {
+            return await RunTestsAsync(problem, request, plan, box, tests, warm, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (warm is not null)
+            {
+                await warm.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<RunOutcome> RunTestsAsync(Problem problem, JudgeRequest request, BuildPlan plan, SandboxBox box,
+        IReadOnlyList<TestCase> tests, WarmSandboxPool.WarmSandbox? warm, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
         var raw = new RawTest?[tests.Count];
         var budget = TimeSpan.FromMilliseconds(Math.Max(_options.SubmissionCpuBudgetMs, 2 * problem.Limits.TimeLimitMs));
         var used = TimeSpan.Zero;
@@ -237,7 +258,7 @@ public sealed partial class JudgeEngine
             }
 
             var state = new ProcessState(tests, remaining);
-            var stdin = new StringBuilder(header).Append('\n');
+            var stdin = new StringBuilder(warm is null ? header : Header(problem.Signature, language, nonce, request.Code)).Append('\n');
             foreach (var i in remaining)
             {
                 stdin.Append(i).Append('\t').Append(ArgumentsJson(problem.Signature, tests[i].Input)).Append('\n');
@@ -263,7 +284,22 @@ public sealed partial class JudgeEngine
                 },
                 OnControlLine = (line, monitor) => state.OnLine(line, monitor, problem.Limits.TimeLimitMs),
             };
-            var outcome = await _sandbox.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+            SandboxOutcome outcome;
+            if (warm is not null)
+            {
+                // Runs once, and gives its slot back at once: a later process of this run may need one.
+                var started = warm;
+                warm = null;
+                await using (started.ConfigureAwait(false))
+                {
+                    outcome = await started.Prepared.RunAsync(spec.Stdin, spec.OnControlLine, cancellationToken, spec.Limits.CpuTime,
+                        spec.Limits.WallTime).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                outcome = await _sandbox.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+            }
             if (outcome.Reason == TerminationReason.Cancelled)
             {
                 throw new OperationCanceledException(cancellationToken);
@@ -385,7 +421,7 @@ public sealed partial class JudgeEngine
         };
     }
 
-    private static string Header(Signature signature, LanguageId language, string nonce)
+    private static string Header(Signature signature, LanguageId language, string nonce, string? code = null)
     {
         var header = new JsonObject
         {
@@ -399,6 +435,10 @@ public sealed partial class JudgeEngine
             ["return_type"] = signature.ReturnType.ToString(),
             ["output_param"] = signature.OutputParam,
         };
+        if (code is not null)
+        {
+            header["code"] = code;
+        }
         return header.ToJsonString();
     }
 

@@ -29,6 +29,13 @@ public sealed class JudgeOptions
     /// <summary>Entries kept in the compile cache (least recently used go first); 0 turns it off.</summary>
     [Range(0, 100_000)] public int CompileCacheEntries { get; set; } = 2000;
 
+    /// <summary>Sandboxes kept started and waiting per interpreted language and memory limit (0 turns it off). Each
+    /// holds a sandbox slot while it waits.</summary>
+    [Range(0, 16)] public int WarmSandboxes { get; set; } = 1;
+
+    /// <summary>A warm sandbox older than this is retired unused and replaced.</summary>
+    [Range(5, 86_400)] public int WarmSandboxMaxAgeSeconds { get; set; } = 600;
+
     /// <summary>Size of the writable /tmp of a run (counted in the run's memory).</summary>
     [Range(1, 4096)] public int TmpSizeMb { get; set; } = 64;
 }

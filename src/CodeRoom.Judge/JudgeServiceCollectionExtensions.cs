@@ -26,6 +26,7 @@ public static class JudgeServiceCollectionExtensions
         }
         services.AddSingleton<CompileCache>();
         services.AddSingleton<PrebuiltArtifacts>();
+        services.AddSingleton<WarmSandboxPool>();
         services.AddSingleton<JudgeEngine>();
         return services;
     }

@@ -17,6 +17,12 @@ public interface ILanguageToolchain
     /// <summary>Files to write into a fresh box, and the commands to compile (optional) and run them.</summary>
     BuildPlan Plan(Signature signature, string candidateCode);
 
+    /// <summary>
+    /// The plan of a sandbox started ahead of time, before any code is known: it waits for the header on stdin, which
+    /// then carries the candidate's code ("code"). Null for languages that compile (their start-up is the compile).
+    /// </summary>
+    BuildPlan? WarmPlan(int memoryLimitMb) => null;
+
     /// <summary>Host files this language needs (compilers, runtimes), for `coderoom doctor`.</summary>
     IReadOnlyList<string> RequiredFiles => [];
 

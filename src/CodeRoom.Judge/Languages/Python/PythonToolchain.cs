@@ -41,13 +41,19 @@ public sealed class PythonToolchain : ILanguageToolchain
         return code.ToString();
     }
 
-    public BuildPlan Plan(Signature signature, string candidateCode) => new()
+    public BuildPlan Plan(Signature signature, string candidateCode) => Base(new Dictionary<string, string>
     {
-        Files = new Dictionary<string, string>
-        {
-            ["harness.py"] = Harness.Value,
-            ["solution.py"] = SignatureFacts.NormaliseNewlines(candidateCode),
-        },
+        ["harness.py"] = Harness.Value,
+        ["solution.py"] = SignatureFacts.NormaliseNewlines(candidateCode),
+    });
+
+    /// <summary>The interpreter started with the harness alone, its modules imported, waiting for the header that
+    /// brings the code: the request then pays neither the sandbox's nor CPython's start-up.</summary>
+    public BuildPlan? WarmPlan(int memoryLimitMb) => Base(new Dictionary<string, string> { ["harness.py"] = Harness.Value });
+
+    private static BuildPlan Base(IReadOnlyDictionary<string, string> files) => new()
+    {
+        Files = files,
         CompileCommand = null,
         // -S: no site directory; -B: no .pyc next to the code (the box is read-only anyway); -u: output survives a kill.
         RunCommand = [Interpreter, "-S", "-B", "-u", "/box/harness.py"],

@@ -234,9 +234,12 @@ def node_factory(namespace, name, fallback):
 
 # ---- loading -------------------------------------------------------------------------------------------------
 
+# LeetCode's implicit modules, imported before the header is read: a sandbox started ahead of time has them loaded.
+import bisect, collections, functools, heapq, itertools, operator, random, re, string, typing  # noqa: E401,E402
+
+
 def implicit_namespace():
     # LeetCode's implicit imports. Star imports never shadow builtins (math.pow would break three-argument pow).
-    import bisect, collections, functools, heapq, itertools, operator, random, re, string, typing
     namespace = {"__name__": "solution", "__builtins__": __builtins__}
     builtin_names = set(dir(__builtins__)) if not isinstance(__builtins__, dict) else set(__builtins__)
     for module in (typing, collections, heapq, bisect, math, itertools, functools):
@@ -265,10 +268,11 @@ def error_text(e):
     return text[:MAX_ERROR_CHARS]
 
 
-def load(function_name):
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), CANDIDATE_FILE)
-    with open(path, encoding="utf-8", errors="replace") as f:
-        source = f.read()
+def load(function_name, source=None):
+    if source is None:
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), CANDIDATE_FILE)
+        with open(path, encoding="utf-8", errors="replace") as f:
+            source = f.read()
     namespace = implicit_namespace()
     try:
         code = compile(source, CANDIDATE_FILE, "exec", dont_inherit=True)
@@ -344,7 +348,8 @@ def run():
         judged_type = param_types[output_index]
     else:
         judged_type = parse_type(header["return_type"])
-    target, loaded = load(header["function"])
+    # A sandbox started ahead of time gets the code in the header; otherwise it is solution.py in the box.
+    target, loaded = load(header["function"], header.get("code"))
     if target is None:
         control("C " + dumps(loaded))
         return

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Languages;
+using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CodeRoom.Judge;
+
+/// <summary>
+/// Sandboxes started ahead of time for interpreted languages (Python): namespaces made, cgroups joined, the
+/// interpreter started and its modules imported, waiting for the header that brings the code. A run takes one and
+/// a new one is prepared in the background, so a request pays neither bubblewrap's nor CPython's start-up. Each
+/// prepared sandbox holds a slot (uid) while it waits, and runs exactly once; old ones are retired.
+/// </summary>
+public sealed partial class WarmSandboxPool : IAsyncDisposable
+{
+    private readonly ISandbox _sandbox;
+    private readonly IReadOnlyDictionary<LanguageId, ILanguageToolchain> _languages;
+    private readonly JudgeOptions _options;
+    private readonly ILogger<WarmSandboxPool> _logger;
+    private readonly ConcurrentDictionary<(LanguageId Language, int MemoryMb), ConcurrentQueue<WarmSandbox>> _ready = new();
+    private readonly ConcurrentDictionary<(LanguageId Language, int MemoryMb), int> _preparing = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
+
+    public WarmSandboxPool(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, IOptions<JudgeOptions> options,
+        ILogger<WarmSandboxPool> logger)
+    {
+        _sandbox = sandbox;
+        _languages = languages.ToDictionary(l => l.Id);
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>A prepared sandbox and its box; disposing it removes both.</summary>
+    public sealed class WarmSandbox(IPreparedSandbox prepared, SandboxBox box, BuildPlan plan) : IAsyncDisposable
+    {
+        public IPreparedSandbox Prepared => prepared;
+        public BuildPlan Plan => plan;
+
+        public async ValueTask DisposeAsync()
+        {
+            await prepared.DisposeAsync().ConfigureAwait(false);
+            box.Dispose();
+        }
+    }
+
+    /// <summary>The limits a warm sandbox is started with. CPU and wall time are set per run; the RLIMIT_CPU backstop
+    /// fixed at start must be above any run's CPU limit.</summary>
+    public SandboxLimits Limits(BuildPlan plan, int memoryMb) => new()
+    {
+        CpuTime = TimeSpan.FromMinutes(2),
+        WallTime = TimeSpan.FromMinutes(10),
+        MemoryBytes = memoryMb * 1024L * 1024,
+        MaxProcesses = plan.MaxProcesses,
+        OutputBytes = _options.OutputLimitBytes,
+        TmpBytes = _options.TmpSizeMb * 1024L * 1024,
+        StackBytes = memoryMb * 1024L * 1024,
+    };
+
+    /// <summary>A ready sandbox for this language and memory limit, or null (the caller starts one the usual way). Either
+    /// way a replacement is prepared in the background.</summary>
+    public WarmSandbox? TryTake(LanguageId language, int memoryMb)
+    {
+        if (_options.WarmSandboxes <= 0 || Volatile.Read(ref _disposed) != 0
+            || !_languages.TryGetValue(language, out var toolchain) || toolchain.WarmPlan(memoryMb) is null)
+        {
+            return null;
+        }
+        var key = (language, memoryMb);
+        var queue = _ready.GetOrAdd(key, _ => new ConcurrentQueue<WarmSandbox>());
+        WarmSandbox? taken = null;
+        while (queue.TryDequeue(out var candidate))
+        {
+            var age = Stopwatch.GetElapsedTime(candidate.Prepared.PreparedAtTimestamp);
+            if (!candidate.Prepared.HasExited && age < TimeSpan.FromSeconds(_options.WarmSandboxMaxAgeSeconds))
+            {
+                taken = candidate;
+                break;
+            }
+            _ = RetireAsync(candidate);
+        }
+        Refill(key, toolchain);
+        return taken;
+    }
+
+    private void Refill((LanguageId Language, int MemoryMb) key, ILanguageToolchain toolchain)
+    {
+        var queue = _ready.GetOrAdd(key, _ => new ConcurrentQueue<WarmSandbox>());
+        var preparing = _preparing.AddOrUpdate(key, 1, (_, n) => n + 1);
+        // WarmSandboxes counts all languages and memory limits together, and a waiting sandbox never takes the last
+        // free slot: runs that cannot use it (Java, C++, another memory limit) must not queue behind it.
+        var total = _ready.Values.Sum(q => q.Count) + _preparing.Values.Sum();
+        if (total > _options.WarmSandboxes || _sandbox.FreeSlots < 2)
+        {
+            _preparing.AddOrUpdate(key, 0, (_, n) => n - 1);
+            return;
+        }
+        _ = PrepareAsync(key, toolchain, queue);
+    }
+
+    private async Task PrepareAsync((LanguageId Language, int MemoryMb) key, ILanguageToolchain toolchain, ConcurrentQueue<WarmSandbox> queue)
+    {
+        SandboxBox? box = null;
+        try
+        {
+            // Off the request's path: yield first so that the caller goes on with its own run at once.
+            await Task.Yield();
+            var plan = toolchain.WarmPlan(key.MemoryMb)!;
+            box = _sandbox.CreateBox();
+            foreach (var (name, contents) in plan.Files)
+            {
+                box.WriteFile(name, contents);
+            }
+            var prepared = await _sandbox.PrepareAsync(new SandboxSpec
+            {
+                Command = plan.RunCommand,
+                WorkingDirectory = box.Path,
+                ExtraMounts = plan.Mounts,
+                Environment = plan.Environment,
+                Limits = Limits(plan, key.MemoryMb),
+            }, _stopping.Token).ConfigureAwait(false);
+            var warm = new WarmSandbox(prepared, box, plan);
+            box = null;
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                await warm.DisposeAsync().ConfigureAwait(false);
+                return;
+            }
+            queue.Enqueue(warm);
+        }
+        catch (Exception e) when (e is SandboxUnavailableException or OperationCanceledException or IOException)
+        {
+            if (e is SandboxUnavailableException)
+            {
+                LogPrepareFailed(e, key.Language);
+            }
+            box?.Dispose();
+        }
+        finally
+        {
+            _preparing.AddOrUpdate(key, 0, (_, n) => n - 1);
+        }
+    }
+
+    private static async Task RetireAsync(WarmSandbox warm) => await warm.DisposeAsync().ConfigureAwait(false);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var queue in _ready.Values)
+        {
+            while (queue.TryDequeue(out var warm))
+            {
+                await warm.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        _stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing a warm {Language} sandbox failed; runs start sandboxes on demand")]
+    private partial void LogPrepareFailed(Exception exception, LanguageId language);
+}
