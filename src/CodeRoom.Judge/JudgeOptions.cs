@@ -31,7 +31,7 @@ public sealed class JudgeOptions
 
     /// <summary>Sandboxes kept started and waiting per interpreted language and memory limit (0 turns it off). Each
     /// holds a sandbox slot while it waits.</summary>
-    [Range(0, 16)] public int WarmSandboxes { get; set; } = 1;
+    [Range(0, 16)] public int WarmSandboxes { get; set; } = 2;
 
     /// <summary>A warm sandbox older than this is retired unused and replaced.</summary>
     [Range(5, 86_400)] public int WarmSandboxMaxAgeSeconds { get; set; } = 600;
