@@ -210,6 +210,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         var baseline = cgroup.CpuUsage();
         var clock = Stopwatch.StartNew();
         var monitor = process.Monitor;
+        monitor.Baseline = baseline;
         process.OnControlLine = onControlLine;
         var stdinTask = WriteStdinAsync(process.Stdin!, stdinBytes);
         var exitTask = process.ExitTask!;
@@ -462,7 +463,11 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         private long _lapStartWallTicks;
         private bool _peakReset;
 
-        public TimeSpan CpuTime => cgroup.CpuUsage();
+        /// <summary>CPU used before the run was fed (a prepared sandbox's start-up): not the program's to answer for.</summary>
+        public TimeSpan Baseline { get; set; }
+
+        /// <summary>CPU since the run was fed, the same clock as <see cref="SandboxOutcome.CpuTime"/>.</summary>
+        public TimeSpan CpuTime => cgroup.CpuUsage() - Baseline;
 
         public string? CurrentLap
         {

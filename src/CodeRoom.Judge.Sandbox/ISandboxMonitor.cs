@@ -7,7 +7,7 @@ namespace CodeRoom.Judge.Sandbox;
 /// </summary>
 public interface ISandboxMonitor
 {
-    /// <summary>CPU time of the whole process tree so far, from the cgroup.</summary>
+    /// <summary>CPU time of the whole process tree since the run was fed, from the cgroup.</summary>
     TimeSpan CpuTime { get; }
 
     /// <summary>Starts a lap: CPU used from now on counts against <paramref name="cpuBudget"/>.</summary>

@@ -87,14 +87,8 @@ public sealed partial class JudgeEngine
             box.WriteFile(name, contents);
         }
 
-        if (plan.Prebuilt is { } prebuilt)
-        {
-            // Built once per toolchain, then mounted read-only into the compile and the runs.
-            var cpu = TimeSpan.FromMilliseconds(_options.CompileCpuMs);
-            var directory = await _prebuilt.EnsureAsync(toolchain, prebuilt, plan,
-                CompileLimits(plan, cpu) with { CpuTime = cpu * 3, WallTime = cpu * 6 }, cancellationToken).ConfigureAwait(false);
-            plan = plan with { Mounts = [.. plan.Mounts, new SandboxMount(directory, prebuilt.MountPoint)] };
-        }
+        // Built once per toolchain, then mounted read-only into the compile and the runs.
+        plan = await _prebuilt.MountAsync(toolchain, plan, cancellationToken).ConfigureAwait(false);
 
         CompileInfo? compile = null;
         if (plan.CompileCommand is { } compileCommand)
@@ -217,8 +211,9 @@ public sealed partial class JudgeEngine
     private async Task<RunOutcome> RunTestsAsync(Problem problem, JudgeRequest request, BuildPlan plan, SandboxBox box,
         IReadOnlyList<TestCase> tests, CancellationToken cancellationToken)
     {
-        // An interpreter started ahead of time takes the first process of the run; the code comes in its header.
-        var warm = plan.CompileCommand is null ? _warm.TryTake(request.Language, problem.Limits.MemoryLimitMb) : null;
+        // A runtime started ahead of time takes the first process of the run; the code (or the compiled classes) comes
+        // in its header.
+        var warm = _warm.TryTake(request.Language, problem.Limits.MemoryLimitMb);
         try
         {
             return await RunTestsAsync(problem, request, plan, box, tests, warm, cancellationToken).ConfigureAwait(false);
@@ -258,7 +253,8 @@ public sealed partial class JudgeEngine
             }
 
             var state = new ProcessState(tests, remaining);
-            var stdin = new StringBuilder(warm is null ? header : Header(problem.Signature, language, nonce, request.Code)).Append('\n');
+            var stdin = new StringBuilder(warm is null ? header : WarmHeader(problem.Signature, language, nonce, request.Code, plan, box))
+                .Append('\n');
             foreach (var i in remaining)
             {
                 stdin.Append(i).Append('\t').Append(ArgumentsJson(problem.Signature, tests[i].Input)).Append('\n');
@@ -287,13 +283,18 @@ public sealed partial class JudgeEngine
             SandboxOutcome outcome;
             if (warm is not null)
             {
-                // Runs once, and gives its slot back at once: a later process of this run may need one.
+                // Runs once. Its teardown (reaping, removing the cgroup and the box) goes on after the results are in,
+                // off the request's path; the slot comes back when it is done.
                 var started = warm;
                 warm = null;
-                await using (started.ConfigureAwait(false))
+                try
                 {
                     outcome = await started.Prepared.RunAsync(spec.Stdin, spec.OnControlLine, cancellationToken, spec.Limits.CpuTime,
                         spec.Limits.WallTime).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _ = TearDownAsync(started);
                 }
             }
             else
@@ -344,6 +345,18 @@ public sealed partial class JudgeEngine
             }
         }
         return new RunOutcome(raw.Select(r => r!).ToArray(), null, used.TotalMilliseconds, peak);
+    }
+
+    private async Task TearDownAsync(WarmSandboxPool.WarmSandbox sandbox)
+    {
+        try
+        {
+            await sandbox.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (SandboxUnavailableException e)
+        {
+            LogTeardownFailed(e, e.Message);
+        }
     }
 
     private static (Verdict Verdict, string Error) Explain(SandboxOutcome outcome, bool beforeFirstTest, string stderr,
@@ -421,7 +434,25 @@ public sealed partial class JudgeEngine
         };
     }
 
-    private static string Header(Signature signature, LanguageId language, string nonce, string? code = null)
+    /// <summary>The header for a runtime started ahead of time, whose box is empty: an interpreter gets the code,
+    /// a JVM the compiled classes (read from the compile's box without following links).</summary>
+    private static string WarmHeader(Signature signature, LanguageId language, string nonce, string code, BuildPlan plan, SandboxBox box)
+    {
+        if (plan.CompileCommand is null)
+        {
+            return Header(signature, language, nonce, code);
+        }
+        var files = SafeRead.RegularFiles(box.Path, maxFileBytes: 16L << 20, maxTotalBytes: 32L << 20)
+            ?? throw new SandboxUnavailableException("the compiled classes are unreadable or too large to hand over");
+        var classes = new JsonObject();
+        foreach (var (name, bytes) in files.Where(f => f.Key.EndsWith(".class", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            classes[name[..^".class".Length]] = Convert.ToBase64String(bytes);
+        }
+        return Header(signature, language, nonce, null, classes);
+    }
+
+    private static string Header(Signature signature, LanguageId language, string nonce, string? code = null, JsonObject? classes = null)
     {
         var header = new JsonObject
         {
@@ -438,6 +469,10 @@ public sealed partial class JudgeEngine
         if (code is not null)
         {
             header["code"] = code;
+        }
+        if (classes is not null)
+        {
+            header["classes"] = classes;
         }
         return header.ToJsonString();
     }
@@ -508,6 +543,9 @@ public sealed partial class JudgeEngine
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Judged {Slug} in {Language} ({Mode}): {Verdict} {Passed}/{Total} in {WallMs:0} ms")]
     private partial void LogJudged(string slug, LanguageId language, JudgeMode mode, Verdict verdict, int passed, int total, double wallMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tearing down a sandbox failed: {Reason}")]
+    private partial void LogTeardownFailed(Exception exception, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sandbox unavailable while judging {Slug}: {Reason}")]
     private partial void LogSandboxUnavailable(Exception exception, string slug, string reason);

@@ -29,8 +29,8 @@ public sealed class JudgeOptions
     /// <summary>Entries kept in the compile cache (least recently used go first); 0 turns it off.</summary>
     [Range(0, 100_000)] public int CompileCacheEntries { get; set; } = 2000;
 
-    /// <summary>Sandboxes kept started and waiting per interpreted language and memory limit (0 turns it off). Each
-    /// holds a sandbox slot while it waits.</summary>
+    /// <summary>Sandboxes kept started and waiting per language (Python, Java) and memory limit (0 turns it off).
+    /// Each holds a sandbox slot while it waits, never the last free one.</summary>
     [Range(0, 16)] public int WarmSandboxes { get; set; } = 2;
 
     /// <summary>A warm sandbox older than this is retired unused and replaced.</summary>

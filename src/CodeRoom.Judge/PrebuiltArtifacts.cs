@@ -32,6 +32,28 @@ public sealed class PrebuiltArtifacts(ISandbox sandbox, IOptions<JudgeOptions> o
         return artifact.Name + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..24];
     }
 
+    /// <summary>The plan with its prebuilt artifact (if any) built and mounted read-only at its mount point.</summary>
+    public async Task<BuildPlan> MountAsync(ILanguageToolchain toolchain, BuildPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.Prebuilt is not { } prebuilt)
+        {
+            return plan;
+        }
+        var cpu = TimeSpan.FromMilliseconds(options.Value.CompileCpuMs);
+        var limits = new SandboxLimits
+        {
+            CpuTime = cpu * 3,
+            WallTime = cpu * 6,
+            MemoryBytes = options.Value.CompileMemoryMb * 1024L * 1024,
+            MaxProcesses = Math.Max(64, plan.MaxProcesses),
+            OutputBytes = 64 * 1024,
+            TmpBytes = 512L * 1024 * 1024,
+            FileSizeBytes = 256L * 1024 * 1024,
+        };
+        var directory = await EnsureAsync(toolchain, prebuilt, plan, limits, cancellationToken).ConfigureAwait(false);
+        return plan with { Mounts = [.. plan.Mounts, new SandboxMount(directory, prebuilt.MountPoint)] };
+    }
+
     /// <summary>The host directory holding the built artifact; builds it first if needed.</summary>
     public async Task<string> EnsureAsync(ILanguageToolchain toolchain, PrebuiltArtifact artifact, BuildPlan plan,
         SandboxLimits limits, CancellationToken cancellationToken)

@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 namespace CodeRoom.Judge;
 
 /// <summary>
-/// Sandboxes started ahead of time for interpreted languages (Python): namespaces made, cgroups joined, the
-/// interpreter started and its modules imported, waiting for the header that brings the code. A run takes one and
-/// a new one is prepared in the background, so a request pays neither bubblewrap's nor CPython's start-up. Each
-/// prepared sandbox holds a slot (uid) while it waits, and runs exactly once; old ones are retired.
+/// Sandboxes started ahead of time (Python, Java): namespaces made, cgroups joined, the runtime started and its
+/// harness loaded, waiting for the header that brings the code (Python) or the compiled classes (Java). A run takes
+/// one and a new one is prepared in the background, so a request pays neither bubblewrap's nor the runtime's
+/// start-up. Each prepared sandbox holds a slot (uid) while it waits, and runs exactly once; old ones are retired.
 /// </summary>
 public sealed partial class WarmSandboxPool : IAsyncDisposable
 {
@@ -25,10 +25,13 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
 
-    public WarmSandboxPool(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, IOptions<JudgeOptions> options,
-        ILogger<WarmSandboxPool> logger)
+    private readonly PrebuiltArtifacts _prebuilt;
+
+    public WarmSandboxPool(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, PrebuiltArtifacts prebuilt,
+        IOptions<JudgeOptions> options, ILogger<WarmSandboxPool> logger)
     {
         _sandbox = sandbox;
+        _prebuilt = prebuilt;
         _languages = languages.ToDictionary(l => l.Id);
         _options = options.Value;
         _logger = logger;
@@ -90,10 +93,9 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
     {
         var queue = _ready.GetOrAdd(key, _ => new ConcurrentQueue<WarmSandbox>());
         var preparing = _preparing.AddOrUpdate(key, 1, (_, n) => n + 1);
-        // WarmSandboxes counts all languages and memory limits together, and a waiting sandbox never takes the last
-        // free slot: runs that cannot use it (Java, C++, another memory limit) must not queue behind it.
-        var total = _ready.Values.Sum(q => q.Count) + _preparing.Values.Sum();
-        if (total > _options.WarmSandboxes || _sandbox.FreeSlots < 2)
+        // WarmSandboxes per language and memory limit; and a waiting sandbox never takes the last free slot: runs that
+        // cannot use it (C++, another language or memory limit) must not queue behind it.
+        if (queue.Count + preparing > _options.WarmSandboxes || _sandbox.FreeSlots < 2)
         {
             _preparing.AddOrUpdate(key, 0, (_, n) => n - 1);
             return;
@@ -108,7 +110,7 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
         {
             // Off the request's path: yield first so that the caller goes on with its own run at once.
             await Task.Yield();
-            var plan = toolchain.WarmPlan(key.MemoryMb)!;
+            var plan = await _prebuilt.MountAsync(toolchain, toolchain.WarmPlan(key.MemoryMb)!, _stopping.Token).ConfigureAwait(false);
             box = _sandbox.CreateBox();
             foreach (var (name, contents) in plan.Files)
             {

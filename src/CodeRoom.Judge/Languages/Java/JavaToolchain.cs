@@ -73,12 +73,18 @@ public sealed partial class JavaToolchain : ILanguageToolchain
 
     public IReadOnlyList<string> RequiredFiles => [JavaHome + "/bin/javac", JavaHome + "/bin/java"];
 
-    public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb)
-    {
-        var files = new Dictionary<string, string>
+    public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb) =>
+        Base(new Dictionary<string, string>
         {
             ["Solution.java"] = ImplicitImports + "\n" + SignatureFacts.NormaliseNewlines(candidateCode),
-        };
+        }, memoryLimitMb);
+
+    /// <summary>A JVM started ahead of time with the harness loaded, waiting for the header that brings the compiled
+    /// classes: a run then pays no JVM start-up (most of a Java run's time).</summary>
+    public BuildPlan? WarmPlan(int memoryLimitMb) => Base(new Dictionary<string, string>(), memoryLimitMb);
+
+    private static BuildPlan Base(Dictionary<string, string> files, int memoryLimitMb)
+    {
         return new BuildPlan
         {
             Files = files,
