@@ -109,6 +109,32 @@ public sealed class JudgeEngineTests(JudgeFixture fixture)
         Assert.Equal(Verdict.Accepted, result.Verdict);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Java_code_that_walks_list_nodes_works_in_a_cold_and_in_a_warm_jvm()
+    {
+        var problem = JudgeFixture.Problem("""
+            { "slug": "reverse", "title": "Reverse",
+              "signature": { "function_name": "reverseList", "params": [ { "name": "head", "type": "ListNode" } ], "return_type": "ListNode" },
+              "tests": [ { "visibility": "public", "input": { "head": [1,2,3] }, "expected": [3,2,1] },
+                         { "visibility": "hidden", "input": { "head": [] }, "expected": [] } ] }
+            """);
+        const string code = """
+            class Solution {
+                public ListNode reverseList(ListNode head) {
+                    ListNode prev = null;
+                    while (head != null) { ListNode next = head.next; head.next = prev; prev = head; head = next; }
+                    return prev == null ? null : new ListNode(prev.val, prev.next);
+                }
+            }
+            """;
+        for (var i = 0; i < 3; i++)
+        {
+            var result = await fixture.JudgeAsync(problem, LanguageId.Java, code);
+            Assert.True(result.Verdict == Verdict.Accepted, $"run {i}: {result.Verdict} {(result.Tests.Count > 0 ? result.Tests[0].Error : "")}");
+            await Task.Delay(1500, TestContext.Current.CancellationToken); // let the pool start a warm JVM
+        }
+    }
+
     [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
     public async Task Recursion_one_hundred_thousand_deep_works(LanguageId language)
     {
