@@ -9,6 +9,19 @@ internal static class ConfigurationSetup
     public static void AddCodeRoomEnvironment(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
+        // `./coderoom start` runs with the repository as content root (for web/out, problems/, data/); the service's
+        // own appsettings.json (log levels and the like) sits next to its assembly. Lowest precedence: the content
+        // root's files, environment variables and the command line still override it.
+        if (!string.Equals(Path.GetFullPath(builder.Environment.ContentRootPath).TrimEnd('/'),
+                Path.GetFullPath(AppContext.BaseDirectory).TrimEnd('/'), StringComparison.Ordinal))
+        {
+            config.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+            {
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+                Path = "appsettings.json",
+                Optional = true,
+            });
+        }
         var map = new Dictionary<string, string?>();
         void Map(string variable, string key)
         {
