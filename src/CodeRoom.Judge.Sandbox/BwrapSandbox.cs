@@ -461,7 +461,6 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         private TimeSpan _lapStartCpu;
         private TimeSpan _lapBudget;
         private long _lapStartWallTicks;
-        private bool _peakReset;
 
         /// <summary>CPU used before the run was fed (a prepared sandbox's start-up): not the program's to answer for.</summary>
         public TimeSpan Baseline { get; set; }
@@ -498,14 +497,14 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         {
             var cpu = cgroup.CpuUsage();
             var before = cgroup.PeakMemoryBytes();
-            var reset = cgroup.TryResetPeakMemory();
+            // Each lap's peak is its own where the kernel can reset the counter (v1); otherwise the run's peak so far.
+            cgroup.TryResetPeakMemory();
             lock (_lock)
             {
                 _lap = name;
                 _lapStartCpu = cpu;
                 _lapBudget = cpuBudget;
                 _lapStartWallTicks = Stopwatch.GetTimestamp();
-                _peakReset = reset;
                 PeakBeforeReset = Math.Max(PeakBeforeReset, before);
             }
         }
@@ -517,7 +516,6 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             lock (_lock)
             {
                 var lap = new LapMeasurement(_lap ?? "", cpu - _lapStartCpu, peak);
-                _ = _peakReset;
                 _laps.Add(lap);
                 _lap = null;
                 return lap;
