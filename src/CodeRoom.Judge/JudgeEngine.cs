@@ -173,15 +173,15 @@ public sealed partial class JudgeEngine
     }
 
     private SandboxLimits CompileLimits(BuildPlan plan, TimeSpan cpu) => new()
-            {
-                CpuTime = cpu,
-                WallTime = cpu * 2 + TimeSpan.FromSeconds(5),
-                MemoryBytes = Math.Min(_options.CompileMemoryMb * 1024L * 1024, plan.CompileMemoryBytes),
-                MaxProcesses = Math.Max(64, plan.MaxProcesses),
-                OutputBytes = 64 * 1024,
-                TmpBytes = 512L * 1024 * 1024,
-                FileSizeBytes = 256L * 1024 * 1024,
-            };
+    {
+        CpuTime = cpu,
+        WallTime = cpu * 2 + TimeSpan.FromSeconds(5),
+        MemoryBytes = Math.Min(_options.CompileMemoryMb * 1024L * 1024, plan.CompileMemoryBytes),
+        MaxProcesses = Math.Max(64, plan.MaxProcesses),
+        OutputBytes = 64 * 1024,
+        TmpBytes = 512L * 1024 * 1024,
+        FileSizeBytes = 256L * 1024 * 1024,
+    };
 
     private static CompileInfo Summarise(BuildPlan plan, SandboxOutcome outcome, TimeSpan cpu, CancellationToken cancellationToken)
     {

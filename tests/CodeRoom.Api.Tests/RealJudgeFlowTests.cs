@@ -33,14 +33,18 @@ public abstract class RealJudgeFlowTests<TFactory>(TFactory factory) where TFact
 
         var java = await (await client.PostAsJsonAsync("/api/coding/submit", new
         {
-            attempt_id = attempt, problem_id = "add-two", language = "java",
+            attempt_id = attempt,
+            problem_id = "add-two",
+            language = "java",
             code = "class Solution {\n    public long addTwo(long a, long b) { return a + b; }\n}\n",
         }, Ct)).Json200();
         Assert.Equal("accepted", java["summary"]!["status"]!.GetValue<string>());
 
         var cpp = await (await client.PostAsJsonAsync("/api/coding/run", new
         {
-            attempt_id = attempt, problem_id = "add-two", language = "cpp",
+            attempt_id = attempt,
+            problem_id = "add-two",
+            language = "cpp",
             code = "class Solution {\npublic:\n    long long addTwo(long long a, long long b) { while (true) {} }\n};\n",
         }, Ct)).Json200();
         Assert.Equal("time_limit_exceeded", cpp["summary"]!["status"]!.GetValue<string>());

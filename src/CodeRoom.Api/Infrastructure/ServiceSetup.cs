@@ -1,4 +1,3 @@
-using CodeRoom.Storage.Problems;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CodeRoom.Api.Auth;
@@ -6,6 +5,7 @@ using CodeRoom.Api.Judging;
 using CodeRoom.Api.Problems;
 using CodeRoom.Api.RateLimiting;
 using CodeRoom.Storage;
+using CodeRoom.Storage.Problems;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

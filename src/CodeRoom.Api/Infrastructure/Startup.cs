@@ -1,7 +1,7 @@
-using CodeRoom.Storage.Problems;
 using CodeRoom.Api.Auth;
 using CodeRoom.Api.Problems;
 using CodeRoom.Storage;
+using CodeRoom.Storage.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

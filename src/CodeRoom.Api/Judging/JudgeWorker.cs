@@ -1,4 +1,3 @@
-using CodeRoom.Storage.Problems;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CodeRoom.Api.Infrastructure;
@@ -9,6 +8,7 @@ using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Sandbox;
 using CodeRoom.Storage;
 using CodeRoom.Storage.Entities;
+using CodeRoom.Storage.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using CodeRoom.Storage.Problems;
 using System.Text.Json;
 using CodeRoom.Api.Auth;
 using CodeRoom.Api.Infrastructure;
@@ -6,6 +5,7 @@ using CodeRoom.Api.Judging;
 using CodeRoom.Judge;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Storage;
+using CodeRoom.Storage.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
-using CodeRoom.Storage.Problems;
 using System.Text.Json.Nodes;
 using CodeRoom.Api.Judging;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Storage;
+using CodeRoom.Storage.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using CodeRoom.Storage.Problems;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,6 +8,7 @@ using CodeRoom.Api.Problems;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Storage;
 using CodeRoom.Storage.Entities;
+using CodeRoom.Storage.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
