@@ -54,13 +54,18 @@ public sealed partial class CppToolchain : ILanguageToolchain
 
     /// <summary>
     /// harness.hpp includes bits/stdc++.h; parsing it is most of a naive compile (about 1.3 s of CPU here). It is
-    /// precompiled once (-fno-pch-timestamp: the header is copied out of the build box, which changes its mtime) and
-    /// each compile includes the PCH instead, with lld as the linker.
+    /// precompiled once (-fno-pch-timestamp: the header is copied out of the build box, which changes its mtime), with
+    /// -fpch-codegen: the inline functions of the harness and the standard library are compiled once into
+    /// harness.pch.o instead of in every run's main.cpp (about a third of what remained). Each compile includes the
+    /// PCH, links that object (--gc-sections drops what the run does not use) with lld.
     /// </summary>
     private static readonly Lazy<PrebuiltArtifact> Precompiled = new(() => new PrebuiltArtifact(
         "cpp-harness-pch",
         new Dictionary<string, string> { ["harness.hpp"] = Harness.Value },
-        [Compiler, .. Flags, "-Xclang", "-fno-pch-timestamp", "-x", "c++-header", "harness.hpp", "-o", "harness.hpp.pch"],
+        // A constant script (no candidate input): the PCH, then its object.
+        ["/bin/sh", "-c", "set -e; " + Compiler + " " + string.Join(' ', Flags)
+            + " -Xclang -fno-pch-timestamp -fpch-codegen -fpch-instantiate-templates -x c++-header harness.hpp -o harness.hpp.pch; "
+            + Compiler + " " + string.Join(' ', Flags) + " -ffunction-sections -fdata-sections -c harness.hpp.pch -o harness.pch.o"],
         PrebuiltMountPoint));
 
     public IReadOnlyList<string> RequiredFiles => [Compiler, "/usr/bin/ld.lld-19"];
@@ -74,8 +79,8 @@ public sealed partial class CppToolchain : ILanguageToolchain
         Prebuilt = Precompiled.Value,
         CompileCommand =
         [
-            Compiler, .. Flags, "-include-pch", PrebuiltMountPoint + "/harness.hpp.pch", "-fuse-ld=lld",
-            "-o", "main", "main.cpp",
+            Compiler, .. Flags, "-include-pch", PrebuiltMountPoint + "/harness.hpp.pch", "-fuse-ld=lld", "-Wl,--gc-sections",
+            "-o", "main", "main.cpp", PrebuiltMountPoint + "/harness.pch.o",
         ],
         RunCommand = ["/box/main", StackBytes(memoryLimitMb).ToString(CultureInfo.InvariantCulture)],
         Environment = new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["LC_ALL"] = "C.UTF-8", ["TZ"] = "UTC" },
