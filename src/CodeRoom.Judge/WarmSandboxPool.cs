@@ -40,13 +40,23 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
     /// <summary>A prepared sandbox and its box; disposing it removes both.</summary>
     public sealed class WarmSandbox(IPreparedSandbox prepared, SandboxBox box, BuildPlan plan) : IAsyncDisposable
     {
+        private int _disposed;
+
         public IPreparedSandbox Prepared => prepared;
         public BuildPlan Plan => plan;
 
+        /// <summary>Called once the sandbox is gone (the pool prepares its replacement then).</summary>
+        internal Action? OnDisposed { get; set; }
+
         public async ValueTask DisposeAsync()
         {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
             await prepared.DisposeAsync().ConfigureAwait(false);
             box.Dispose();
+            OnDisposed?.Invoke();
         }
     }
 
@@ -85,7 +95,16 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
             }
             _ = RetireAsync(candidate);
         }
-        Refill(key, toolchain);
+        if (taken is null)
+        {
+            Refill(key, toolchain);
+        }
+        else
+        {
+            // The replacement starts when this one is done: a runtime starting up on a 2-core machine would slow
+            // down the very run that took this one (a JVM's start-up is half a second of CPU on several threads).
+            taken.OnDisposed = () => Refill(key, toolchain);
+        }
         return taken;
     }
 
