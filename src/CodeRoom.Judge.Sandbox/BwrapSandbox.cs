@@ -20,17 +20,19 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
     private readonly ILogger<BwrapSandbox> _logger;
     private readonly Lazy<Setup> _setup;
     private readonly UidSlots _slots;
+    private readonly UidSlots _standbySlots;
 
     public BwrapSandbox(SandboxOptions options, ILogger<BwrapSandbox> logger)
     {
         _options = options;
         _logger = logger;
-        _slots = new UidSlots(options.FirstSlotUid, options.Slots, Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(options.BoxRoot)) ?? "/var/lib/coderoom", "slots"));
+        var lockDirectory = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(options.BoxRoot)) ?? "/var/lib/coderoom", "slots");
+        _slots = new UidSlots(options.FirstSlotUid, options.Slots, lockDirectory);
+        _standbySlots = new UidSlots(options.FirstSlotUid + options.Slots, Math.Max(options.StandbySlots, 1), lockDirectory);
         _setup = new Lazy<Setup>(CreateSetup, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public int SlotsInUse => _slots.InUse;
-    public int FreeSlots => _slots.Capacity - _slots.InUse;
     public int SlotCapacity => _slots.Capacity;
 
     private sealed record Setup(ICgroupHierarchy Cgroups, byte[] SeccompProgram);
@@ -99,10 +101,18 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         }
     }
 
-    public async Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, CancellationToken cancellationToken)
+    public Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+        PrepareAsync(spec, _slots, cancellationToken);
+
+    public Task<IPreparedSandbox> PrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+        _options.StandbySlots > 0
+            ? PrepareAsync(spec, _standbySlots, cancellationToken)
+            : throw new SandboxUnavailableException("no standby slots are configured (Sandbox:StandbySlots = 0)");
+
+    private async Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, UidSlots slots, CancellationToken cancellationToken)
     {
         var setup = _setup.Value;
-        var lease = await _slots.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await slots.AcquireAsync(cancellationToken).ConfigureAwait(false);
         IRunCgroup? cgroup = null;
         try
         {
@@ -444,7 +454,11 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _slots.Dispose();
+        _standbySlots.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox ready: {Cgroups}, {Slots} slots")]
     private partial void LogReady(string cgroups, int slots);

@@ -11,8 +11,9 @@ public interface ISandbox
     /// control handler are ignored; <see cref="IPreparedSandbox.RunAsync"/> takes them.</summary>
     Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, CancellationToken cancellationToken);
 
-    /// <summary>Slots not held by a run or a prepared sandbox right now.</summary>
-    int FreeSlots { get; }
+    /// <summary>As <see cref="PrepareAsync"/>, on a standby slot (its own uids): for sandboxes prepared ahead of time,
+    /// which must never hold a slot a run is waiting for. Waits while every standby slot is taken.</summary>
+    Task<IPreparedSandbox> PrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken);
 
     /// <summary>Creates a fresh, empty working directory for a run (compile output lands here).</summary>
     SandboxBox CreateBox();

@@ -17,9 +17,12 @@ public sealed class SandboxOptions
     /// <summary>First uid of the per-slot uids; slot N runs as FirstSlotUid + N. Never root, never a real user.</summary>
     [Range(1000, 2_000_000_000)] public int FirstSlotUid { get; set; } = 61000;
 
-    /// <summary>How many sandboxes may exist at once, running or prepared and waiting (each gets its own uid). The
-    /// judge keeps up to two warm sandboxes per language waiting, so the default leaves room for them.</summary>
-    [Range(1, 256)] public int Slots { get; set; } = 8;
+    /// <summary>How many sandboxes may run at once (each gets its own uid).</summary>
+    [Range(1, 256)] public int Slots { get; set; } = 4;
+
+    /// <summary>How many sandboxes may be prepared ahead of time and wait for their input (warm runtimes). They have
+    /// uids of their own, after the run slots', so a waiting sandbox never keeps a run from starting.</summary>
+    [Range(0, 256)] public int StandbySlots { get; set; } = 4;
 
     /// <summary>Name of the cgroup, under the service's own cgroup, that holds the runs' cgroups.</summary>
     [Required, RegularExpression("^[A-Za-z0-9_.-]+$")] public string CgroupName { get; set; } = "coderoom";

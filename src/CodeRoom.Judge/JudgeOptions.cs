@@ -30,7 +30,7 @@ public sealed class JudgeOptions
     [Range(0, 100_000)] public int CompileCacheEntries { get; set; } = 2000;
 
     /// <summary>Sandboxes kept started and waiting per language (Python, Java) and memory limit (0 turns it off).
-    /// Each holds a sandbox slot while it waits, never the last free one.</summary>
+    /// They wait on the sandbox's standby slots (Sandbox:StandbySlots), apart from the slots runs use.</summary>
     [Range(0, 16)] public int WarmSandboxes { get; set; } = 2;
 
     /// <summary>A warm sandbox older than this is retired unused and replaced.</summary>

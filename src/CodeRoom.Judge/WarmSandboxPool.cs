@@ -12,7 +12,8 @@ namespace CodeRoom.Judge;
 /// Sandboxes started ahead of time (Python, Java): namespaces made, cgroups joined, the runtime started and its
 /// harness loaded, waiting for the header that brings the code (Python) or the compiled classes (Java). A run takes
 /// one and a new one is prepared in the background, so a request pays neither bubblewrap's nor the runtime's
-/// start-up. Each prepared sandbox holds a slot (uid) while it waits, and runs exactly once; old ones are retired.
+/// start-up. Each prepared sandbox holds a standby slot (a uid of its own, apart from the run slots) while it waits,
+/// and runs exactly once; old ones are retired.
 /// </summary>
 public sealed partial class WarmSandboxPool : IAsyncDisposable
 {
@@ -112,9 +113,8 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
     {
         var queue = _ready.GetOrAdd(key, _ => new ConcurrentQueue<WarmSandbox>());
         var preparing = _preparing.AddOrUpdate(key, 1, (_, n) => n + 1);
-        // WarmSandboxes per language and memory limit; and a waiting sandbox never takes the last free slot: runs that
-        // cannot use it (C++, another language or memory limit) must not queue behind it.
-        if (queue.Count + preparing > _options.WarmSandboxes || _sandbox.FreeSlots < 2)
+        // WarmSandboxes per language and memory limit. They wait on standby slots, never on the slots runs need.
+        if (queue.Count + preparing > _options.WarmSandboxes)
         {
             _preparing.AddOrUpdate(key, 0, (_, n) => n - 1);
             return;
@@ -135,7 +135,7 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
             {
                 box.WriteFile(name, contents);
             }
-            var prepared = await _sandbox.PrepareAsync(new SandboxSpec
+            var prepared = await _sandbox.PrepareStandbyAsync(new SandboxSpec
             {
                 Command = plan.RunCommand,
                 WorkingDirectory = box.Path,
