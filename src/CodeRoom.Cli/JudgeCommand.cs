@@ -40,7 +40,19 @@ internal static class JudgeCommand
             var result = await engine.JudgeAsync(new JudgeRequest(loaded, languageId, await File.ReadAllTextAsync(codePath, cancellationToken), judgeMode), cancellationToken);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(result, ContractJson.Indented));
+                // The API's run/submit answer (without its ids), built by the same code: a candidate's view.
+                var answer = new
+                {
+                    mode = judgeMode == JudgeMode.Run ? "run" : "submit",
+                    status = result.Verdict == Verdict.InternalError ? "failed" : "finished",
+                    problem_id = loaded.Slug,
+                    language = languageId.WireName(),
+                    summary = CandidateView.Summary(result, judgeMode),
+                    results = CandidateView.Results(result, judgeMode, customInputs: false),
+                    compile_output = result.Compile is { Ok: false } failedCompile ? failedCompile.Output : null,
+                    error = result.InternalMessage,
+                };
+                Console.WriteLine(JsonSerializer.Serialize(answer, ContractJson.Indented));
             }
             else
             {

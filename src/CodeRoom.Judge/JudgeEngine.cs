@@ -156,32 +156,20 @@ public sealed partial class JudgeEngine
     private async Task<CompileInfo> CompileAsync(BuildPlan plan, IReadOnlyList<string> command, SandboxBox box,
         CancellationToken cancellationToken)
     {
-        var cpu = TimeSpan.FromMilliseconds(Math.Min(_options.CompileCpuMs, plan.CompileCpuTime.TotalMilliseconds));
-        var limits = CompileLimits(plan, cpu);
-        var mounts = plan.Mounts;
+        var limits = PrebuiltArtifacts.CompileLimits(_options, plan);
+        var cpu = limits.CpuTime;
         var spec = new SandboxSpec
         {
             Command = command,
             WorkingDirectory = box.Path,
             WorkingDirectoryWritable = true,
-            ExtraMounts = mounts,
+            ExtraMounts = plan.Mounts,
             Environment = plan.Environment,
             Limits = limits,
         };
         var outcome = await _sandbox.RunAsync(spec, cancellationToken).ConfigureAwait(false);
         return Summarise(plan, outcome, cpu, cancellationToken);
     }
-
-    private SandboxLimits CompileLimits(BuildPlan plan, TimeSpan cpu) => new()
-    {
-        CpuTime = cpu,
-        WallTime = cpu * 2 + TimeSpan.FromSeconds(5),
-        MemoryBytes = Math.Min(_options.CompileMemoryMb * 1024L * 1024, plan.CompileMemoryBytes),
-        MaxProcesses = Math.Max(64, plan.MaxProcesses),
-        OutputBytes = 64 * 1024,
-        TmpBytes = 512L * 1024 * 1024,
-        FileSizeBytes = 256L * 1024 * 1024,
-    };
 
     private static CompileInfo Summarise(BuildPlan plan, SandboxOutcome outcome, TimeSpan cpu, CancellationToken cancellationToken)
     {

@@ -39,19 +39,27 @@ public sealed class PrebuiltArtifacts(ISandbox sandbox, IOptions<JudgeOptions> o
         {
             return plan;
         }
-        var cpu = TimeSpan.FromMilliseconds(options.Value.CompileCpuMs);
-        var limits = new SandboxLimits
+        // The compile step's limits, with room for the bigger job (a whole standard library).
+        var compile = CompileLimits(options.Value, plan);
+        var limits = compile with { CpuTime = compile.CpuTime * 3, WallTime = compile.WallTime * 3 };
+        var directory = await EnsureAsync(toolchain, prebuilt, plan, limits, cancellationToken).ConfigureAwait(false);
+        return plan with { Mounts = [.. plan.Mounts, new SandboxMount(directory, prebuilt.MountPoint)] };
+    }
+
+    /// <summary>Limits of a compile step (and, scaled, of building a prebuilt artifact).</summary>
+    public static SandboxLimits CompileLimits(JudgeOptions options, BuildPlan plan)
+    {
+        var cpu = TimeSpan.FromMilliseconds(Math.Min(options.CompileCpuMs, plan.CompileCpuTime.TotalMilliseconds));
+        return new SandboxLimits
         {
-            CpuTime = cpu * 3,
-            WallTime = cpu * 6,
-            MemoryBytes = options.Value.CompileMemoryMb * 1024L * 1024,
+            CpuTime = cpu,
+            WallTime = cpu * 2 + TimeSpan.FromSeconds(5),
+            MemoryBytes = Math.Min(options.CompileMemoryMb * 1024L * 1024, plan.CompileMemoryBytes),
             MaxProcesses = Math.Max(64, plan.MaxProcesses),
             OutputBytes = 64 * 1024,
             TmpBytes = 512L * 1024 * 1024,
             FileSizeBytes = 256L * 1024 * 1024,
         };
-        var directory = await EnsureAsync(toolchain, prebuilt, plan, limits, cancellationToken).ConfigureAwait(false);
-        return plan with { Mounts = [.. plan.Mounts, new SandboxMount(directory, prebuilt.MountPoint)] };
     }
 
     /// <summary>The host directory holding the built artifact; builds it first if needed.</summary>

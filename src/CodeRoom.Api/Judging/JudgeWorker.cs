@@ -170,43 +170,9 @@ public sealed partial class JudgeWorker(
         var result = outcome.Result;
         var isRun = submission.Mode == SubmissionModes.Run;
         var custom = outcome.CustomTests is not null;
-        var summary = new SummaryResponse
-        {
-            Passed = result.Passed,
-            Total = result.Total,
-            Status = Wire.Verdict(result.Verdict),
-        };
-        if (!isRun && result.FirstFailingTest is int failing)
-        {
-            var failed = result.Tests.FirstOrDefault(t => t.Index == failing);
-            summary = summary with
-            {
-                FirstFailingTest = failing,
-                // Hidden tests show their category label at most, never input, expected or actual (issue 4).
-                FirstFailingCategory = failed?.Visibility == TestVisibility.Hidden ? failed.Category : null,
-                FirstFailingError = failed?.Visibility == TestVisibility.Public ? failed.Error : null,
-            };
-        }
-        List<TestResultResponse>? results = null;
-        if (isRun)
-        {
-            results = result.Tests.Where(t => t.Visibility == TestVisibility.Public).Select(t => new TestResultResponse
-            {
-                TestId = (custom ? "custom-" : "public-") + t.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Verdict = Wire.Verdict(t.Verdict),
-                Pass = t.Pass,
-                Input = t.Input,
-                Actual = t.Actual,
-                Expected = t.Expected,
-                RuntimeMs = t.RuntimeMs,
-                MemoryKb = t.MemoryKb,
-                Stdout = t.Stdout,
-                Stderr = t.Stderr,
-                Error = t.Error,
-                ErrorLine = t.ErrorLine,
-                ExpectedNote = outcome.ExpectedNotes.GetValueOrDefault(t.Index),
-            }).ToList();
-        }
+        var mode = isRun ? JudgeMode.Run : JudgeMode.Submit;
+        var summary = CandidateView.Summary(result, mode);
+        var results = CandidateView.Results(result, mode, custom, outcome.ExpectedNotes);
         var now = time.GetUtcNow();
         var log = new RunLogEntity
         {
@@ -281,5 +247,5 @@ public sealed partial class JudgeWorker(
 
 internal static class Wire
 {
-    public static string Verdict(Verdict verdict) => JsonNamingPolicy.SnakeCaseLower.ConvertName(verdict.ToString());
+    public static string Verdict(Verdict verdict) => CandidateView.Verdict(verdict);
 }

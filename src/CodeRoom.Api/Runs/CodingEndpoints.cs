@@ -5,6 +5,7 @@ using CodeRoom.Api.Auth;
 using CodeRoom.Api.Infrastructure;
 using CodeRoom.Api.Judging;
 using CodeRoom.Api.Problems;
+using CodeRoom.Judge;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Storage;
 using CodeRoom.Storage.Entities;
