@@ -15,6 +15,11 @@ public interface ISandbox
     /// which must never hold a slot a run is waiting for. Waits while every standby slot is taken.</summary>
     Task<IPreparedSandbox> PrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken);
 
+    /// <summary>Starts a long-lived program on a standby slot that serves requests over stdin and fd 3 (see
+    /// <see cref="ISandboxSession"/>). The spec's limits apply to the whole session (memory, processes, output, and a
+    /// CPU backstop for its lifetime); each exchange sets its own CPU and wall-clock limits.</summary>
+    Task<ISandboxSession> StartSessionAsync(SandboxSpec spec, CancellationToken cancellationToken);
+
     /// <summary>Creates a fresh, empty working directory for a run (compile output lands here).</summary>
     SandboxBox CreateBox();
 }
@@ -27,15 +32,17 @@ public sealed class SandboxBox : IDisposable
     public string Path { get; }
 
     /// <summary>Writes a file before any sandboxed code has seen the directory (so no link can be planted yet).</summary>
-    public void WriteFile(string name, string contents)
+    public void WriteFile(string name, string contents) => WriteFile(name, new System.Text.UTF8Encoding(false).GetBytes(contents));
+
+    /// <summary>As <see cref="WriteFile(string, string)"/>, bytes as they are (compiled classes).</summary>
+    public void WriteFile(string name, ReadOnlySpan<byte> contents)
     {
         if (name.Contains('/', StringComparison.Ordinal) || name.StartsWith('.'))
         {
             throw new ArgumentException("plain file names only", nameof(name));
         }
         using var stream = new FileStream(System.IO.Path.Combine(Path, name), FileMode.CreateNew, FileAccess.Write);
-        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-        writer.Write(contents);
+        stream.Write(contents);
     }
 
     public void Dispose()

@@ -26,11 +26,13 @@ public sealed partial class JudgeEngine
     private readonly CompileCache _cache;
     private readonly PrebuiltArtifacts _prebuilt;
     private readonly WarmSandboxPool _warm;
+    private readonly CompileServers _compileServers;
 
     public JudgeEngine(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, CompileCache cache, PrebuiltArtifacts prebuilt,
-        WarmSandboxPool warm, IOptions<JudgeOptions> options, ILogger<JudgeEngine> logger)
+        WarmSandboxPool warm, CompileServers compileServers, IOptions<JudgeOptions> options, ILogger<JudgeEngine> logger)
     {
         _warm = warm;
+        _compileServers = compileServers;
         _sandbox = sandbox;
         _cache = cache;
         _prebuilt = prebuilt;
@@ -100,7 +102,8 @@ public sealed partial class JudgeEngine
             }
             else
             {
-                compile = await CompileAsync(plan, compileCommand, box, cancellationToken).ConfigureAwait(false);
+                compile = await _compileServers.TryCompileAsync(request.Language, plan, box, cancellationToken).ConfigureAwait(false)
+                    ?? await CompileAsync(plan, compileCommand, box, cancellationToken).ConfigureAwait(false);
                 if (compile.Ok)
                 {
                     _cache.Store(key, box, plan.Files.Keys.ToList());
@@ -179,9 +182,8 @@ public sealed partial class JudgeEngine
         {
             TerminationReason.Exited when outcome.ExitCode == 0 => new CompileInfo(true, output, ms, false),
             TerminationReason.Exited => new CompileInfo(false, output.Length > 0 ? output : "compilation failed", ms, false),
-            TerminationReason.CpuTimeLimit or TerminationReason.WallTimeLimit =>
-                new CompileInfo(false, $"compilation took longer than {cpu.TotalSeconds:0.#} s and was stopped", ms, false),
-            TerminationReason.MemoryLimit => new CompileInfo(false, "the compiler ran out of memory and was stopped", ms, false),
+            TerminationReason.CpuTimeLimit or TerminationReason.WallTimeLimit or TerminationReason.MemoryLimit =>
+                CompileInfo.Stopped(outcome.Reason, cpu, ms)!,
             TerminationReason.OutputLimit => new CompileInfo(false, Truncate(output, 16 * 1024) + "\n[compiler output truncated]", ms, false),
             TerminationReason.Cancelled => throw new OperationCanceledException(cancellationToken),
             _ => new CompileInfo(false, (output + "\nthe compiler crashed").Trim(), ms, false),

@@ -33,7 +33,14 @@ public sealed class JudgeOptions
     /// They wait on the sandbox's standby slots (Sandbox:StandbySlots), apart from the slots runs use.</summary>
     [Range(0, 16)] public int WarmSandboxes { get; set; } = 2;
 
-    /// <summary>A warm sandbox older than this is retired unused and replaced.</summary>
+    /// <summary>Warm compilers (Java's javac in a long-lived sandboxed JVM); false compiles every time with a cold
+    /// compiler.</summary>
+    public bool CompileServers { get; set; } = true;
+
+    /// <summary>A compile server is replaced after this many compiles (bounds whatever state a compiler keeps).</summary>
+    [Range(1, 1_000_000)] public int CompileServerMaxCompiles { get; set; } = 500;
+
+    /// <summary>A warm sandbox (or compile server) older than this is retired and replaced.</summary>
     [Range(5, 86_400)] public int WarmSandboxMaxAgeSeconds { get; set; } = 600;
 
     /// <summary>Size of the writable /tmp of a run (counted in the run's memory).</summary>

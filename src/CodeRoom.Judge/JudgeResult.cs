@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
 
 namespace CodeRoom.Judge;
 
@@ -29,7 +30,20 @@ public sealed record JudgeResult
     public string? InternalMessage { get; init; }
 }
 
-public sealed record CompileInfo(bool Ok, string Output, double TimeMs, bool Cached);
+public sealed record CompileInfo(bool Ok, string Output, double TimeMs, bool Cached)
+{
+    /// <summary>True when a warm compile server (a long-lived sandboxed compiler) compiled it.</summary>
+    public bool ByCompileServer { get; init; }
+
+    /// <summary>The compiler was stopped by a limit: one message for a cold compile and a compile server.</summary>
+    public static CompileInfo? Stopped(TerminationReason reason, TimeSpan cpuLimit, double ms) => reason switch
+    {
+        TerminationReason.CpuTimeLimit or TerminationReason.WallTimeLimit =>
+            new CompileInfo(false, $"compilation took longer than {cpuLimit.TotalSeconds:0.#} s and was stopped", ms, false),
+        TerminationReason.MemoryLimit => new CompileInfo(false, "the compiler ran out of memory and was stopped", ms, false),
+        _ => null,
+    };
+}
 
 public sealed record TestResult
 {

@@ -27,6 +27,7 @@ public static class JudgeServiceCollectionExtensions
         services.AddSingleton<CompileCache>();
         services.AddSingleton<PrebuiltArtifacts>();
         services.AddSingleton<WarmSandboxPool>();
+        services.AddSingleton<CompileServers>();
         services.AddSingleton<JudgeEngine>();
         return services;
     }

@@ -21,9 +21,12 @@ internal static class Leftovers
         }
     }
 
-    public static List<int> Processes(SandboxOptions options)
+    public static List<int> Processes(SandboxOptions options) =>
+        ProcessesOf(Enumerable.Range(options.FirstSlotUid, options.Slots).ToHashSet());
+
+    /// <summary>Processes (zombies included) whose real, effective, saved or filesystem uid is one of these.</summary>
+    public static List<int> ProcessesOf(IReadOnlySet<int> uids)
     {
-        var uids = Enumerable.Range(options.FirstSlotUid, options.Slots).ToHashSet();
         var left = new List<int>();
         foreach (var dir in Directory.GetDirectories("/proc"))
         {

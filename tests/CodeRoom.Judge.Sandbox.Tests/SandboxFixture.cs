@@ -20,8 +20,10 @@ public sealed class SandboxFixture : IDisposable
             BoxRoot = Path.Combine(Path.GetTempPath(), "coderoom-test-boxes"),
             CgroupName = "coderoom-tests-" + id,
             Slots = 4,
-            // 62000..65196: never root, never nobody (65534), no real user on these machines.
-            FirstSlotUid = 62000 + 4 * (id % 800),
+            StandbySlots = 6,
+            // 62000..62999, ten uids per test process (4 run slots, 6 standby): never root, never nobody (65534), no
+            // real user on these machines, and apart from the judge (63000..) and API (65000..) test suites.
+            FirstSlotUid = 62000 + 10 * (id % 100),
         };
         Sandbox = new BwrapSandbox(Options, NullLogger<BwrapSandbox>.Instance);
         Sandbox.EnsureReady();

@@ -57,6 +57,13 @@ public sealed record BuildPlan
     /// <summary>CPU the runtime spends starting before the first test, not charged to the candidate.</summary>
     public TimeSpan StartupAllowance { get; init; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// A warm compiler for this plan's files, started once in its own sandbox and fed every compile of the language
+    /// (the compile-server protocol in docs/harness-protocol.md); null when the language has none. The cold
+    /// <see cref="CompileCommand"/> stays the fallback while the server starts or after it failed.
+    /// </summary>
+    public IReadOnlyList<string>? CompileServerCommand { get; init; }
+
     /// <summary>Limits of the compile step.</summary>
     public TimeSpan CompileCpuTime { get; init; } = TimeSpan.FromSeconds(10);
     public long CompileMemoryBytes { get; init; } = 1024L * 1024 * 1024;

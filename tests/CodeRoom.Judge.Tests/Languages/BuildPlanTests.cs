@@ -26,6 +26,7 @@ public sealed class BuildPlanTests
         var text = new StringBuilder();
         text.Append("files: ").AppendJoin(", ", plan.Files.Keys.Order(StringComparer.Ordinal)).Append('\n');
         text.Append("compile: ").AppendJoin(' ', plan.CompileCommand ?? ["(none)"]).Append('\n');
+        text.Append("compile server: ").AppendJoin(' ', plan.CompileServerCommand ?? ["(none)"]).Append('\n');
         text.Append("run: ").AppendJoin(' ', plan.RunCommand).Append('\n');
         foreach (var mount in plan.Mounts)
         {

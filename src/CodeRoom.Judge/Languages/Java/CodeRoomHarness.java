@@ -68,8 +68,32 @@ public final class CodeRoomHarness {
             JsonOut.write(out, new int[] {1, 2}, Ty.parse("integer[]"));
             JsonOut.write(out, "s", Ty.parse("string"));
             JsonOut.write(out, 1.5, Ty.parse("double"));
+            // The load and call path: a class loader, reflection over generic parameter types through a stream, a
+            // constructor and a method invoked reflectively (each loads a dozen JDK classes the first time).
+            String name = WarmUpSample.class.getName();
+            try (InputStream bytes = CodeRoomHarness.class.getResourceAsStream(name + ".class")) {
+                if (bytes != null) {
+                    // Defined again in a loader of its own, as the candidate's classes are.
+                    new BytesLoader(Map.of(name, java.util.Base64.getEncoder().encodeToString(bytes.readAllBytes())),
+                        CodeRoomHarness.class.getClassLoader()).findClass(name);
+                }
+            }
+            Method call = WarmUpSample.class.getDeclaredMethod("call", int[].class, List.class);
+            if (Arrays.stream(call.getGenericParameterTypes()).allMatch(JsonIn::supports)) {
+                Constructor<WarmUpSample> constructor = WarmUpSample.class.getDeclaredConstructor();
+                constructor.setAccessible(true);
+                call.setAccessible(true);
+                call.invoke(constructor.newInstance(), new int[] {1}, List.of(2));
+            }
         } catch (Throwable e) {
             // Only a warm-up: the real run reports its own errors.
+        }
+    }
+
+    /** Stands in for a candidate's Solution while the harness warms up. */
+    static final class WarmUpSample {
+        int call(int[] a, List<Integer> b) {
+            return a.length + b.size();
         }
     }
 

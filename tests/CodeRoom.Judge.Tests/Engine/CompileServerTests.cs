@@ -1,0 +1,130 @@
+using System.Text;
+using CodeRoom.Judge.Contract;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CodeRoom.Judge.Tests.Engine;
+
+/// <summary>Java's warm compile server (CompileServers + CodeRoomCompileServer.java), through the real engine and sandbox.</summary>
+[Collection(nameof(JudgeCollection))]
+public sealed class CompileServerTests(JudgeFixture fixture)
+{
+    private static int _unique;
+
+    /// <summary>The Java two-sum solution with a comment no other compile had (a compile-cache miss).</summary>
+    private static string Fresh(string code) => code + "\n// " + Guid.NewGuid().ToString("N") + Interlocked.Increment(ref _unique) + "\n";
+
+    /// <summary>Compiles fresh code until the server (started by the first compile, in the background) answers.</summary>
+    private static async Task<JudgeResult> UntilTheServerCompilesAsync(JudgeEngine engine, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var result = await engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Java, Fresh(Solutions.TwoSum[LanguageId.Java]),
+                JudgeMode.Run), cancellationToken);
+            Assert.Equal(Verdict.Accepted, result.Verdict);
+            if (result.Compile!.ByCompileServer || DateTime.UtcNow > deadline)
+            {
+                return result;
+            }
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Java_compiles_on_the_warm_server_with_the_same_messages_as_javac()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var served = await UntilTheServerCompilesAsync(fixture.Engine, ct);
+        Assert.True(served.Compile!.ByCompileServer, "the compile server never answered");
+        TestContext.Current.SendDiagnosticMessage($"compile on the warm server: {served.Compile.TimeMs:0.0} ms");
+
+        const string broken = "class Solution {\n    public int[] twoSum(int[] nums, int target) {\n        return missing;\n    }\n}\n";
+        var result = await fixture.JudgeAsync(Problems.TwoSum, LanguageId.Java, Fresh(broken), JudgeMode.Run);
+        Assert.Equal(Verdict.CompilationError, result.Verdict);
+        Assert.True(result.Compile!.ByCompileServer);
+        // javac's own format, the candidate's line numbers, no sandbox path.
+        Assert.StartsWith("Solution.java:3: error: cannot find symbol", result.Compile.Output, StringComparison.Ordinal);
+        Assert.Contains("symbol:   variable missing", result.Compile.Output, StringComparison.Ordinal);
+        Assert.EndsWith("1 error", result.Compile.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("/box", result.Compile.Output, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_compile_never_sees_the_classes_of_an_earlier_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Assert.True((await UntilTheServerCompilesAsync(fixture.Engine, ct)).Compile!.ByCompileServer);
+        const string withHelper = """
+            class Helper { static int[] pair(int a, int b) { return new int[] { a, b }; } }
+            class Solution {
+                public int[] twoSum(int[] nums, int target) {
+                    for (int i = 0; i < nums.length; i++)
+                        for (int j = i + 1; j < nums.length; j++)
+                            if (nums[i] + nums[j] == target) return Helper.pair(i, j);
+                    return new int[0];
+                }
+            }
+            """;
+        var first = await fixture.JudgeAsync(Problems.TwoSum, LanguageId.Java, Fresh(withHelper), JudgeMode.Run);
+        Assert.Equal(Verdict.Accepted, first.Verdict);
+        Assert.True(first.Compile!.ByCompileServer);
+
+        var second = await fixture.JudgeAsync(Problems.TwoSum, LanguageId.Java,
+            Fresh(withHelper.Replace("class Helper { static int[] pair(int a, int b) { return new int[] { a, b }; } }\n", "", StringComparison.Ordinal)),
+            JudgeMode.Run);
+        Assert.Equal(Verdict.CompilationError, second.Verdict);
+        Assert.Contains("cannot find symbol", second.Compile!.Output, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_compile_over_the_limit_is_stopped_and_the_server_is_replaced()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // A judge of its own with a 1 s compile limit (the shortest allowed), on uids and a cgroup of its own.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var cache = Path.Combine(Path.GetTempPath(), "coderoom-compile-server-test-" + Guid.NewGuid().ToString("N"));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sandbox:BoxRoot"] = Path.Combine(Path.GetTempPath(), "coderoom-judge-test-boxes"),
+            ["Sandbox:CgroupName"] = "coderoom-compile-server-tests",
+            ["Sandbox:FirstSlotUid"] = "63100",
+            ["Sandbox:Slots"] = "2",
+            ["Judge:CompileCacheRoot"] = cache,
+            ["Judge:CompileCpuMs"] = "1000",
+            ["Judge:WarmSandboxes"] = "0",
+        });
+        builder.Services.AddCodeRoomJudge(builder.Configuration);
+        using var host = builder.Build();
+        try
+        {
+            var engine = host.Services.GetRequiredService<JudgeEngine>();
+            Assert.True((await UntilTheServerCompilesAsync(engine, ct)).Compile!.ByCompileServer);
+
+            // 30,000 methods: seconds of javac's time however warm it is.
+            var big = new StringBuilder(Solutions.TwoSum[LanguageId.Java].TrimEnd().TrimEnd('}'));
+            for (var i = 0; i < 30_000; i++)
+            {
+                big.Append("    int m").Append(i).Append("(int x) { int y = x * ").Append(i).Append(" + 1; for (int k = 0; k < y; k++) y ^= k << 1; return y; }\n");
+            }
+            big.Append("}\n");
+            var stopped = await engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Java, big.ToString(), JudgeMode.Run), ct);
+            Assert.Equal(Verdict.CompilationError, stopped.Verdict);
+            Assert.True(stopped.Compile!.ByCompileServer);
+            Assert.Equal("compilation took longer than 1 s and was stopped", stopped.Compile.Output);
+
+            // The next compile goes cold while a new server starts, then the new server answers.
+            var after = await UntilTheServerCompilesAsync(engine, ct);
+            Assert.True(after.Compile!.ByCompileServer);
+        }
+        finally
+        {
+            await host.StopAsync(ct);
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+}
