@@ -117,8 +117,10 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         try
         {
             cgroup = setup.Cgroups.Create("run-" + RandomName(), spec.Limits.MemoryBytes, spec.Limits.MaxProcesses);
-            var process = await StartAsync(spec, setup, cgroup, lease.Uid, cancellationToken).ConfigureAwait(false);
-            return new PreparedSandbox(this, spec.Limits, cgroup, lease, process);
+            // Sandboxes prepared ahead of time start at background priority until they are fed (SandboxPriority).
+            var background = ReferenceEquals(slots, _standbySlots);
+            var process = await StartAsync(spec, setup, cgroup, lease.Uid, background, cancellationToken).ConfigureAwait(false);
+            return new PreparedSandbox(this, spec.Limits, cgroup, lease, process, background);
         }
         catch
         {
@@ -133,7 +135,8 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
 
     /// <summary>Spawns the launcher chain, puts bwrap and the namespace's pid 1 into the cgroups, releases the
     /// sandbox and starts draining its output. The command then runs until it needs its stdin.</summary>
-    private async Task<SandboxProcess> StartAsync(SandboxSpec spec, Setup setup, IRunCgroup cgroup, int uid, CancellationToken cancellationToken)
+    private async Task<SandboxProcess> StartAsync(SandboxSpec spec, Setup setup, IRunCgroup cgroup, int uid, bool background,
+        CancellationToken cancellationToken)
     {
         var limits = spec.Limits;
         var argv = new List<string>(SandboxPolicy.LauncherArguments(_options, limits, uid));
@@ -193,6 +196,12 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             // everything they fork from now on is counted and limited.
             cgroup.AddProcess(pid);
             cgroup.AddProcess(process.ChildPid);
+            if (background)
+            {
+                // Before the command starts: everything it runs inherits the priority.
+                SandboxPriority.SetProcess(pid, SandboxPriority.Background);
+                SandboxPriority.SetProcess(process.ChildPid, SandboxPriority.Background);
+            }
             process.Stdin = stdin.TakeWriter();
             process.StdoutTask = DrainAsync(stdout.TakeReader(), limits.OutputBytes, () => process.Kill(TerminationReason.OutputLimit));
             process.StderrTask = DrainAsync(stderr.TakeReader(), limits.OutputBytes, () => process.Kill(TerminationReason.OutputLimit));

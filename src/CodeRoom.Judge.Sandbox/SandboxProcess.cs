@@ -91,7 +91,7 @@ public sealed partial class BwrapSandbox
 
     /// <summary>A started sandbox waiting for its input (see <see cref="IPreparedSandbox"/>).</summary>
     private sealed class PreparedSandbox(BwrapSandbox owner, SandboxLimits limits, Cgroups.IRunCgroup cgroup, UidSlots.Lease lease,
-        SandboxProcess process) : IPreparedSandbox
+        SandboxProcess process, bool background) : IPreparedSandbox
     {
         private int _used;
         private int _disposed;
@@ -108,6 +108,11 @@ public sealed partial class BwrapSandbox
                 throw new InvalidOperationException("a prepared sandbox runs once");
             }
             var runLimits = limits with { CpuTime = cpuTime ?? limits.CpuTime, WallTime = wallTime ?? limits.WallTime };
+            if (background)
+            {
+                // Fed now: the run is timed at the same priority as any other.
+                SandboxPriority.Set(cgroup, SandboxPriority.Normal);
+            }
             return await owner.SuperviseAsync(runLimits, cgroup, process, stdin, onControlLine, cancellationToken).ConfigureAwait(false);
         }
 

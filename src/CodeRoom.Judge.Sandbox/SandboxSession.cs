@@ -18,7 +18,8 @@ public sealed partial class BwrapSandbox
         try
         {
             cgroup = setup.Cgroups.Create("session-" + RandomName(), spec.Limits.MemoryBytes, spec.Limits.MaxProcesses);
-            var process = await StartAsync(spec, setup, cgroup, lease.Uid, cancellationToken).ConfigureAwait(false);
+            // Its start-up and warm-up at background priority; its first request brings it to normal priority.
+            var process = await StartAsync(spec, setup, cgroup, lease.Uid, background: true, cancellationToken).ConfigureAwait(false);
             return new SandboxSession(cgroup, lease, process, TimeSpan.FromMilliseconds(_options.PollIntervalMs));
         }
         catch
@@ -42,6 +43,7 @@ public sealed partial class BwrapSandbox
         private readonly TimeSpan _poll;
         private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
         private int _busy;
+        private bool _normalPriority;
         private int _disposed;
 
         public SandboxSession(IRunCgroup cgroup, UidSlots.Lease lease, SandboxProcess process, TimeSpan poll)
@@ -88,6 +90,11 @@ public sealed partial class BwrapSandbox
             }
             if (!request.IsEmpty)
             {
+                if (!_normalPriority)
+                {
+                    SandboxPriority.Set(_cgroup, SandboxPriority.Normal);
+                    _normalPriority = true;
+                }
                 try
                 {
                     await _process.Stdin!.WriteAsync(request, cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,12 @@ internal static unsafe partial class Libc
     public const int SpawnAttrSize = 512;
     public const int SigSetSize = 128;
 
+    public const int PRIO_PROCESS = 0;
+
+    /// <summary>On Linux, PRIO_PROCESS with a thread id sets that one thread's nice value.</summary>
+    [LibraryImport(Lib, SetLastError = true)]
+    public static partial int setpriority(int which, int who, int prio);
+
     [LibraryImport(Lib, SetLastError = true)]
     public static partial int pipe2(int* fds, int flags);
 
