@@ -50,6 +50,9 @@ public sealed partial class CompileServers : IAsyncDisposable
 
         /// <summary>When the last start failed (monotonic clock): a broken server is not retried on every compile.</summary>
         public long FailedAt;
+
+        /// <summary>The last start, awaited on disposal so that a server starting then is torn down, not orphaned.</summary>
+        public Task StartTask = Task.CompletedTask;
     }
 
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
@@ -195,11 +198,12 @@ public sealed partial class CompileServers : IAsyncDisposable
         {
             return;
         }
-        _ = Task.Run(async () =>
+        server.StartTask = Task.Run(async () =>
         {
+            Session? session = null;
             try
             {
-                var session = await StartAsync(language, plan, _stopping.Token).ConfigureAwait(false);
+                session = await StartAsync(language, plan, _stopping.Token).ConfigureAwait(false);
                 if (session is null)
                 {
                     Interlocked.Exchange(ref server.FailedAt, Stopwatch.GetTimestamp());
@@ -208,12 +212,11 @@ public sealed partial class CompileServers : IAsyncDisposable
                 await server.Gate.WaitAsync(_stopping.Token).ConfigureAwait(false);
                 try
                 {
-                    if (Volatile.Read(ref _disposed) != 0)
+                    if (Volatile.Read(ref _disposed) == 0)
                     {
-                        await session.DisposeAsync().ConfigureAwait(false);
-                        return;
+                        server.Live = session;
+                        session = null;
                     }
-                    server.Live = session;
                 }
                 finally
                 {
@@ -225,6 +228,10 @@ public sealed partial class CompileServers : IAsyncDisposable
             }
             finally
             {
+                if (session is not null)
+                {
+                    await session.DisposeAsync().ConfigureAwait(false);
+                }
                 Volatile.Write(ref server.Starting, 0);
             }
         });
@@ -286,6 +293,7 @@ public sealed partial class CompileServers : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (var server in _servers.Values)
         {
+            await server.StartTask.ConfigureAwait(false);
             if (server.Live is { } session)
             {
                 server.Live = null;
