@@ -24,6 +24,9 @@ public sealed class JudgeFixture : IDisposable
             // A cache of our own, so that every run of the suite really compiles (the host's cache may be warm).
             ["Judge:CompileCacheRoot"] = _cacheRoot,
         });
+        // Another run of the suite on the same host (a second work tree) sets its own uids, cgroup and roots, e.g.
+        // CODEROOM_Sandbox__FirstSlotUid=67000 CODEROOM_Sandbox__CgroupName=coderoom-wt.
+        builder.Configuration.AddEnvironmentVariables("CODEROOM_");
         builder.Services.AddCodeRoomJudge(builder.Configuration);
         _host = builder.Build();
         Engine = _host.Services.GetRequiredService<JudgeEngine>();
