@@ -7,7 +7,7 @@ internal sealed record BareToolchain(string Key, string Language, string Label, 
     IReadOnlyList<IReadOnlyList<string>> Commands)
 {
     /// <summary>The judge's C++ flags (CppToolchain.Flags in src/CodeRoom.Judge/Languages/Cpp/CppToolchain.cs), so the
-    /// clang baseline asks the compiler for the same work. Without the judge's precompiled header and lld: those are
+    /// clang baseline asks the compiler for the same work. Without the judge's precompiled header and prebuilt harness: those are
     /// the judge's own speed-ups, which a bare baseline does not get.</summary>
     public static readonly string[] JudgeCppFlags =
         ["-std=c++23", "-O2", "-pipe", "-fno-color-diagnostics", "-ferror-limit=20", "-fconstexpr-steps=10000000", "-ftemplate-depth=1024"];

@@ -94,6 +94,17 @@ public sealed class JudgeEngineTests(JudgeFixture fixture)
             result.Compile.Output);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_cpp_function_declared_but_never_defined_is_a_compile_error_naming_it()
+    {
+        const string code = "int helper(int x);\nclass Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n"
+            + "        return {helper(0), 1};\n    }\n};\n";
+        var result = await fixture.JudgeAsync(Problems.TwoSum, LanguageId.Cpp, code);
+        Assert.Equal(Verdict.CompilationError, result.Verdict);
+        Assert.Contains("ld: error: undefined reference to 'helper(int)'", result.Compile!.Output);
+        Assert.DoesNotContain("main.o", result.Compile.Output);
+    }
+
     [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
     public async Task An_in_place_problem_judges_the_output_parameter(LanguageId language)
     {

@@ -111,6 +111,16 @@ public sealed class BuildPlanTests
     }
 
     [Fact]
+    public void Cpp_linker_errors_name_the_missing_symbol_not_the_harness_wrapper()
+    {
+        var raw = "/tmp/main.o:main.cpp:function coderoom::execute<Solution, main::$_0::operator()(coderoom::Reader&, "
+            + "coderoom::Test&) const::{lambda(Solution&, std::string&)#1}>::Typed::invoke(std::string&): error: "
+            + "undefined reference to 'helper(int)'\n";
+        var cleaned = new CppToolchain().Plan(Signatures.TwoSum, "").CleanCompilerOutput(raw);
+        Assert.Equal("ld: error: undefined reference to 'helper(int)'\n", cleaned);
+    }
+
+    [Fact]
     public void Every_toolchain_names_its_language() =>
         Assert.Equal([LanguageId.Python, LanguageId.Java, LanguageId.Cpp],
             new ILanguageToolchain[] { new PythonToolchain(), new JavaToolchain(), new CppToolchain() }.Select(t => t.Id));
