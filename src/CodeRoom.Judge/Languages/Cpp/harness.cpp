@@ -59,11 +59,11 @@ template <typename I> void write_integer(std::string& out, I v) {
 }
 
 // Indexing rather than range-for, so that vector<bool>'s proxies read as bool.
-template <typename T> void write_items(std::string& out, const std::vector<T>& items) {
+template <typename T> void put_items(std::string& out, const std::vector<T>& items) {
     out.push_back('[');
     for (size_t i = 0; i < items.size(); ++i) {
         if (i > 0) out.push_back(',');
-        write(out, static_cast<const T&>(items[i]));
+        put(out, static_cast<const T&>(items[i]));
     }
     out.push_back(']');
 }
@@ -337,19 +337,19 @@ void write_string(std::string& out, std::string_view s) {
     out.push_back('"');
 }
 
-void write(std::string& out, int v) { write_integer(out, v); }
-void write(std::string& out, long v) { write_integer(out, v); }
-void write(std::string& out, long long v) { write_integer(out, v); }
-void write(std::string& out, unsigned v) { write_integer(out, v); }
-void write(std::string& out, unsigned long v) { write_integer(out, v); }
-void write(std::string& out, unsigned long long v) { write_integer(out, v); }
-void write(std::string& out, short v) { write_integer(out, v); }
-void write(std::string& out, bool v) { out += v ? "true" : "false"; }
-void write(std::string& out, char v) { write_string(out, std::string_view(&v, 1)); }
-void write(std::string& out, const std::string& v) { write_string(out, v); }
-void write(std::string& out, const char* v) { write_string(out, v == nullptr ? "" : v); }
+void put(std::string& out, int v) { write_integer(out, v); }
+void put(std::string& out, long v) { write_integer(out, v); }
+void put(std::string& out, long long v) { write_integer(out, v); }
+void put(std::string& out, unsigned v) { write_integer(out, v); }
+void put(std::string& out, unsigned long v) { write_integer(out, v); }
+void put(std::string& out, unsigned long long v) { write_integer(out, v); }
+void put(std::string& out, short v) { write_integer(out, v); }
+void put(std::string& out, bool v) { out += v ? "true" : "false"; }
+void put(std::string& out, char v) { write_string(out, std::string_view(&v, 1)); }
+void put(std::string& out, const std::string& v) { write_string(out, v); }
+void put(std::string& out, const char* v) { write_string(out, v == nullptr ? "" : v); }
 
-void write(std::string& out, double v) {
+void put(std::string& out, double v) {
     if (!std::isfinite(v)) {
         out += "null";
         return;
@@ -360,10 +360,10 @@ void write(std::string& out, double v) {
     out.append(buffer, ptr);
 }
 
-void write(std::string& out, float v) { write(out, static_cast<double>(v)); }
-void write(std::string& out, long double v) { write(out, static_cast<double>(v)); }
+void put(std::string& out, float v) { put(out, static_cast<double>(v)); }
+void put(std::string& out, long double v) { put(out, static_cast<double>(v)); }
 
-void write(std::string& out, const ListNode* head) {
+void put(std::string& out, const ListNode* head) {
     out.push_back('[');
     size_t count = 0;
     for (const ListNode* n = head; n != nullptr; n = n->next) {
@@ -374,7 +374,7 @@ void write(std::string& out, const ListNode* head) {
     out.push_back(']');
 }
 
-void write(std::string& out, const TreeNode* root) {
+void put(std::string& out, const TreeNode* root) {
     std::vector<const TreeNode*> order;
     if (root != nullptr) order.push_back(root);
     for (size_t i = 0; i < order.size(); ++i) {
@@ -393,15 +393,20 @@ void write(std::string& out, const TreeNode* root) {
     out.push_back(']');
 }
 
-void write(std::string& out, ListNode* v) { write(out, static_cast<const ListNode*>(v)); }
-void write(std::string& out, TreeNode* v) { write(out, static_cast<const TreeNode*>(v)); }
+void put(std::string& out, ListNode* v) { put(out, static_cast<const ListNode*>(v)); }
+void put(std::string& out, TreeNode* v) { put(out, static_cast<const TreeNode*>(v)); }
 
 // vector<bool> is one of the contract's sequences (CODEROOM_LEAF_TYPES below defines it).
-#define CODEROOM_DEFINE_WRITE(T) \
-    void write(std::string& out, const std::vector<T>& items) { write_items(out, items); } \
-    void write(std::string& out, const std::vector<std::vector<T>>& items) { write_items(out, items); }
-CODEROOM_LEAF_TYPES(CODEROOM_DEFINE_WRITE)
-#undef CODEROOM_DEFINE_WRITE
+#define CODEROOM_DEFINE_PUT(T) \
+    void put(std::string& out, const std::vector<T>& items) { put_items(out, items); } \
+    void put(std::string& out, const std::vector<std::vector<T>>& items) { put_items(out, items); }
+CODEROOM_LEAF_TYPES(CODEROOM_DEFINE_PUT)
+#undef CODEROOM_DEFINE_PUT
+
+#define CODEROOM_INSTANTIATE_WRITE(T) \
+    template struct Write<T>; template struct Write<std::vector<T>>; template struct Write<std::vector<std::vector<T>>>;
+CODEROOM_LEAF_TYPES(CODEROOM_INSTANTIATE_WRITE)
+#undef CODEROOM_INSTANTIATE_WRITE
 
 // ---- the test loop ---------------------------------------------------------------------------------------------
 
@@ -428,7 +433,7 @@ void Test::stop() {
 
 void Test::ok(const std::string& value) {
     std::string line = "R " + std::to_string(index_) + " {\"ok\":true,\"value\":" + value + ",\"ms\":";
-    write(line, ms_);
+    put(line, ms_);
     line += "}";
     control(line);
 }
@@ -439,7 +444,7 @@ void Test::fail(const char* kind, const std::string& error) {
     std::string line = "R " + std::to_string(index_) + " {\"ok\":false,\"kind\":\"" + kind + "\",\"error\":";
     write_string(line, limit(error));
     line += ",\"line\":null,\"ms\":";
-    write(line, ms_);
+    put(line, ms_);
     line += "}";
     control(line);
 }

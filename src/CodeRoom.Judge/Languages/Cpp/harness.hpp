@@ -102,45 +102,60 @@ void write_string(std::string& out, std::string_view s);
 
 // A candidate may return a type other than the signature's (long for int, a set for a list): every integer and
 // floating type, and any container (by the template below), serialises.
-void write(std::string& out, int v);
-void write(std::string& out, long v);
-void write(std::string& out, long long v);
-void write(std::string& out, unsigned v);
-void write(std::string& out, unsigned long v);
-void write(std::string& out, unsigned long long v);
-void write(std::string& out, short v);
-void write(std::string& out, bool v);
-void write(std::string& out, char v);
-void write(std::string& out, const std::string& v);
-void write(std::string& out, const char* v);
-void write(std::string& out, double v);
-void write(std::string& out, float v);
-void write(std::string& out, long double v);
-void write(std::string& out, const ListNode* head);
-void write(std::string& out, const TreeNode* root);
-void write(std::string& out, ListNode* v);
-void write(std::string& out, TreeNode* v);
-void write(std::string& out, const std::vector<bool>& items);
+void put(std::string& out, int v);
+void put(std::string& out, long v);
+void put(std::string& out, long long v);
+void put(std::string& out, unsigned v);
+void put(std::string& out, unsigned long v);
+void put(std::string& out, unsigned long long v);
+void put(std::string& out, short v);
+void put(std::string& out, bool v);
+void put(std::string& out, char v);
+void put(std::string& out, const std::string& v);
+void put(std::string& out, const char* v);
+void put(std::string& out, double v);
+void put(std::string& out, float v);
+void put(std::string& out, long double v);
+void put(std::string& out, const ListNode* head);
+void put(std::string& out, const TreeNode* root);
+void put(std::string& out, ListNode* v);
+void put(std::string& out, TreeNode* v);
+void put(std::string& out, const std::vector<bool>& items);
 
 // The contract's sequences: non-templates, so they win over the generic template and are compiled once.
-#define CODEROOM_DECLARE_WRITE(T) \
-    void write(std::string& out, const std::vector<T>& items); \
-    void write(std::string& out, const std::vector<std::vector<T>>& items);
-CODEROOM_LEAF_TYPES(CODEROOM_DECLARE_WRITE)
-#undef CODEROOM_DECLARE_WRITE
+#define CODEROOM_DECLARE_PUT(T) \
+    void put(std::string& out, const std::vector<T>& items); \
+    void put(std::string& out, const std::vector<std::vector<T>>& items);
+CODEROOM_LEAF_TYPES(CODEROOM_DECLARE_PUT)
+#undef CODEROOM_DECLARE_PUT
 
 template <typename C>
     requires requires(const C& c) { c.begin(); c.end(); } && (!std::is_convertible_v<const C&, std::string_view>)
-void write(std::string& out, const C& items) {
+void put(std::string& out, const C& items) {
     out.push_back('[');
     bool first = true;
     for (const auto& item : items) {
         if (!first) out.push_back(',');
         first = false;
-        write(out, item);
+        put(out, item);
     }
     out.push_back(']');
 }
+
+/// Serialises a value of type T. The contract's types find theirs compiled in harness.cpp; others resolve put.
+template <typename T> struct Write {
+    static void to(std::string& out, const T& value);
+};
+template <typename T> void Write<T>::to(std::string& out, const T& value) { put(out, value); }
+
+#define CODEROOM_EXTERN_WRITE(T) \
+    extern template struct Write<T>; extern template struct Write<std::vector<T>>; extern template struct Write<std::vector<std::vector<T>>>;
+CODEROOM_LEAF_TYPES(CODEROOM_EXTERN_WRITE)
+#undef CODEROOM_EXTERN_WRITE
+
+/// What the call site calls. One function template rather than the overload set above: resolving that set costs a
+/// compile about 20 ms (the value is tried against each overload's parameter type), deducing T costs nothing.
+template <typename T> void write(std::string& out, const T& value) { Write<T>::to(out, value); }
 
 // ---- the test loop ---------------------------------------------------------------------------------------------
 
@@ -201,7 +216,7 @@ int run(int argc, char** argv, void (*body)(Reader& in, Test& test));
 // ---- warm-up ---------------------------------------------------------------------------------------------------
 
 /// Never called: it makes the precompiled header instantiate what most solutions and every call site use (the
-/// commonest containers with their usual operations, the contract's overloads), so that a compile finds those
+/// commonest containers with their usual operations), so that a compile finds those
 /// instantiations instead of redoing them. Only the front end's work is saved: -O2 still sees and inlines every
 /// body, so the candidate's code compiles exactly as before.
 namespace warm {
@@ -309,10 +324,6 @@ inline void all() {
     (void)std::stoi(s); (void)std::stoll(s);
     (void)std::max(0, 1); (void)std::min(0, 1); (void)std::max(0LL, 1LL); (void)std::min(0LL, 1LL);
     (void)std::abs(0); (void)std::accumulate(vi.begin(), vi.end(), 0); (void)std::accumulate(vi.begin(), vi.end(), 0LL);
-    // The call site's overload resolution: every write overload's parameter type, completed once here.
-#define CODEROOM_WARM_WRITE(T) write(s, std::vector<T>{}); write(s, std::vector<std::vector<T>>{});
-    CODEROOM_LEAF_TYPES(CODEROOM_WARM_WRITE)
-#undef CODEROOM_WARM_WRITE
 }
 }  // namespace warm
 
