@@ -208,6 +208,7 @@ internal sealed class Bench(BenchSettings settings, TextWriter progress)
                 }
             }
             Note($"{language}: fairness judged median {Fmt.Ms(Summary.Of(result.JudgeMs).Median)} ms, bare {Fmt.Ms(Summary.Of(result.BareMs).Median)} ms");
+            Note($"{language}: judged runs (ms) {string.Join(' ', result.JudgeMs.Select(Fmt.Ms))}; bare {string.Join(' ', result.BareMs.Select(Fmt.Ms))}");
             return result with { Errors = errors };
         }
         finally
