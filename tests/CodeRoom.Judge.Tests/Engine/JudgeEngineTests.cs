@@ -76,7 +76,7 @@ public sealed class JudgeEngineTests(JudgeFixture fixture)
     [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
     public async Task A_memory_hog_gets_memory_limit_exceeded_not_a_runtime_error(LanguageId language)
     {
-        var result = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.TwoSumMemory[language]);
+        var result = await fixture.JudgeAsync(Problems.TwoSumRoomy, language, Solutions.TwoSumMemory[language]);
         Assert.Equal(Verdict.MemoryLimitExceeded, result.Verdict);
         Assert.Equal(2, result.FirstFailingTest);
         Assert.Equal(Verdict.Accepted, result.Tests[3].Verdict);
