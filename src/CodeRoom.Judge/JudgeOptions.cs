@@ -37,6 +37,10 @@ public sealed class JudgeOptions
     /// compiler.</summary>
     public bool CompileServers { get; set; } = true;
 
+    /// <summary>A service judges a tiny problem per language right after it starts (builds the prebuilt artifacts,
+    /// starts the compile server and the warm sandboxes), so that the first candidate's run is as fast as the rest.</summary>
+    public bool WarmUpAtStart { get; set; } = true;
+
     /// <summary>A compile server is replaced after this many compiles (bounds whatever state a compiler keeps).</summary>
     [Range(1, 1_000_000)] public int CompileServerMaxCompiles { get; set; } = 500;
 

@@ -28,5 +28,6 @@ internal static class JudgeRegistration
     {
         services.AddCodeRoomJudge(configuration);
         services.AddSingleton<ICodeJudge, JudgeEngineAdapter>();
+        services.AddHostedService<JudgeWarmUpService>();
     }
 }

@@ -34,6 +34,8 @@ public sealed class JudgeFixture : IDisposable
 
     public JudgeEngine Engine { get; }
 
+    public IServiceProvider Services => _host.Services;
+
     public Task<JudgeResult> JudgeAsync(Problem problem, LanguageId language, string code, JudgeMode mode = JudgeMode.Submit) =>
         Engine.JudgeAsync(new JudgeRequest(problem, language, code, mode), TestContext.Current.CancellationToken);
 
