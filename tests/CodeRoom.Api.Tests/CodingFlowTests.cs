@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CodeRoom.Api.Judging;
+using CodeRoom.Storage;
+using CodeRoom.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeRoom.Api.Tests;
 
@@ -153,6 +158,50 @@ public abstract class CodingFlowTests<TFactory>(TFactory factory) where TFactory
         while (status["status"]!.GetValue<string>() is "queued" or "running" && DateTime.UtcNow < deadline);
         Assert.Equal("finished", status["status"]!.GetValue<string>());
         Assert.Equal("accepted", status["summary"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Jobs_orphaned_by_a_dead_process_are_queued_again_or_failed_instead_of_waiting_forever()
+    {
+        var user = "olga-" + Guid.NewGuid();
+        var client = factory.ClientFor(user);
+        var attempt = await client.NewAttemptAsync();
+        var queuedId = Guid.NewGuid();
+        var runningId = Guid.NewGuid();
+        var longAgo = DateTimeOffset.UtcNow.AddHours(-2);
+        using (var scope = factory.Services.CreateScope())
+        {
+            // As a crashed process leaves them: a row still queued (its in-memory queue is gone) and one still running.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var problemId = await db.Problems.Where(p => p.Slug == "add-two").Select(p => p.Id).SingleAsync(Ct);
+            foreach (var (id, status) in new[] { (queuedId, SubmissionStatuses.Queued), (runningId, SubmissionStatuses.Running) })
+            {
+                db.Submissions.Add(new SubmissionEntity
+                {
+                    Id = id, AttemptId = attempt, ProblemId = problemId, UserId = user, Language = "python", Mode = SubmissionModes.Submit,
+                    CodeText = "class Solution:\n    def add_two(self, a, b):\n        return a + b\n",
+                    Status = status, CreatedAt = longAgo, StartedAt = status == SubmissionStatuses.Running ? longAgo : null,
+                });
+            }
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // What the service does at start and every 30 s (a periodic sweep may get there first: the outcome is the same).
+        await factory.Services.GetRequiredService<OrphanedJobSweeper>().SweepAsync(Ct);
+
+        JsonNode queued;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            await Task.Delay(100, Ct);
+            queued = await (await client.GetAsync($"/api/coding/status?id={queuedId}", Ct)).Json200();
+        }
+        while (queued["status"]!.GetValue<string>() is "queued" or "running" && DateTime.UtcNow < deadline);
+        Assert.Equal("finished", queued["status"]!.GetValue<string>());
+        Assert.Equal("accepted", queued["summary"]!["status"]!.GetValue<string>());
+
+        var running = await (await client.GetAsync($"/api/coding/status?id={runningId}", Ct)).Json200();
+        Assert.Equal("failed", running["status"]!.GetValue<string>());
     }
 
     [Fact]

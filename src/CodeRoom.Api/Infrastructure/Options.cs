@@ -52,6 +52,17 @@ public sealed class JudgeQueueOptions
     [Range(0.0, 120.0)] public double WaitSeconds { get; set; } = 10;
 
     [Range(1, 3600)] public int RetryAfterSeconds { get; set; } = 5;
+
+    /// <summary>A job still queued after this long belongs to a queue that died with its process (a crash, a
+    /// restart): it is queued again here. Claiming is atomic, so a job queued twice is still judged once.</summary>
+    [Range(1, 86_400)] public int OrphanedQueuedSeconds { get; set; } = 60;
+
+    /// <summary>A job running for longer than this lost its judge (no run lasts this long: compile and every test's
+    /// limits together are far shorter): it is marked failed, so that a polling client gets an answer.</summary>
+    [Range(1, 86_400)] public int OrphanedRunningSeconds { get; set; } = 600;
+
+    /// <summary>How often orphaned jobs are looked for (and once at start).</summary>
+    [Range(1, 86_400)] public int OrphanSweepSeconds { get; set; } = 30;
 }
 
 [OptionsValidator]

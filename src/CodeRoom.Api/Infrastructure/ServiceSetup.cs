@@ -60,6 +60,8 @@ internal static class ServiceSetup
         services.AddSingleton<JudgeQueue>();
         services.AddSingleton<JudgeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<JudgeWorker>());
+        services.AddSingleton<OrphanedJobSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<OrphanedJobSweeper>());
     }
 
     private static void AddValidatedOptions<TOptions, TValidator>(IServiceCollection services, string section)

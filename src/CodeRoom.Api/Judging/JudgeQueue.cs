@@ -41,6 +41,9 @@ public sealed class JudgeQueue
         return false;
     }
 
+    /// <summary>Queues a job again without touching its waiter (an orphaned job: see OrphanedJobSweeper). False when full.</summary>
+    public bool TryRequeue(Guid submissionId) => _channel.Writer.TryWrite(new JudgeJob(submissionId));
+
     public void Forget(Guid submissionId) => _waiters.TryRemove(submissionId, out _);
 
     internal void Completed(Guid submissionId)
