@@ -178,9 +178,16 @@ public abstract class CodingFlowTests<TFactory>(TFactory factory) where TFactory
             {
                 db.Submissions.Add(new SubmissionEntity
                 {
-                    Id = id, AttemptId = attempt, ProblemId = problemId, UserId = user, Language = "python", Mode = SubmissionModes.Submit,
+                    Id = id,
+                    AttemptId = attempt,
+                    ProblemId = problemId,
+                    UserId = user,
+                    Language = "python",
+                    Mode = SubmissionModes.Submit,
                     CodeText = "class Solution:\n    def add_two(self, a, b):\n        return a + b\n",
-                    Status = status, CreatedAt = longAgo, StartedAt = status == SubmissionStatuses.Running ? longAgo : null,
+                    Status = status,
+                    CreatedAt = longAgo,
+                    StartedAt = status == SubmissionStatuses.Running ? longAgo : null,
                 });
             }
             await db.SaveChangesAsync(Ct);
