@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CodeRoom.Judge.Contract;
 using Microsoft.Extensions.Configuration;
@@ -82,21 +83,20 @@ public sealed class CompileServerTests(JudgeFixture fixture)
     public async Task A_compile_over_the_limit_is_stopped_and_the_server_is_replaced()
     {
         var ct = TestContext.Current.CancellationToken;
-        // A judge of its own with a 1 s compile limit (the shortest allowed), on uids and a cgroup of its own.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // A judge of its own with a 1 s compile limit (the shortest allowed), on uids and a cgroup next to the suite's.
         var cache = Path.Combine(Path.GetTempPath(), "coderoom-compile-server-test-" + Guid.NewGuid().ToString("N"));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Sandbox:BoxRoot"] = Path.Combine(Path.GetTempPath(), "coderoom-judge-test-boxes"),
-            ["Sandbox:CgroupName"] = "coderoom-compile-server-tests",
-            ["Sandbox:FirstSlotUid"] = "63100",
-            ["Sandbox:Slots"] = "2",
-            ["Judge:CompileCacheRoot"] = cache,
-            ["Judge:CompileCpuMs"] = "1000",
-            ["Judge:WarmSandboxes"] = "0",
-        });
-        builder.Services.AddCodeRoomJudge(builder.Configuration);
-        using var host = builder.Build();
+        using var host = JudgeFixture.BuildHost(
+            new Dictionary<string, string?>
+            {
+                ["Judge:CompileCacheRoot"] = cache,
+                ["Judge:CompileCpuMs"] = "1000",
+                ["Judge:WarmSandboxes"] = "0",
+            },
+            configuration => new Dictionary<string, string?>
+            {
+                ["Sandbox:FirstSlotUid"] = (configuration.GetValue<int>("Sandbox:FirstSlotUid") + 100).ToString(CultureInfo.InvariantCulture),
+                ["Sandbox:CgroupName"] = configuration["Sandbox:CgroupName"] + "-compile-server",
+            });
         try
         {
             var engine = host.Services.GetRequiredService<JudgeEngine>();

@@ -14,6 +14,23 @@ public sealed class JudgeFixture : IDisposable
 
     public JudgeFixture()
     {
+        _host = BuildHost(new Dictionary<string, string?>
+        {
+            // A cache of our own, so that every run of the suite really compiles (the host's cache may be warm).
+            ["Judge:CompileCacheRoot"] = _cacheRoot,
+        });
+        Engine = _host.Services.GetRequiredService<JudgeEngine>();
+    }
+
+    /// <summary>
+    /// The judge wired as the service wires it, with the suite's sandbox settings, then CODEROOM_ environment
+    /// overrides (another run of the suite on the same host, from a second work tree, sets its own uids, cgroup and
+    /// roots: CODEROOM_Sandbox__FirstSlotUid=67000 CODEROOM_Sandbox__CgroupName=coderoom-wt), then
+    /// <paramref name="settings"/>, which may derive from the configuration so far (a second judge in the same run
+    /// takes uids and a cgroup next to the suite's own).
+    /// </summary>
+    internal static IHost BuildHost(IReadOnlyDictionary<string, string?> settings, Func<IConfiguration, IReadOnlyDictionary<string, string?>>? derived = null)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -21,15 +38,15 @@ public sealed class JudgeFixture : IDisposable
             ["Sandbox:CgroupName"] = "coderoom-judge-tests",
             ["Sandbox:FirstSlotUid"] = "63000",
             ["Sandbox:Slots"] = "2",
-            // A cache of our own, so that every run of the suite really compiles (the host's cache may be warm).
-            ["Judge:CompileCacheRoot"] = _cacheRoot,
         });
-        // Another run of the suite on the same host (a second work tree) sets its own uids, cgroup and roots, e.g.
-        // CODEROOM_Sandbox__FirstSlotUid=67000 CODEROOM_Sandbox__CgroupName=coderoom-wt.
         builder.Configuration.AddEnvironmentVariables("CODEROOM_");
+        builder.Configuration.AddInMemoryCollection(settings);
+        if (derived is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(derived(builder.Configuration));
+        }
         builder.Services.AddCodeRoomJudge(builder.Configuration);
-        _host = builder.Build();
-        Engine = _host.Services.GetRequiredService<JudgeEngine>();
+        return builder.Build();
     }
 
     public JudgeEngine Engine { get; }

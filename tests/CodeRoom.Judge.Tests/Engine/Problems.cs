@@ -20,18 +20,7 @@ internal static class Problems
 
     /// <summary>Two Sum with a 2 s time limit: a memory hog must reach the memory limit before the CPU limit, however
     /// slow first-touch page faults are on the host (a fresh VM's memory can cost several times more per page).</summary>
-    public static readonly Problem TwoSumRoomy = JudgeFixture.Problem("""
-        { "slug": "two-sum", "title": "Two Sum",
-          "signature": { "function_name": "twoSum", "params": [ { "name": "nums", "type": "integer[]" }, { "name": "target", "type": "integer" } ], "return_type": "integer[]" },
-          "compare": { "mode": "unordered" },
-          "limits": { "time_limit_ms": 2000 },
-          "tests": [
-            { "visibility": "public", "input": { "nums": [2,7,11,15], "target": 9 }, "expected": [0,1] },
-            { "visibility": "public", "input": { "nums": [3,2,4], "target": 6 }, "expected": [1,2] },
-            { "visibility": "hidden", "input": { "nums": [3,3], "target": 6 }, "expected": [0,1], "category": "duplicates" },
-            { "visibility": "hidden", "input": { "nums": [-1,-2,-3,-4,-5], "target": -8 }, "expected": [2,4], "category": "negatives" }
-          ] }
-        """);
+    public static readonly Problem TwoSumRoomy = TwoSum with { Limits = TwoSum.Limits with { TimeLimitMs = 2000 } };
 
     public static readonly Problem Rotate = JudgeFixture.Problem("""
         { "slug": "rotate-array", "title": "Rotate Array",
