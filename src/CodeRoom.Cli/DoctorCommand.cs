@@ -23,7 +23,7 @@ internal static class DoctorCommand
                 {
                     var exists = File.Exists(file);
                     checks.Add(new HostCheck($"{toolchain.Id} toolchain", exists, exists ? file : $"{file} not found",
-                        "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 binutils"));
+                        "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 llvm-19 binutils"));
                 }
             }
             foreach (var check in checks)

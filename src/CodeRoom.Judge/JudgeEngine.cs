@@ -141,7 +141,11 @@ public sealed partial class JudgeEngine
             };
         }
 
-        var results = tests.Select((test, i) => Finish(problem, test, run.Raw[i])).ToList();
+        // Crashes reported as code addresses (C++) get the candidate's line from a second, sandboxed step.
+        var offsets = run.Raw.SelectMany(r => r.Frames ?? []).Distinct().ToList();
+        var crashLines = await CrashLocator.LocateAsync(_sandbox, plan, box, offsets, cancellationToken).ConfigureAwait(false);
+        var results = tests.Select((test, i) => Finish(problem, test, run.Raw[i], CrashLocator.LineOf(run.Raw[i].Frames, crashLines)))
+            .ToList();
         var firstFailing = results.FindIndex(r => r.Verdict != Verdict.Accepted);
         return new JudgeResult
         {
@@ -192,7 +196,11 @@ public sealed partial class JudgeEngine
 
     /// <summary>What the harness and the sandbox said about one test, before comparison.</summary>
     private sealed record RawTest(Verdict? Verdict, JsonObject? Payload, string? Error, double? CpuMs, long? MemoryBytes,
-        string Stdout, string Stderr);
+        string Stdout, string Stderr)
+    {
+        /// <summary>Where it crashed or threw, as offsets into the executable (C++), for <see cref="CrashLocator"/>.</summary>
+        public IReadOnlyList<ulong>? Frames { get; init; }
+    }
 
     private sealed record LoadFailure(string Message, int? Line);
 
@@ -315,13 +323,21 @@ public sealed partial class JudgeEngine
                 var stderr = Truncate(preambleErr + stderrByTest.GetValueOrDefault(i, ""), _options.OutputPerTestBytes);
                 if (state.Results.TryGetValue(i, out var finished))
                 {
-                    raw[i] = new RawTest(null, finished.Payload, null, finished.CpuMs, finished.MemoryBytes, stdout, stderr);
+                    raw[i] = new RawTest(null, finished.Payload, null, finished.CpuMs, finished.MemoryBytes, stdout, stderr)
+                    {
+                        Frames = finished.Payload["frames"] is JsonValue f && f.TryGetValue<string>(out var text)
+                            ? ControlLine.ParseOffsets(text) : null,
+                    };
                 }
                 else if (state.Started == i || (state.Started is null && i == remaining[0]))
                 {
                     // The process ended inside this test (or before reaching it): the sandbox says why.
                     var (verdict, error) = Explain(outcome, state.Started is null, stderr, problem, tests[i]);
-                    raw[i] = new RawTest(verdict, null, error, state.StartedCpuMs(outcome), outcome.PeakMemoryBytes, stdout, stderr);
+                    raw[i] = new RawTest(verdict, null, error, state.StartedCpuMs(outcome), outcome.PeakMemoryBytes, stdout, stderr)
+                    {
+                        // Only a crash by a signal has a place; a limit's kill comes from outside.
+                        Frames = outcome.Reason == TerminationReason.Signaled && state.Started == i ? state.Traces.GetValueOrDefault(i) : null,
+                    };
                 }
             }
             if (state.Results.Count == 0 && state.Started is null && raw[remaining[0]] is { } first
@@ -367,7 +383,7 @@ public sealed partial class JudgeEngine
         };
     }
 
-    private TestResult Finish(Problem problem, TestCase test, RawTest raw)
+    private TestResult Finish(Problem problem, TestCase test, RawTest raw, int? crashLine)
     {
         var baseResult = new TestResult
         {
@@ -385,7 +401,9 @@ public sealed partial class JudgeEngine
         };
         if (raw.Payload is not { } payload)
         {
-            return baseResult with { Pass = false };
+            return crashLine is { } where && raw.Error is { } signal
+                ? baseResult with { Pass = false, Error = $"{signal} (line {where})", ErrorLine = where }
+                : baseResult with { Pass = false };
         }
         var ms = payload["ms"] is JsonValue msValue && msValue.TryGetValue<double>(out var m) ? m : (double?)null;
         baseResult = baseResult with { RuntimeMs = ms };
@@ -393,7 +411,7 @@ public sealed partial class JudgeEngine
         {
             var kind = payload["kind"]?.GetValue<string>() ?? "runtime";
             var error = payload["error"] is JsonValue e && e.TryGetValue<string>(out var text) ? text : "runtime error";
-            int? line = payload["line"] is JsonValue l && l.TryGetValue<int>(out var ln) ? ln : null;
+            int? line = payload["line"] is JsonValue l && l.TryGetValue<int>(out var ln) ? ln : crashLine;
             var verdict = kind == "memory" ? Verdict.MemoryLimitExceeded : Verdict.RuntimeError;
             return baseResult with
             {
@@ -549,6 +567,7 @@ public sealed partial class JudgeEngine
         public int? Started { get; private set; }
         public Dictionary<int, (JsonObject Payload, double CpuMs, long MemoryBytes)> Results { get; } = [];
         public LoadFailure? LoadError { get; private set; }
+        public Dictionary<int, IReadOnlyList<ulong>> Traces { get; } = [];
         public TimeSpan LapCpu { get; private set; }
         private TimeSpan _startCpu;
 
@@ -572,6 +591,9 @@ public sealed partial class JudgeEngine
                         LapCpu += lap.CpuTime;
                         Results[result.Index] = (result.Payload, lap.CpuTime.TotalMilliseconds, lap.PeakMemoryBytes);
                         Started = null;
+                        break;
+                    case ControlLine.Trace trace when trace.Index == Started:
+                        Traces[trace.Index] = trace.Offsets;
                         break;
                     case ControlLine.LoadError error when Started is null && Results.Count == 0:
                         var message = error.Payload["error"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : "the code could not be loaded";

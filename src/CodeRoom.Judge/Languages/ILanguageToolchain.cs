@@ -74,7 +74,19 @@ public sealed record BuildPlan
 
     /// <summary>Rewrites compiler output so it names the candidate's file and lines, and no sandbox paths.</summary>
     public Func<string, string> CleanCompilerOutput { get; init; } = s => s;
+
+    /// <summary>
+    /// For a harness that reports a crash as code addresses rather than lines (C++): how to turn them into the
+    /// candidate's lines in a second sandbox after the run. Null when the harness reports lines itself.
+    /// </summary>
+    public CrashSymbolizer? Symbolizer { get; init; }
 }
+
+/// <summary>
+/// Command: the symbolizer's argv for these offsets into the run's executable (llvm-symbolizer's JSON output, one
+/// object per offset); CandidateFile: the file name whose frames are the candidate's.
+/// </summary>
+public sealed record CrashSymbolizer(Func<IReadOnlyList<ulong>, IReadOnlyList<string>> Command, string CandidateFile);
 
 /// <summary>
 /// Something a language builds once and reuses for every compile: its files and command run in the sandbox (with

@@ -169,7 +169,8 @@ public:
     void stop_once();
     void stop();
     void ok(const std::string& value);
-    void fail(const char* kind, const std::string& error);
+    /// thrown: the error is an exception that escaped the call, so R carries where it was thrown.
+    void fail(const char* kind, const std::string& error, bool thrown = false);
 
 private:
     long index_;
