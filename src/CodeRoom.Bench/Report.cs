@@ -203,6 +203,12 @@ internal static class Report
                 $"{Fmt.Pct((j.Median - b.Median) / b.Median)} | {Fmt.Pct(j.Spread)} | {Fmt.Pct(b.Spread)} | {f.Errors} |");
         }
         s.AppendLine();
+        // Every run, in order (judged and bare interleaved): one slow outlier sets the spread, on either side.
+        foreach (var f in r.Fairness)
+        {
+            s.AppendLine($"- {f.Language}, judged runs (ms): {string.Join(' ', f.JudgeMs.Select(Fmt.Ms))}; bare runs: {string.Join(' ', f.BareMs.Select(Fmt.Ms))}");
+        }
+        s.AppendLine();
     }
 
     private static List<Target> Targets(BenchResults r)
