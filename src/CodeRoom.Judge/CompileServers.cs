@@ -15,8 +15,9 @@ namespace CodeRoom.Judge;
 /// Warm compilers (Java: javac in a long-lived JVM): one sandboxed session per language, started on the first compile
 /// and warmed up by compiling a sample, then fed every compile of that language one at a time. A compile costs tens of
 /// milliseconds instead of a cold compiler's start-up. The session runs no candidate code; it is still a sandbox like
-/// any other (its own standby uid, cgroup, seccomp, no network), and it is replaced after a limit, a crash,
-/// <see cref="JudgeOptions.CompileServerMaxCompiles"/> compiles or <see cref="JudgeOptions.WarmSandboxMaxAgeSeconds"/>.
+/// any other (its own standby uid, cgroup, seccomp, no network). After a limit or a crash it is replaced; after
+/// <see cref="JudgeOptions.CompileServerMaxCompiles"/> compiles or <see cref="JudgeOptions.WarmSandboxMaxAgeSeconds"/>
+/// a replacement starts and takes over once warm.
 /// While it starts, is busy for long or has failed, callers compile cold (null from <see cref="TryCompileAsync"/>).
 /// </summary>
 public sealed partial class CompileServers : IAsyncDisposable
@@ -87,8 +88,7 @@ public sealed partial class CompileServers : IAsyncDisposable
         try
         {
             var session = server.Live;
-            if (session is null || session.Sandbox.HasExited || session.Compiles >= _options.CompileServerMaxCompiles
-                || Stopwatch.GetElapsedTime(session.Sandbox.StartedAtTimestamp) > TimeSpan.FromSeconds(_options.WarmSandboxMaxAgeSeconds))
+            if (session is null || session.Sandbox.HasExited)
             {
                 server.Live = null;
                 if (session is not null)
@@ -97,6 +97,13 @@ public sealed partial class CompileServers : IAsyncDisposable
                 }
                 StartInBackground(language, server, plan);
                 return null;
+            }
+            if (session.Compiles >= _options.CompileServerMaxCompiles
+                || Stopwatch.GetElapsedTime(session.Sandbox.StartedAtTimestamp) > TimeSpan.FromSeconds(_options.WarmSandboxMaxAgeSeconds))
+            {
+                // Due for replacement: it goes on serving until the new one is warm, so a rotation never sends a
+                // compile the cold way.
+                StartInBackground(language, server, plan);
             }
             session.Compiles++;
             return await CompileAsync(language, server, session, plan, box, cancellationToken).ConfigureAwait(false);
@@ -214,8 +221,13 @@ public sealed partial class CompileServers : IAsyncDisposable
                 {
                     if (Volatile.Read(ref _disposed) == 0)
                     {
+                        var replaced = server.Live;
                         server.Live = session;
                         session = null;
+                        if (replaced is not null)
+                        {
+                            _ = RetireAsync(replaced);
+                        }
                     }
                 }
                 finally

@@ -41,7 +41,8 @@ public sealed class JudgeOptions
     /// starts the compile server and the warm sandboxes), so that the first candidate's run is as fast as the rest.</summary>
     public bool WarmUpAtStart { get; set; } = true;
 
-    /// <summary>A compile server is replaced after this many compiles (bounds whatever state a compiler keeps).</summary>
+    /// <summary>A compile server is replaced after this many compiles (bounds whatever state a compiler keeps); it serves
+    /// on until its replacement is warm.</summary>
     [Range(1, 1_000_000)] public int CompileServerMaxCompiles { get; set; } = 500;
 
     /// <summary>A warm sandbox (or compile server) older than this is retired and replaced.</summary>

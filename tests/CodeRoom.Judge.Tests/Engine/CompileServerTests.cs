@@ -79,24 +79,58 @@ public sealed class CompileServerTests(JudgeFixture fixture)
         Assert.Contains("cannot find symbol", second.Compile!.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>A judge of its own, on uids and a cgroup next to the suite's, with a compile cache of its own (the
+    /// caller deletes it) and no warm sandboxes.</summary>
+    private static (IHost Host, string Cache) OwnJudge(Dictionary<string, string?> settings)
+    {
+        var cache = Path.Combine(Path.GetTempPath(), "coderoom-compile-server-test-" + Guid.NewGuid().ToString("N"));
+        settings["Judge:CompileCacheRoot"] = cache;
+        settings["Judge:WarmSandboxes"] = "0";
+        var host = JudgeFixture.BuildHost(settings, configuration => new Dictionary<string, string?>
+        {
+            ["Sandbox:FirstSlotUid"] = (configuration.GetValue<int>("Sandbox:FirstSlotUid") + 100).ToString(CultureInfo.InvariantCulture),
+            ["Sandbox:CgroupName"] = configuration["Sandbox:CgroupName"] + "-compile-server",
+        });
+        return (host, cache);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_server_due_for_replacement_serves_until_its_replacement_is_warm()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (host, cache) = OwnJudge(new Dictionary<string, string?> { ["Judge:CompileServerMaxCompiles"] = "2" });
+        using var _ = host;
+        try
+        {
+            var engine = host.Services.GetRequiredService<JudgeEngine>();
+            Assert.True((await UntilTheServerCompilesAsync(engine, ct)).Compile!.ByCompileServer);
+            // Every second compile is due for a replacement; none of them may fall back to a cold javac meanwhile.
+            for (var i = 0; i < 8; i++)
+            {
+                var result = await engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Java, Fresh(Solutions.TwoSum[LanguageId.Java]),
+                    JudgeMode.Run), ct);
+                Assert.Equal(Verdict.Accepted, result.Verdict);
+                Assert.True(result.Compile!.ByCompileServer, $"compile {i} went cold");
+                await Task.Delay(300, ct); // room for a replacement to warm up and take over
+            }
+        }
+        finally
+        {
+            await host.StopAsync(ct);
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
     [Fact(Timeout = 180_000)]
     public async Task A_compile_over_the_limit_is_stopped_and_the_server_is_replaced()
     {
         var ct = TestContext.Current.CancellationToken;
-        // A judge of its own with a 1 s compile limit (the shortest allowed), on uids and a cgroup next to the suite's.
-        var cache = Path.Combine(Path.GetTempPath(), "coderoom-compile-server-test-" + Guid.NewGuid().ToString("N"));
-        using var host = JudgeFixture.BuildHost(
-            new Dictionary<string, string?>
-            {
-                ["Judge:CompileCacheRoot"] = cache,
-                ["Judge:CompileCpuMs"] = "1000",
-                ["Judge:WarmSandboxes"] = "0",
-            },
-            configuration => new Dictionary<string, string?>
-            {
-                ["Sandbox:FirstSlotUid"] = (configuration.GetValue<int>("Sandbox:FirstSlotUid") + 100).ToString(CultureInfo.InvariantCulture),
-                ["Sandbox:CgroupName"] = configuration["Sandbox:CgroupName"] + "-compile-server",
-            });
+        // The shortest compile limit allowed.
+        var (host, cache) = OwnJudge(new Dictionary<string, string?> { ["Judge:CompileCpuMs"] = "1000" });
+        using var _ = host;
         try
         {
             var engine = host.Services.GetRequiredService<JudgeEngine>();
