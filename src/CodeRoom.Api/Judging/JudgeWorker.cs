@@ -217,19 +217,32 @@ public sealed partial class JudgeWorker(
         try
         {
             db.ChangeTracker.Clear();
-            await db.Submissions.Where(s => s.Id == submissionId).ExecuteUpdateAsync(u => u
-                .SetProperty(s => s.Status, SubmissionStatuses.Failed)
-                .SetProperty(s => s.FinishedAt, time.GetUtcNow()), cts.Token);
-            if (!await db.RunLogs.AnyAsync(l => l.SubmissionId == submissionId, cts.Token))
-            {
-                db.RunLogs.Add(new RunLogEntity { SubmissionId = submissionId, InternalMessage = message, CreatedAt = time.GetUtcNow() });
-                await db.SaveChangesAsync(cts.Token);
-            }
+            await MarkFailedAsync(db, submissionId, message, time.GetUtcNow(), onlyIfStatus: null, cts.Token);
         }
         catch (Exception ex) when (ex is DbUpdateException or OperationCanceledException or InvalidOperationException)
         {
             LogMarkFailedFailed(ex);
         }
+    }
+
+    /// <summary>Marks a job failed (when <paramref name="onlyIfStatus"/> is set, only if it is still in that state) and
+    /// leaves a run log saying why, unless it has one. False when the job was not in that state.</summary>
+    internal static async Task<bool> MarkFailedAsync(AppDbContext db, Guid submissionId, string message, DateTimeOffset now,
+        string? onlyIfStatus, CancellationToken cancellationToken)
+    {
+        var marked = await db.Submissions.Where(s => s.Id == submissionId && (onlyIfStatus == null || s.Status == onlyIfStatus))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubmissionStatuses.Failed).SetProperty(s => s.FinishedAt, now),
+                cancellationToken);
+        if (marked == 0)
+        {
+            return false;
+        }
+        if (!await db.RunLogs.AnyAsync(l => l.SubmissionId == submissionId, cancellationToken))
+        {
+            db.RunLogs.Add(new RunLogEntity { SubmissionId = submissionId, InternalMessage = message, CreatedAt = now });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Judge queue started with {Workers} workers")]

@@ -79,17 +79,9 @@ internal sealed partial class OrphanedJobSweeper(
         foreach (var id in lost)
         {
             // Only if it is still running now (a slow judge may have finished meanwhile).
-            var marked = await db.Submissions.Where(s => s.Id == id && s.Status == SubmissionStatuses.Running)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubmissionStatuses.Failed).SetProperty(s => s.FinishedAt, now),
-                    cancellationToken);
-            if (marked == 0)
+            if (!await JudgeWorker.MarkFailedAsync(db, id, LostJudgeMessage, now, SubmissionStatuses.Running, cancellationToken))
             {
                 continue;
-            }
-            if (!await db.RunLogs.AnyAsync(l => l.SubmissionId == id, cancellationToken))
-            {
-                db.RunLogs.Add(new RunLogEntity { SubmissionId = id, InternalMessage = LostJudgeMessage, CreatedAt = now });
-                await db.SaveChangesAsync(cancellationToken);
             }
             failed++;
         }
