@@ -97,7 +97,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         var prepared = await PrepareAsync(spec, cancellationToken).ConfigureAwait(false);
         await using (prepared.ConfigureAwait(false))
         {
-            return await prepared.RunAsync(spec.Stdin, spec.OnControlLine, cancellationToken).ConfigureAwait(false);
+            return await prepared.RunAsync(spec, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -182,6 +182,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         block.CloseRead();
 
         var process = new SandboxProcess(pid, new StatusReader(status.TakeReader()), new Monitor(cgroup));
+        process.Monitor.OnStop = () => process.Kill(TerminationReason.Stopped);
         try
         {
             var started = await process.Status.ReadChildPidAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
@@ -207,6 +208,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             process.StderrTask = DrainAsync(stderr.TakeReader(), limits.OutputBytes, () => process.Kill(TerminationReason.OutputLimit));
             process.ControlTask = ReadControlAsync(control.TakeReader(), limits.ControlBytes, process,
                 () => process.Kill(TerminationReason.OutputLimit));
+            process.ControlLineBytes = limits.ControlLineBytes;
             process.ExitTask = process.Status.ReadExitCodeAsync();
             using (var release = block.TakeWriter())
             {
@@ -224,14 +226,19 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
     /// <summary>Feeds stdin and watches the process until it is gone; limits count from this moment (CPU the
     /// program used while it was prepared and waiting is not charged).</summary>
     private async Task<SandboxOutcome> SuperviseAsync(SandboxLimits limits, IRunCgroup cgroup, SandboxProcess process,
-        ReadOnlyMemory<byte> stdinBytes, Action<string, ISandboxMonitor>? onControlLine, CancellationToken cancellationToken)
+        ReadOnlyMemory<byte> stdinBytes, bool keepStdinOpen, Action<string, ISandboxMonitor>? onControlLine, Action<ISandboxMonitor>? onStarted,
+        CancellationToken cancellationToken)
     {
+        // The line cap of this run (a prepared program started with its spec's; the run may set a tighter one).
+        process.ControlLineBytes = limits.ControlLineBytes;
         var baseline = cgroup.CpuUsage();
         var clock = Stopwatch.StartNew();
         var monitor = process.Monitor;
         monitor.Baseline = baseline;
         process.OnControlLine = onControlLine;
-        var stdinTask = WriteStdinAsync(process.Stdin!, stdinBytes);
+        onStarted?.Invoke(monitor);
+        var stdinTask = WriteStdinAsync(process.Stdin!, stdinBytes, keepStdinOpen ? monitor.Input.Reader : null);
+        process.Stdin = null; // the writer owns it now
         var exitTask = process.ExitTask!;
 
         var poll = TimeSpan.FromMilliseconds(_options.PollIntervalMs);
@@ -248,9 +255,9 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
                 process.Kill(TerminationReason.CpuTimeLimit);
                 break;
             }
-            if (monitor.LapExceeded(cpu, clock.Elapsed))
+            if (monitor.LapExceeded(cpu) is { } lapLimit)
             {
-                process.Kill(TerminationReason.CpuTimeLimit);
+                process.Kill(lapLimit);
                 break;
             }
             if (clock.Elapsed > limits.WallTime)
@@ -262,6 +269,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         }
 
         var exitCode = await WaitBoundedAsync(exitTask, TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+        monitor.CloseInput();
         var wall = clock.Elapsed;
         // The process tree is gone once pid 1 of the namespace is; pipes close with it. Bounded, in case something
         // kept a pipe open past that.
@@ -327,8 +335,10 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             Stderr = stderrBytes,
             StdoutTruncated = stdoutTruncated,
             StderrTruncated = stderrTruncated,
+            ControlLineTooLong = process.ControlLineTooLong,
             KilledInLap = reason is TerminationReason.CpuTimeLimit or TerminationReason.WallTimeLimit
                 or TerminationReason.MemoryLimit or TerminationReason.OutputLimit or TerminationReason.Signaled
+                or TerminationReason.Stopped
                 ? monitor.CurrentLap : null,
             Laps = monitor.CompletedLaps,
         };
@@ -341,112 +351,6 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             return await task.ConfigureAwait(false);
         }
         return null;
-    }
-
-    private static async Task WriteStdinAsync(Stream stream, ReadOnlyMemory<byte> data)
-    {
-        await using (stream.ConfigureAwait(false))
-        {
-            try
-            {
-                if (!data.IsEmpty)
-                {
-                    await stream.WriteAsync(data, CancellationToken.None).ConfigureAwait(false);
-                }
-            }
-            catch (IOException)
-            {
-                // The program exited (or was killed) without reading all of its input.
-            }
-        }
-    }
-
-    private static async Task<(byte[] Bytes, bool Truncated)> DrainAsync(Stream stream, int cap, Action onOverflow)
-    {
-        var result = await ReadAllCappedAsync(stream, cap).ConfigureAwait(false);
-        if (result.Truncated)
-        {
-            onOverflow();
-        }
-        return result;
-    }
-
-    private static async Task<(byte[] Bytes, bool Truncated)> ReadAllCappedAsync(Stream stream, int cap)
-    {
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new ArrayBufferWriter<byte>();
-            var chunk = ArrayPool<byte>.Shared.Rent(16384);
-            try
-            {
-                while (true)
-                {
-                    var n = await stream.ReadAsync(chunk, CancellationToken.None).ConfigureAwait(false);
-                    if (n == 0)
-                    {
-                        return (buffer.WrittenSpan.ToArray(), false);
-                    }
-                    var room = cap - buffer.WrittenCount;
-                    if (n > room)
-                    {
-                        // Stop reading: the flood is cut here, not buffered (the supervisor's memory stays bounded).
-                        buffer.Write(chunk.AsSpan(0, Math.Max(room, 0)));
-                        return (buffer.WrittenSpan.ToArray(), true);
-                    }
-                    buffer.Write(chunk.AsSpan(0, n));
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(chunk);
-            }
-        }
-    }
-
-    private static async Task ReadControlAsync(Stream stream, int cap, SandboxProcess process, Action onOverflow)
-    {
-        await using (stream.ConfigureAwait(false))
-        {
-            var line = new ArrayBufferWriter<byte>();
-            var chunk = ArrayPool<byte>.Shared.Rent(65536);
-            var total = 0L;
-            try
-            {
-                while (true)
-                {
-                    var n = await stream.ReadAsync(chunk, CancellationToken.None).ConfigureAwait(false);
-                    if (n == 0)
-                    {
-                        return;
-                    }
-                    total += n;
-                    if (total > cap)
-                    {
-                        onOverflow();
-                        return;
-                    }
-                    var span = chunk.AsSpan(0, n);
-                    while (true)
-                    {
-                        var nl = span.IndexOf((byte)'\n');
-                        if (nl < 0)
-                        {
-                            line.Write(span);
-                            break;
-                        }
-                        line.Write(span[..nl]);
-                        // Lines before the run started have no reader: a prepared program says nothing until fed.
-                        process.OnControlLine?.Invoke(Encoding.UTF8.GetString(line.WrittenSpan), process.Monitor);
-                        line.ResetWrittenCount();
-                        span = span[(nl + 1)..];
-                    }
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(chunk);
-            }
-        }
     }
 
     private static byte[] NulSeparated(IReadOnlyList<string> args)
@@ -474,141 +378,4 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sandbox run finished: {Reason} exit {ExitCode}, cpu {CpuMs} ms, wall {WallMs} ms, peak {PeakKb} KB")]
     private partial void LogRunFinished(TerminationReason reason, int? exitCode, double cpuMs, double wallMs, long peakKb);
-
-    /// <summary>Per-run lap bookkeeping shared by the control reader and the watchdog loop.</summary>
-    private sealed class Monitor(IRunCgroup cgroup) : ISandboxMonitor
-    {
-        private readonly Lock _lock = new();
-        private readonly List<LapMeasurement> _laps = [];
-        private string? _lap;
-        private TimeSpan _lapStartCpu;
-        private TimeSpan _lapBudget;
-        private long _lapStartWallTicks;
-
-        /// <summary>CPU used before the run was fed (a prepared sandbox's start-up): not the program's to answer for.</summary>
-        public TimeSpan Baseline { get; set; }
-
-        /// <summary>CPU since the run was fed, the same clock as <see cref="SandboxOutcome.CpuTime"/>.</summary>
-        public TimeSpan CpuTime => cgroup.CpuUsage() - Baseline;
-
-        public string? CurrentLap
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _lap;
-                }
-            }
-        }
-
-        public IReadOnlyList<LapMeasurement> CompletedLaps
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _laps.ToList();
-                }
-            }
-        }
-
-        /// <summary>Peak memory of the run before the last reset of the kernel's counter.</summary>
-        public long PeakBeforeReset { get; private set; }
-
-        public void StartLap(string name, TimeSpan cpuBudget)
-        {
-            var cpu = cgroup.CpuUsage();
-            var before = cgroup.PeakMemoryBytes();
-            // Each lap's peak is its own where the kernel can reset the counter (v1); otherwise the run's peak so far.
-            cgroup.TryResetPeakMemory();
-            lock (_lock)
-            {
-                _lap = name;
-                _lapStartCpu = cpu;
-                _lapBudget = cpuBudget;
-                _lapStartWallTicks = Stopwatch.GetTimestamp();
-                PeakBeforeReset = Math.Max(PeakBeforeReset, before);
-            }
-        }
-
-        public LapMeasurement EndLap()
-        {
-            var cpu = cgroup.CpuUsage();
-            var peak = cgroup.PeakMemoryBytes();
-            lock (_lock)
-            {
-                var lap = new LapMeasurement(_lap ?? "", cpu - _lapStartCpu, peak);
-                _laps.Add(lap);
-                _lap = null;
-                return lap;
-            }
-        }
-
-        /// <summary>A lap is over budget on CPU, or (for sleeping code) on wall time at three times its CPU budget
-        /// plus a second.</summary>
-        public bool LapExceeded(TimeSpan cpu, TimeSpan _)
-        {
-            lock (_lock)
-            {
-                if (_lap is null)
-                {
-                    return false;
-                }
-                if (cpu - _lapStartCpu > _lapBudget)
-                {
-                    return true;
-                }
-                var lapWall = Stopwatch.GetElapsedTime(_lapStartWallTicks);
-                return lapWall > _lapBudget * 3 + TimeSpan.FromSeconds(1);
-            }
-        }
-    }
-
-    /// <summary>Reads bwrap's JSON status lines: first the child pid, at the end the exit code.</summary>
-    private sealed class StatusReader(Stream stream) : IAsyncDisposable
-    {
-        private readonly StreamReader _reader = new(stream, Encoding.UTF8);
-
-        public async Task<int?> ReadChildPidAsync(TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            cts.CancelAfter(timeout);
-            try
-            {
-                while (await _reader.ReadLineAsync(cts.Token).ConfigureAwait(false) is { } line)
-                {
-                    using var doc = JsonDocument.Parse(line);
-                    if (doc.RootElement.TryGetProperty("child-pid", out var pid))
-                    {
-                        return pid.GetInt32();
-                    }
-                }
-                return null;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return null;
-            }
-        }
-
-        public async Task<int?> ReadExitCodeAsync()
-        {
-            while (await _reader.ReadLineAsync(CancellationToken.None).ConfigureAwait(false) is { } line)
-            {
-                using var doc = JsonDocument.Parse(line);
-                if (doc.RootElement.TryGetProperty("exit-code", out var code))
-                {
-                    return code.GetInt32();
-                }
-            }
-            return null;
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            _reader.Dispose();
-            return ValueTask.CompletedTask;
-        }
-    }
 }

@@ -25,6 +25,13 @@ public sealed record SandboxSpec
 
     public ReadOnlyMemory<byte> Stdin { get; init; } = ReadOnlyMemory<byte>.Empty;
 
+    /// <summary>
+    /// Keeps stdin open after <see cref="Stdin"/>: the caller writes more through <see cref="ISandboxMonitor.Send"/>
+    /// and closes it with <see cref="ISandboxMonitor.CloseInput"/> (a judge hands over one test's input at a time, so
+    /// that the program never holds an input before its test starts). Closed in any case when the process ends.
+    /// </summary>
+    public bool KeepStdinOpen { get; init; }
+
     public SandboxLimits Limits { get; init; } = new();
 
     /// <summary>
@@ -32,4 +39,8 @@ public sealed record SandboxSpec
     /// announces each test there, which lets the caller give each test its own CPU budget through the monitor.
     /// </summary>
     public Action<string, ISandboxMonitor>? OnControlLine { get; init; }
+
+    /// <summary>Called once when the run is fed (its limits count from here), before any of stdin is written: the
+    /// caller may start a lap and queue input there.</summary>
+    public Action<ISandboxMonitor>? OnStarted { get; init; }
 }

@@ -123,7 +123,9 @@ public sealed partial class JavaToolchain : ILanguageToolchain
                 "-Xmx" + HeapMb(memoryLimitMb).ToString(CultureInfo.InvariantCulture) + "m",
                 "-Dcoderoom.stack=" + StackBytes(memoryLimitMb).ToString(CultureInfo.InvariantCulture),
                 "-Djava.io.tmpdir=/tmp", "-Dfile.encoding=UTF-8", "-Duser.home=/tmp",
-                "-cp", "/box:" + PrebuiltMountPoint, "CodeRoomHarness",
+                // The harness's classes first: a candidate class named CodeRoomHarness, ListNode or TreeNode cannot
+                // replace them (a warm JVM's class loader asks its parent first, so both paths agree).
+                "-cp", PrebuiltMountPoint + ":/box", "CodeRoomHarness",
             ],
             Mounts =
             [
@@ -140,6 +142,8 @@ public sealed partial class JavaToolchain : ILanguageToolchain
             // The JVM starts 13-19 threads, javac a few more; a candidate's own threads need room too.
             MaxProcesses = 64,
             StartupAllowance = TimeSpan.FromMilliseconds(500),
+            // Defining the candidate's classes and looking up the method by reflection, on the harness's side.
+            LoadAllowance = TimeSpan.FromMilliseconds(150),
             CompileCpuTime = TimeSpan.FromSeconds(20),
             CleanCompilerOutput = CleanCompilerOutput,
         };
