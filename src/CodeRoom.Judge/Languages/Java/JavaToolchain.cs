@@ -125,9 +125,10 @@ public sealed partial class JavaToolchain : ILanguageToolchain
                 "-Djava.io.tmpdir=/tmp", "-Dfile.encoding=UTF-8", "-Duser.home=/tmp",
                 "-cp", "/box:" + PrebuiltMountPoint, "CodeRoomHarness",
             ],
+            // The JDK's configuration (its conf/ and jvm.cfg are links into /etc). Not /etc/alternatives: every
+            // command names the JDK's own binaries, never /usr/bin/java.
             Mounts =
             [
-                new SandboxMount("/etc/alternatives", "/etc/alternatives"),
                 new SandboxMount("/etc/java-17-openjdk", "/etc/java-17-openjdk"),
             ],
             Environment = new Dictionary<string, string>
