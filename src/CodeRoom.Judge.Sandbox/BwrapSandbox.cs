@@ -35,7 +35,16 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
     public int SlotsInUse => _slots.InUse;
     public int SlotCapacity => _slots.Capacity;
 
-    private sealed record Setup(ICgroupHierarchy Cgroups, byte[] SeccompProgram);
+    /// <summary>Built once: the cgroup tree, the seccomp program, and which masked /proc paths this kernel has.</summary>
+    private sealed record Setup(ICgroupHierarchy Cgroups, byte[] SeccompProgram, IReadOnlySet<string> ProcEntries);
+
+    /// <summary>Which of the /proc paths the policy masks exist here: the sandbox's fresh /proc has the same kernel's.</summary>
+    private static HashSet<string> ExistingProcEntries()
+    {
+        var all = SandboxPolicy.MaskedFiles(new SandboxLimits(), _ => true).Select(f => f.SandboxPath)
+            .Concat(SandboxPolicy.MaskedDirectories(_ => true));
+        return [.. all.Where(p => File.Exists(p) || Directory.Exists(p))];
+    }
 
     private Setup CreateSetup()
     {
@@ -73,7 +82,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         File.SetUnixFileMode(_options.BoxRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         LogReady(cgroups.Description, _options.Slots);
-        return new Setup(cgroups, seccomp);
+        return new Setup(cgroups, seccomp, ExistingProcEntries());
     }
 
     /// <summary>Builds the cgroup subtree and the seccomp program now, so that a broken host fails at start.</summary>
@@ -142,8 +151,19 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         var argv = new List<string>(SandboxPolicy.LauncherArguments(_options, limits, uid));
         argv.AddRange(spec.Command);
 
-        using var args = MemFd.Create("bwrap-args");
-        args.WriteAllAndRewind(NulSeparated(SandboxPolicy.BwrapArguments(spec)));
+        var hostHas = (Func<string, bool>)setup.ProcEntries.Contains;
+        var bwrapArguments = NulSeparated(SandboxPolicy.BwrapArguments(spec, hostHas));
+        // A pipe, written only once the launcher is in the run's cgroups: bwrap waits for its options before it
+        // creates any namespace, so its cgroup namespace is rooted at the run's own cgroup.
+        using var args = new Pipe();
+        var masks = new List<MemFd>();
+        using var disposeMasks = new MemFdList(masks);
+        foreach (var masked in SandboxPolicy.MaskedFiles(limits, hostHas))
+        {
+            var memFd = MemFd.Create("bwrap-mask");
+            masks.Add(memFd);
+            memFd.WriteAllAndRewind(Encoding.UTF8.GetBytes(masked.Contents));
+        }
         using var seccomp = MemFd.Create("bwrap-seccomp");
         seccomp.WriteAllAndRewind(setup.SeccompProgram);
         using var stdin = new Pipe();
@@ -168,12 +188,17 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             [1] = stdout.WriteFd,
             [2] = stderr.WriteFd,
             [SandboxPolicy.ControlFd] = control.WriteFd,
-            [SandboxPolicy.ArgsFd] = args.Fd,
+            [SandboxPolicy.ArgsFd] = args.ReadFd,
             [SandboxPolicy.StatusFd] = status.WriteFd,
             [SandboxPolicy.BlockFd] = block.ReadFd,
             [SandboxPolicy.SeccompFd] = seccomp.Fd,
         };
+        for (var i = 0; i < masks.Count; i++)
+        {
+            fdMap[SandboxPolicy.FirstMaskFd + i] = masks[i].Fd;
+        }
         var pid = Spawner.Spawn(argv, fdMap, SandboxPolicy.FirstClosedFd);
+        args.CloseRead();
         stdin.CloseRead();
         stdout.CloseWrite();
         stderr.CloseWrite();
@@ -185,6 +210,10 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         process.Monitor.OnStop = () => process.Kill(TerminationReason.Stopped);
         try
         {
+            // The launcher joins the cgroups before bwrap has read its options, so before it creates its namespaces:
+            // /proc/self/cgroup inside shows "/", not the run's place in the host's cgroup tree.
+            cgroup.AddProcess(pid);
+            await WriteArgumentsAsync(args.TakeWriter(), bwrapArguments).ConfigureAwait(false);
             var started = await process.Status.ReadChildPidAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
             if (started is null)
             {
@@ -193,9 +222,8 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
                     "bubblewrap did not start: " + Encoding.UTF8.GetString(setupError.Bytes).Trim());
             }
             process.ChildPid = started.Value;
-            // Both the bwrap monitor and the namespace's pid 1 join the cgroups before anything of the command runs;
-            // everything they fork from now on is counted and limited.
-            cgroup.AddProcess(pid);
+            // The namespace's pid 1 was forked inside the cgroups already; joining again is a no-op, and a safeguard.
+            // Everything of the command runs, counted and limited, only once the block fd is released below.
             cgroup.AddProcess(process.ChildPid);
             if (background)
             {
@@ -342,6 +370,34 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
                 ? monitor.CurrentLap : null,
             Laps = monitor.CompletedLaps,
         };
+    }
+
+    /// <summary>Hands bwrap its options. If bwrap is gone already, the status channel reports that it did not start.</summary>
+    private static async Task WriteArgumentsAsync(Stream stream, byte[] arguments)
+    {
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                await stream.WriteAsync(arguments, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // bwrap exited before reading them.
+            }
+        }
+    }
+
+    /// <summary>Closes the masked files' descriptors once the launcher holds its own copies.</summary>
+    private sealed class MemFdList(List<MemFd> memFds) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var memFd in memFds)
+            {
+                memFd.Dispose();
+            }
+        }
     }
 
     private static async Task<int?> WaitBoundedAsync(Task<int?> task, TimeSpan timeout)

@@ -17,7 +17,7 @@ public sealed record SandboxSpec
     /// <summary>Compiles write their output here; runs see it read-only.</summary>
     public bool WorkingDirectoryWritable { get; init; }
 
-    /// <summary>Toolchain paths besides /usr (for example /etc/alternatives for the JVM). Read-only.</summary>
+    /// <summary>Toolchain paths besides /usr (for example /etc/java-17-openjdk for the JVM). Read-only.</summary>
     public IReadOnlyList<SandboxMount> ExtraMounts { get; init; } = [];
 
     /// <summary>Environment of the command; nothing of the service's environment is passed.</summary>

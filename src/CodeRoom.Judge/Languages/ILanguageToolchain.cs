@@ -46,7 +46,7 @@ public sealed record BuildPlan
 
     public required IReadOnlyList<string> RunCommand { get; init; }
 
-    /// <summary>Toolchain paths beyond /usr, read-only (the JVM needs /etc/alternatives and /etc/java-17-openjdk).</summary>
+    /// <summary>Toolchain paths beyond /usr, read-only (the JVM needs /etc/java-17-openjdk).</summary>
     public IReadOnlyList<SandboxMount> Mounts { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();

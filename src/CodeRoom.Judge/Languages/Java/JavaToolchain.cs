@@ -127,9 +127,10 @@ public sealed partial class JavaToolchain : ILanguageToolchain
                 // replace them (a warm JVM's class loader asks its parent first, so both paths agree).
                 "-cp", PrebuiltMountPoint + ":/box", "CodeRoomHarness",
             ],
+            // The JDK's configuration (its conf/ and jvm.cfg are links into /etc). Not /etc/alternatives: every
+            // command names the JDK's own binaries, never /usr/bin/java.
             Mounts =
             [
-                new SandboxMount("/etc/alternatives", "/etc/alternatives"),
                 new SandboxMount("/etc/java-17-openjdk", "/etc/java-17-openjdk"),
             ],
             Environment = new Dictionary<string, string>
