@@ -20,6 +20,46 @@ public sealed class TinyQueueFactory : ApiFactory
     }
 }
 
+public sealed class InFlightFactory : ApiFactory
+{
+    protected override void Configure()
+    {
+        Settings["JudgeQueue:Workers"] = "2";
+        Settings["JudgeQueue:MaxInFlightPerUser"] = "1";
+        Settings["JudgeQueue:WaitSeconds"] = "0.2";
+    }
+}
+
+public sealed class InFlightTests(InFlightFactory factory) : IClassFixture<InFlightFactory>
+{
+    [Fact]
+    public async Task A_user_with_a_run_still_being_judged_gets_429_and_another_user_is_judged_at_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var slow = factory.ClientFor("inflight-" + Guid.NewGuid());
+        var attempt = await slow.NewAttemptAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await slow.RunAsync(attempt, "BLOCK")).StatusCode);
+        var refused = await slow.SubmitAsync(attempt, "BLOCK");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is set");
+        Assert.StartsWith("application/problem+json", refused.Content.Headers.ContentType!.ToString());
+
+        // The second judge slot is free for everybody else.
+        var other = factory.ClientFor("inflight-other-" + Guid.NewGuid());
+        Assert.Equal(HttpStatusCode.OK, (await other.RunAsync(await other.NewAttemptAsync(), "x")).StatusCode);
+        factory.Judge.Release(1);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpResponseMessage again;
+        do
+        {
+            await Task.Delay(100, ct);
+            again = await slow.RunAsync(attempt, "x");
+        }
+        while (again.StatusCode == HttpStatusCode.TooManyRequests && DateTime.UtcNow < deadline);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+}
+
 public sealed class RedisFactory(string prefix) : ApiFactory
 {
     protected override void Configure()
@@ -116,7 +156,8 @@ public sealed class QueueTests(TinyQueueFactory factory) : IClassFixture<TinyQue
         await Task.Delay(300, ct);
         var second = await client.RunAsync(attempt, "BLOCK");  // fills the queue (capacity 1)
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
-        var third = await client.RunAsync(attempt, "x");
+        var otherUser = factory.ClientFor("q-other-" + Guid.NewGuid()); // this user has two in flight, the most allowed
+        var third = await otherUser.RunAsync(await otherUser.NewAttemptAsync(), "x");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, third.StatusCode);
         Assert.NotNull(third.Headers.RetryAfter);
 
