@@ -28,6 +28,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ["JWT_SECRET"] = Secret,
         ["RateLimit:PermitsPerWindow"] = "100000",
+        ["AttemptLimits:PermitsPerWindow"] = "100000",
+        ["DraftLimits:PermitsPerWindow"] = "100000",
         ["JudgeQueue:Workers"] = "2",
         ["JudgeQueue:WaitSeconds"] = "2",
         ["Content:WebRoot"] = "/nonexistent/coderoom-web-out",
