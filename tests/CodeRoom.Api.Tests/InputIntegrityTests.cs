@@ -1,0 +1,237 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using CodeRoom.Storage;
+using CodeRoom.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CodeRoom.Api.Tests;
+
+/// <summary>Tokens correctly signed by the host app's key but without one usable sub are refused everywhere.</summary>
+public sealed class SubjectTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    public static TheoryData<string> BadSubjects => new()
+    {
+        "empty", "spaces", "tab", "missing", "array", "nul", "too-long",
+    };
+
+    private static string TokenFor(string kind)
+    {
+        var claims = new Dictionary<string, object> { ["role"] = "admin" };
+        switch (kind)
+        {
+            case "empty": claims["sub"] = ""; break;
+            case "spaces": claims["sub"] = "   "; break;
+            case "tab": claims["sub"] = "\t\n"; break;
+            case "array": claims["sub"] = new[] { "alice", "bob" }; break;
+            case "nul": claims["sub"] = "alice\0"; break;
+            case "too-long": claims["sub"] = new string('a', 201); break;
+            case "missing": break;
+            default: claims["sub"] = kind; break;
+        }
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddHours(1),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ApiFactory.Secret)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(BadSubjects))]
+    public async Task A_token_without_one_usable_sub_is_refused_401_on_every_endpoint(string kind)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(kind));
+        var attempt = Guid.NewGuid();
+        var requests = new List<(string Name, Func<Task<HttpResponseMessage>> Send)>
+        {
+            ("GET problems", () => client.GetAsync("/api/problems", ct)),
+            ("GET problem", () => client.GetAsync("/api/problems/add-two", ct)),
+            ("POST attempts", () => client.PostAsJsonAsync("/api/attempts", new { interview_id = "i" }, ct)),
+            ("GET attempt", () => client.GetAsync($"/api/attempts/{attempt}", ct)),
+            ("PUT drafts", () => client.PutAsJsonAsync("/api/coding/drafts", new { attempt_id = attempt, problem_id = "add-two", language = "python", code = "x" }, ct)),
+            ("GET drafts", () => client.GetAsync($"/api/coding/drafts?attempt_id={attempt}&problem_id=add-two&language=python", ct)),
+            ("POST run", () => client.RunAsync(attempt, "x")),
+            ("POST submit", () => client.SubmitAsync(attempt, "x")),
+            ("GET status", () => client.GetAsync($"/api/coding/status?id={attempt}", ct)),
+            ("GET admin problem", () => client.GetAsync("/api/admin/problems/add-two", ct)),
+            ("PUT admin problem", () => client.PutAsJsonAsync("/api/admin/problems/x", new { title = "x" }, ct)),
+        };
+        foreach (var (name, send) in requests)
+        {
+            var response = await send();
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{name}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task The_same_token_with_a_real_sub_is_accepted()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor("alice-" + Guid.NewGuid()));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/admin/problems/add-two", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/attempts", new { interview_id = "i" }, TestContext.Current.CancellationToken)).StatusCode);
+    }
+}
+
+public sealed class DevModeSubjectTests(DevModeFactory factory) : IClassFixture<DevModeFactory>
+{
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("alice\u0000")]
+    [InlineData("alice\nbob")]
+    public async Task The_dev_sign_in_refuses_a_user_id_no_token_may_carry(string userId)
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/dev/token", new { user_id = userId, role = "candidate" },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["errors"]!["user_id"]);
+    }
+}
+
+/// <summary>NUL (U+0000) anywhere in a request is a 400 naming the field, the same on SQLite and PostgreSQL (whose
+/// text cannot hold NUL); never a 500. Text that merely spells an escape (<c>"\0"</c>) is ordinary text.</summary>
+public abstract class NulCharacterTests<TFactory>(TFactory factory) where TFactory : ApiFactory
+{
+    private const string Code = "class Solution:\n    def add_two(self, a, b):\n        return a + b\n";
+
+    private static async Task AssertNulRefusedAsync(HttpResponseMessage response, string field)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{field}: {(int)response.StatusCode}: {body}");
+        Assert.StartsWith("application/problem+json", response.Content.Headers.ContentType!.ToString());
+        var errors = JsonNode.Parse(body)!["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey(field), $"expected an error for {field}: {body}");
+        Assert.Contains("NUL", errors[field]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task NUL_in_code_ids_draft_text_and_custom_inputs_is_a_400_naming_the_field()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var user = "nul-" + Guid.NewGuid();
+        var client = factory.ClientFor(user);
+        var attempt = await client.NewAttemptAsync();
+
+        await AssertNulRefusedAsync(await client.PostAsJsonAsync("/api/attempts", new { interview_id = "interview\0" }, ct), "interview_id");
+
+        await AssertNulRefusedAsync(await client.PutAsJsonAsync("/api/coding/drafts",
+            new { attempt_id = attempt, problem_id = "add-two", language = "python", code = Code + "\0" }, ct), "code");
+        await AssertNulRefusedAsync(await client.PutAsJsonAsync("/api/coding/drafts",
+            new { attempt_id = attempt, problem_id = "add-two\0", language = "python", code = Code }, ct), "problem_id");
+        await AssertNulRefusedAsync(await client.PutAsJsonAsync("/api/coding/drafts",
+            new { attempt_id = attempt, problem_id = "add-two", language = "python\0", code = Code }, ct), "language");
+
+        await AssertNulRefusedAsync(await client.RunAsync(attempt, "\0" + Code), "code");
+        await AssertNulRefusedAsync(await client.SubmitAsync(attempt, Code.Replace("a + b", "a +\0b", StringComparison.Ordinal)), "code");
+        await AssertNulRefusedAsync(await client.PostAsJsonAsync("/api/coding/submit",
+            new { attempt_id = attempt, problem_id = "\0", language = "python", code = Code }, ct), "problem_id");
+        await AssertNulRefusedAsync(await client.PostAsJsonAsync("/api/coding/run",
+            new { attempt_id = attempt, problem_id = "add-two", language = "python", code = Code, custom_inputs = new object[] { new { a = 1, b = 2 }, new { a = "1\0" } } }, ct),
+            "custom_inputs[1].a");
+        // A raw JSON body with the escape written by hand, and a key holding NUL.
+        await AssertNulRefusedAsync(await client.PutAsync("/api/coding/drafts", new StringContent(
+            $$"""{"attempt_id":"{{attempt}}","problem_id":"add-two","language":"python","code":"x\u0000y"}""", Encoding.UTF8, "application/json"), ct), "code");
+        await AssertNulRefusedAsync(await client.PostAsync("/api/coding/run", new StringContent(
+            $$"""{"attempt_id":"{{attempt}}","problem_id":"add-two","language":"python","code":"x","custom_inputs":[{"a\u0000":1}]}""", Encoding.UTF8, "application/json"), ct),
+            "custom_inputs[0]");
+
+        await AssertNulRefusedAsync(await client.GetAsync($"/api/coding/drafts?attempt_id={attempt}&problem_id=add-two%00&language=python", ct), "problem_id");
+        await AssertNulRefusedAsync(await client.GetAsync("/api/coding/status?id=%00", ct), "id");
+        // (A NUL in the path, /api/problems/a%00b, is refused by the server itself before routing: Kestrel answers 400.)
+
+        // Nothing above was stored; the same requests without NUL work, and text spelling an escape is kept as is.
+        var escaped = Code.Replace("return a + b", "return a + b + len('\\0') - 1", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/coding/drafts",
+            new { attempt_id = attempt, problem_id = "add-two", language = "python", code = escaped }, ct)).StatusCode);
+        var draft = await (await client.GetAsync($"/api/coding/drafts?attempt_id={attempt}&problem_id=add-two&language=python", ct)).Json200();
+        Assert.Equal(escaped, draft["code"]!.GetValue<string>());
+        var run = await (await client.RunAsync(attempt, escaped)).Json200();
+        Assert.Equal("finished", run["status"]!.GetValue<string>());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(1, await db.Attempts.CountAsync(a => a.UserId == user, ct));
+        Assert.Equal(1, await db.Submissions.CountAsync(s => s.AttemptId == attempt, ct));
+    }
+
+    [Fact]
+    public async Task NUL_in_an_authored_problem_is_a_400_naming_the_field()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = factory.ClientFor("nul-admin-" + Guid.NewGuid(), "admin");
+        var definition = (await (await admin.GetAsync("/api/admin/problems/add-two", ct)).Json200());
+        definition.Remove("slug");
+
+        var title = definition.DeepClone().AsObject();
+        title["title"] = "Add\0Two";
+        await AssertNulRefusedAsync(await admin.PutAsJsonAsync("/api/admin/problems/add-two-nul", title, ct), "title");
+
+        var statement = definition.DeepClone().AsObject();
+        statement["statement_md"] = "Return a + b.\0";
+        await AssertNulRefusedAsync(await admin.PutAsJsonAsync("/api/admin/problems/add-two-nul", statement, ct), "statement_md");
+
+        var category = definition.DeepClone().AsObject();
+        category["tests"]![1]!["category"] = "example\0";
+        await AssertNulRefusedAsync(await admin.PutAsJsonAsync("/api/admin/problems/add-two-nul", category, ct), "tests[1].category");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/admin/problems/add-two-nul", ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_storage_refuses_NUL_in_stored_text_and_replaces_it_in_the_judges_diagnostics()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var client = factory.ClientFor("nul-storage-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        db.Attempts.Add(new AttemptEntity { Id = Guid.NewGuid(), UserId = "nul-storage", InterviewId = "a\0b", CreatedAt = DateTimeOffset.UtcNow });
+        var refused = await Assert.ThrowsAsync<UnstorableTextException>(() => db.SaveChangesAsync(ct));
+        Assert.Equal("interview_id", refused.Column);
+        db.ChangeTracker.Clear();
+
+        var problemId = await db.Problems.Where(p => p.Slug == "add-two").Select(p => p.Id).FirstAsync(ct);
+        var submission = new SubmissionEntity
+        {
+            Id = Guid.NewGuid(),
+            AttemptId = attempt,
+            ProblemId = problemId,
+            UserId = "nul-storage",
+            Language = "cpp",
+            CodeText = "x",
+            Mode = SubmissionModes.Run,
+            Status = SubmissionStatuses.Finished,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Submissions.Add(submission);
+        db.RunLogs.Add(new RunLogEntity
+        {
+            SubmissionId = submission.Id,
+            CompileOk = false,
+            CompileOutput = "error: bad\0byte",
+            InternalMessage = "\0",
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        var log = await db.RunLogs.AsNoTracking().FirstAsync(l => l.SubmissionId == submission.Id, ct);
+        Assert.Equal("error: bad\uFFFDbyte", log.CompileOutput);
+        Assert.Equal("\uFFFD", log.InternalMessage);
+    }
+}
+
+public sealed class SqliteNulCharacterTests(ApiFactory factory) : NulCharacterTests<ApiFactory>(factory), IClassFixture<ApiFactory>;
+
+public sealed class PostgresNulCharacterTests(PostgresApiFactory factory)
+    : NulCharacterTests<PostgresApiFactory>(factory), IClassFixture<PostgresApiFactory>;
