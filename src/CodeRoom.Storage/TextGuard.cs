@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace CodeRoom.Storage;
 
-/// <summary>A text column holding NUL (U+0000) is refused by PostgreSQL and stored by SQLite. So that both databases
-/// behave the same, every save checks the text it writes: the judge's free-form diagnostics (compile output, internal
-/// messages: display only, and a compiler may quote a binary file) have each NUL replaced by U+FFFD; any other column
-/// holding NUL is refused with <see cref="UnstorableTextException"/> on both databases. The API refuses NUL in
-/// requests before they get here; this is the safety net. (Bulk updates, ExecuteUpdate, are not seen here: they write
-/// JSON, where NUL is escaped.)</summary>
+/// <summary>Text PostgreSQL refuses and SQLite stores: NUL (U+0000) in any text column, and more characters than a
+/// column's declared maximum length (SQLite does not enforce it). So that both databases behave the same, every save
+/// checks the text it writes: the judge's free-form diagnostics (compile output, internal messages: display only, and
+/// a compiler may quote a binary file) have each NUL replaced by U+FFFD; any other column holding NUL, or a value
+/// longer than its column allows, is refused with <see cref="UnstorableTextException"/> on both databases. The API
+/// checks requests before they get here; this is the safety net. (Bulk updates, ExecuteUpdate, are not seen here:
+/// they write JSON, where NUL is escaped, and fixed values.)</summary>
 public static class TextGuard
 {
     public const char Replacement = '\uFFFD';
@@ -25,27 +26,41 @@ public static class TextGuard
             foreach (var property in entry.Properties)
             {
                 if (property.Metadata.ClrType != typeof(string) || property.CurrentValue is not string text
-                    || (entry.State == EntityState.Modified && !property.IsModified)
-                    || !text.Contains('\0', StringComparison.Ordinal))
+                    || (entry.State == EntityState.Modified && !property.IsModified))
                 {
                     continue;
                 }
-                if (entry.Entity is RunLogEntity && property.Metadata.Name is nameof(RunLogEntity.CompileOutput) or nameof(RunLogEntity.InternalMessage))
+                var table = entry.Metadata.GetTableName() ?? entry.Metadata.ClrType.Name;
+                if (text.Contains('\0', StringComparison.Ordinal))
                 {
-                    property.CurrentValue = text.Replace('\0', Replacement);
-                    continue;
+                    if (entry.Entity is RunLogEntity && property.Metadata.Name is nameof(RunLogEntity.CompileOutput) or nameof(RunLogEntity.InternalMessage))
+                    {
+                        property.CurrentValue = text = text.Replace('\0', Replacement);
+                    }
+                    else
+                    {
+                        throw new UnstorableTextException(table, property.Metadata.GetColumnName(), UnstorableTextException.NulMessage);
+                    }
                 }
-                throw new UnstorableTextException(entry.Metadata.GetTableName() ?? entry.Metadata.ClrType.Name,
-                    property.Metadata.GetColumnName());
+                // PostgreSQL counts characters (code points), not UTF-16 units.
+                if (property.Metadata.GetMaxLength() is { } max && text.Length > max && text.EnumerateRunes().Count() > max)
+                {
+                    throw new UnstorableTextException(table, property.Metadata.GetColumnName(), $"must be at most {max} characters");
+                }
             }
         }
     }
 }
 
-/// <summary>A text value holding NUL (U+0000), which PostgreSQL cannot store, was about to be saved.</summary>
-public sealed class UnstorableTextException(string table, string column)
-    : Exception($"{table}.{column} must not contain NUL characters (U+0000)")
+/// <summary>A text value PostgreSQL cannot store (NUL, or too long for its column) was about to be saved.</summary>
+public sealed class UnstorableTextException(string table, string column, string problem)
+    : Exception($"{table}.{column} {problem}")
 {
+    public const string NulMessage = "must not contain NUL characters (U+0000)";
+
     public string Table { get; } = table;
     public string Column { get; } = column;
+
+    /// <summary>What is wrong, to follow the column's name: "must not contain ...", "must be at most N characters".</summary>
+    public string Problem { get; } = problem;
 }

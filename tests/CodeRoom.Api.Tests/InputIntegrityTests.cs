@@ -99,9 +99,10 @@ public sealed class DevModeSubjectTests(DevModeFactory factory) : IClassFixture<
     }
 }
 
-/// <summary>NUL (U+0000) anywhere in a request is a 400 naming the field, the same on SQLite and PostgreSQL (whose
-/// text cannot hold NUL); never a 500. Text that merely spells an escape (<c>"\0"</c>) is ordinary text.</summary>
-public abstract class NulCharacterTests<TFactory>(TFactory factory) where TFactory : ApiFactory
+/// <summary>Text PostgreSQL cannot store is refused the same way on SQLite: NUL (U+0000) anywhere in a request is a
+/// 400 naming the field (text that merely spells an escape, <c>"\0"</c>, is ordinary text), and so is a value longer
+/// than its column; never a 500.</summary>
+public abstract class StorableTextTests<TFactory>(TFactory factory) where TFactory : ApiFactory
 {
     private const string Code = "class Solution:\n    def add_two(self, a, b):\n        return a + b\n";
 
@@ -188,6 +189,36 @@ public abstract class NulCharacterTests<TFactory>(TFactory factory) where TFacto
     }
 
     [Fact]
+    public async Task An_authored_title_or_category_longer_than_its_column_is_a_400_naming_it_on_both_databases()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = factory.ClientFor("long-admin-" + Guid.NewGuid(), "admin");
+        var definition = (await (await admin.GetAsync("/api/admin/problems/add-two", ct)).Json200());
+        definition.Remove("slug");
+
+        var title = definition.DeepClone().AsObject();
+        title["title"] = new string('t', 201);
+        var response = await admin.PutAsJsonAsync("/api/admin/problems/add-two-long", title, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        Assert.Contains("at most 200 characters", JsonNode.Parse(body)!["errors"]!["title"]![0]!.GetValue<string>());
+
+        var category = definition.DeepClone().AsObject();
+        category["tests"]![1]!["category"] = new string('c', 101);
+        response = await admin.PutAsJsonAsync("/api/admin/problems/add-two-long", category, ct);
+        body = await response.Content.ReadAsStringAsync(ct);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        Assert.Contains("at most 100 characters", JsonNode.Parse(body)!["errors"]!["category"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/admin/problems/add-two-long", ct)).StatusCode);
+
+        // 200 characters that are each two UTF-16 units still fit: the limit counts characters, as PostgreSQL does.
+        var wide = definition.DeepClone().AsObject();
+        wide["title"] = string.Concat(Enumerable.Repeat("\U0001F600", 200));
+        response = await admin.PutAsJsonAsync("/api/admin/problems/add-two-wide", wide, ct);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(ct));
+    }
+
+    [Fact]
     public async Task The_storage_refuses_NUL_in_stored_text_and_replaces_it_in_the_judges_diagnostics()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -231,7 +262,7 @@ public abstract class NulCharacterTests<TFactory>(TFactory factory) where TFacto
     }
 }
 
-public sealed class SqliteNulCharacterTests(ApiFactory factory) : NulCharacterTests<ApiFactory>(factory), IClassFixture<ApiFactory>;
+public sealed class SqliteStorableTextTests(ApiFactory factory) : StorableTextTests<ApiFactory>(factory), IClassFixture<ApiFactory>;
 
-public sealed class PostgresNulCharacterTests(PostgresApiFactory factory)
-    : NulCharacterTests<PostgresApiFactory>(factory), IClassFixture<PostgresApiFactory>;
+public sealed class PostgresStorableTextTests(PostgresApiFactory factory)
+    : StorableTextTests<PostgresApiFactory>(factory), IClassFixture<PostgresApiFactory>;

@@ -11,7 +11,7 @@ namespace CodeRoom.Api.Infrastructure;
 /// Runs after authentication (a request without a valid token is still 401) and before rate limiting.</summary>
 internal sealed class NulCharacterGuardMiddleware(RequestDelegate next, IProblemDetailsService problems)
 {
-    public const string Message = "must not contain NUL characters (U+0000)";
+    public const string Message = CodeRoom.Storage.UnstorableTextException.NulMessage;
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -25,16 +25,16 @@ internal sealed class NulCharacterGuardMiddleware(RequestDelegate next, IProblem
     }
 
     /// <summary>The 400 naming <paramref name="field"/>; also the answer when the storage's own check
-    /// (<see cref="CodeRoom.Storage.TextGuard"/>) catches a NUL, naming the column.</summary>
-    public static HttpValidationProblemDetails Problem(string field)
+    /// (<see cref="CodeRoom.Storage.TextGuard"/>) refuses a value, naming the column.</summary>
+    public static HttpValidationProblemDetails Problem(string field, string message = Message)
     {
         var problem = new HttpValidationProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "The request contains a NUL character",
-            Detail = $"{field} {Message}.",
+            Title = message == Message ? "The request contains a NUL character" : "A value cannot be stored",
+            Detail = $"{field} {message}.",
         };
-        problem.Errors[field] = [Message];
+        problem.Errors[field] = [message];
         return problem;
     }
 
