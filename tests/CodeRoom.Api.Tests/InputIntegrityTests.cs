@@ -165,57 +165,58 @@ public abstract class StorableTextTests<TFactory>(TFactory factory) where TFacto
         Assert.Equal(1, await db.Submissions.CountAsync(s => s.AttemptId == attempt, ct));
     }
 
+    /// <summary>An admin client and add-two's authored contract without its slug, to vary and PUT under new slugs.</summary>
+    private async Task<(HttpClient Admin, JsonObject Definition)> AuthoringAsync(CancellationToken ct)
+    {
+        var admin = factory.ClientFor("admin-" + Guid.NewGuid(), "admin");
+        var definition = await (await admin.GetAsync("/api/admin/problems/add-two", ct)).Json200();
+        definition.Remove("slug");
+        return (admin, definition);
+    }
+
+    private static JsonObject With(JsonObject definition, Action<JsonObject> change)
+    {
+        var copy = definition.DeepClone().AsObject();
+        change(copy);
+        return copy;
+    }
+
     [Fact]
     public async Task NUL_in_an_authored_problem_is_a_400_naming_the_field()
     {
         var ct = TestContext.Current.CancellationToken;
-        var admin = factory.ClientFor("nul-admin-" + Guid.NewGuid(), "admin");
-        var definition = (await (await admin.GetAsync("/api/admin/problems/add-two", ct)).Json200());
-        definition.Remove("slug");
-
-        var title = definition.DeepClone().AsObject();
-        title["title"] = "Add\0Two";
-        await AssertNulRefusedAsync(await admin.PutAsJsonAsync("/api/admin/problems/add-two-nul", title, ct), "title");
-
-        var statement = definition.DeepClone().AsObject();
-        statement["statement_md"] = "Return a + b.\0";
-        await AssertNulRefusedAsync(await admin.PutAsJsonAsync("/api/admin/problems/add-two-nul", statement, ct), "statement_md");
-
-        var category = definition.DeepClone().AsObject();
-        category["tests"]![1]!["category"] = "example\0";
-        await AssertNulRefusedAsync(await admin.PutAsJsonAsync("/api/admin/problems/add-two-nul", category, ct), "tests[1].category");
-
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/admin/problems/add-two-nul", ct)).StatusCode);
+        var (admin, definition) = await AuthoringAsync(ct);
+        const string url = "/api/admin/problems/add-two-nul";
+        await AssertNulRefusedAsync(await admin.PutAsJsonAsync(url, With(definition, d => d["title"] = "Add\0Two"), ct), "title");
+        await AssertNulRefusedAsync(await admin.PutAsJsonAsync(url, With(definition, d => d["statement_md"] = "Return a + b.\0"), ct), "statement_md");
+        await AssertNulRefusedAsync(await admin.PutAsJsonAsync(url, With(definition, d => d["tests"]![1]!["category"] = "example\0"), ct),
+            "tests[1].category");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(url, ct)).StatusCode);
     }
 
     [Fact]
     public async Task An_authored_title_or_category_longer_than_its_column_is_a_400_naming_it_on_both_databases()
     {
         var ct = TestContext.Current.CancellationToken;
-        var admin = factory.ClientFor("long-admin-" + Guid.NewGuid(), "admin");
-        var definition = (await (await admin.GetAsync("/api/admin/problems/add-two", ct)).Json200());
-        definition.Remove("slug");
-
-        var title = definition.DeepClone().AsObject();
-        title["title"] = new string('t', 201);
-        var response = await admin.PutAsJsonAsync("/api/admin/problems/add-two-long", title, ct);
-        var body = await response.Content.ReadAsStringAsync(ct);
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
-        Assert.Contains("at most 200 characters", JsonNode.Parse(body)!["errors"]!["title"]![0]!.GetValue<string>());
-
-        var category = definition.DeepClone().AsObject();
-        category["tests"]![1]!["category"] = new string('c', 101);
-        response = await admin.PutAsJsonAsync("/api/admin/problems/add-two-long", category, ct);
-        body = await response.Content.ReadAsStringAsync(ct);
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
-        Assert.Contains("at most 100 characters", JsonNode.Parse(body)!["errors"]!["category"]![0]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/admin/problems/add-two-long", ct)).StatusCode);
+        var (admin, definition) = await AuthoringAsync(ct);
+        const string url = "/api/admin/problems/add-two-long";
+        foreach (var (change, field, message) in new (Action<JsonObject>, string, string)[]
+        {
+            (d => d["title"] = new string('t', 201), "title", "at most 200 characters"),
+            (d => d["tests"]![1]!["category"] = new string('c', 101), "category", "at most 100 characters"),
+        })
+        {
+            var response = await admin.PutAsJsonAsync(url, With(definition, change), ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+            Assert.Contains(message, JsonNode.Parse(body)!["errors"]![field]![0]!.GetValue<string>());
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(url, ct)).StatusCode);
 
         // 200 characters that are each two UTF-16 units still fit: the limit counts characters, as PostgreSQL does.
-        var wide = definition.DeepClone().AsObject();
-        wide["title"] = string.Concat(Enumerable.Repeat("\U0001F600", 200));
-        response = await admin.PutAsJsonAsync("/api/admin/problems/add-two-wide", wide, ct);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(ct));
+        var wide = await admin.PutAsJsonAsync("/api/admin/problems/add-two-wide",
+            With(definition, d => d["title"] = string.Concat(Enumerable.Repeat("\U0001F600", 200))), ct);
+        Assert.True(wide.IsSuccessStatusCode, await wide.Content.ReadAsStringAsync(ct));
     }
 
     [Fact]
