@@ -267,3 +267,39 @@ public sealed class SqliteStorableTextTests(ApiFactory factory) : StorableTextTe
 
 public sealed class PostgresStorableTextTests(PostgresApiFactory factory)
     : StorableTextTests<PostgresApiFactory>(factory), IClassFixture<PostgresApiFactory>;
+
+/// <summary>The bank on disk holds, besides add-two, a problem whose title is longer than its column (201 characters).</summary>
+public class UnstorableBankFactory : ApiFactory
+{
+    protected override void Configure()
+    {
+        var dir = Path.Combine(Settings["Content:ProblemsDirectory"]!, "long-title");
+        WriteProblem(dir);
+        var file = Path.Combine(dir, "problem.json");
+        File.WriteAllText(file, File.ReadAllText(file)
+            .Replace("\"slug\": \"add-two\"", "\"slug\": \"long-title\"", StringComparison.Ordinal)
+            .Replace("\"title\": \"Add Two\"", $"\"title\": \"{new string('t', 201)}\"", StringComparison.Ordinal));
+    }
+}
+
+public sealed class PostgresUnstorableBankFactory : UnstorableBankFactory
+{
+    protected override bool UsePostgres => true;
+}
+
+public abstract class UnstorableBankTests<TFactory>(TFactory factory) where TFactory : UnstorableBankFactory
+{
+    [Fact]
+    public async Task A_problem_on_disk_the_database_cannot_store_is_skipped_and_the_rest_imported_on_both_databases()
+    {
+        var problems = await factory.ClientFor("bank-" + Guid.NewGuid()).GetStringAsync("/api/problems", TestContext.Current.CancellationToken);
+        Assert.Contains("\"add-two\"", problems);
+        Assert.DoesNotContain("long-title", problems);
+    }
+}
+
+public sealed class SqliteUnstorableBankTests(UnstorableBankFactory factory)
+    : UnstorableBankTests<UnstorableBankFactory>(factory), IClassFixture<UnstorableBankFactory>;
+
+public sealed class PostgresUnstorableBankTests(PostgresUnstorableBankFactory factory)
+    : UnstorableBankTests<PostgresUnstorableBankFactory>(factory), IClassFixture<PostgresUnstorableBankFactory>;
