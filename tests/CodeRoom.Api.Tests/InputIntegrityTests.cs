@@ -147,6 +147,11 @@ public abstract class StorableTextTests<TFactory>(TFactory factory) where TFacto
             $$"""{"attempt_id":"{{attempt}}","problem_id":"add-two","language":"python","code":"x","custom_inputs":[{"a\u0000":1}]}""", Encoding.UTF8, "application/json"), ct),
             "custom_inputs[0]");
 
+        // A lone surrogate (which no database can store as UTF-8) is not valid JSON text: the binder's 400.
+        var surrogate = await client.PutAsync("/api/coding/drafts", new StringContent(
+            $$"""{"attempt_id":"{{attempt}}","problem_id":"add-two","language":"python","code":"x\uD800y"}""", Encoding.UTF8, "application/json"), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, surrogate.StatusCode);
+
         await AssertNulRefusedAsync(await client.GetAsync($"/api/coding/drafts?attempt_id={attempt}&problem_id=add-two%00&language=python", ct), "problem_id");
         await AssertNulRefusedAsync(await client.GetAsync("/api/coding/status?id=%00", ct), "id");
         // (A NUL in the path, /api/problems/a%00b, is refused by the server itself before routing: Kestrel answers 400.)

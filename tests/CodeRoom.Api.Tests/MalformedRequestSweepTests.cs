@@ -96,10 +96,11 @@ public abstract class MalformedRequestSweepTests<TFactory>(TFactory factory) whe
         };
     }
 
-    /// <summary>A well-formed body of some endpoint with a NUL escape in one of its strings (or keys).</summary>
+    /// <summary>A body of some endpoint with a NUL escape (or a lone surrogate) in one of its strings (or keys).</summary>
     private static string NulBody(Random random, string attempt)
     {
-        var nul = random.Next(3) switch { 0 => "\\u0000", 1 => "x\\u0000", _ => "\\u0000" + RandomText(random, 5).Replace("\\", "", StringComparison.Ordinal).Replace("\"", "", StringComparison.Ordinal) };
+        // Mostly NUL; sometimes a lone surrogate, which is not valid JSON text either.
+        var nul = random.Next(4) switch { 0 => "\\u0000", 1 => "x\\u0000", 2 => random.Next(2) == 0 ? "\\uD800" : "x\\uDFFF", _ => "\\u0000" + RandomText(random, 5).Replace("\\", "", StringComparison.Ordinal).Replace("\"", "", StringComparison.Ordinal) };
         return random.Next(8) switch
         {
             0 => "{\"attempt_id\": " + attempt + ", \"problem_id\": \"add-two\", \"language\": \"python\", \"code\": \"" + nul + "\"}",

@@ -72,8 +72,8 @@ internal sealed class NulCharacterGuardMiddleware(RequestDelegate next, IProblem
     }
 
     /// <summary>The path (as the JSON binder names fields: <c>code</c>, <c>custom_inputs[0].s</c>, <c>body</c> for
-    /// the root) of the first string holding a NUL; null when there is none or the body is not JSON (the binder then
-    /// answers its own 400).</summary>
+    /// the root) of the first string holding a NUL; null when there is none or the body is not valid JSON (the binder
+    /// then answers its own 400).</summary>
     internal static string? FindInJson(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
@@ -114,8 +114,10 @@ internal sealed class NulCharacterGuardMiddleware(RequestDelegate next, IProblem
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a string that is not valid UTF-16 once unescaped (a lone surrogate, "\uD800"): the binder
+            // refuses it with its own 400.
             return null;
         }
         return null;
