@@ -17,11 +17,25 @@ public sealed class SubjectTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     public static TheoryData<string> BadSubjects => new()
     {
-        "empty", "spaces", "tab", "missing", "array", "nul", "too-long",
+        "empty", "spaces", "tab", "missing", "array", "nul", "too-long", "lone-surrogate",
     };
+
+    /// <summary>An HS256 token written by hand, for payloads the token library would not write (invalid UTF-16).</summary>
+    private static string HandMadeToken(string payloadJson)
+    {
+        static string B64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var signed = B64(Encoding.UTF8.GetBytes("""{"alg":"HS256","typ":"JWT"}""")) + "." + B64(Encoding.UTF8.GetBytes(payloadJson));
+        using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes(ApiFactory.Secret));
+        return signed + "." + B64(hmac.ComputeHash(Encoding.ASCII.GetBytes(signed)));
+    }
 
     private static string TokenFor(string kind)
     {
+        if (kind == "lone-surrogate")
+        {
+            var exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+            return HandMadeToken($$"""{"sub":"alice\uD800","role":"admin","exp":{{exp}}}""");
+        }
         var claims = new Dictionary<string, object> { ["role"] = "admin" };
         switch (kind)
         {
@@ -81,6 +95,12 @@ public sealed class SubjectTests(ApiFactory factory) : IClassFixture<ApiFactory>
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor("alice-" + Guid.NewGuid()));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/admin/problems/add-two", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/attempts", new { interview_id = "i" }, TestContext.Current.CancellationToken)).StatusCode);
+
+        // The hand-made token of the lone-surrogate case is a valid token when its sub is.
+        var exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            HandMadeToken($$"""{"sub":"alice\u00e9","role":"admin","exp":{{exp}}}"""));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/admin/problems/add-two", TestContext.Current.CancellationToken)).StatusCode);
     }
 }
 

@@ -56,7 +56,8 @@ internal static class AuthSetup
 
 /// <summary>What a user id (a token's sub, a dev sign-in's user_id) must be: one non-blank value of at most
 /// <see cref="MaxLength"/> characters (the column's width on both databases) without NUL or other control
-/// characters (PostgreSQL text cannot hold NUL; control characters are never part of a real id).</summary>
+/// characters (PostgreSQL text cannot hold NUL; control characters are never part of a real id), and valid Unicode
+/// (no lone surrogate, which PostgreSQL's UTF-8 cannot hold either).</summary>
 public static class UserIds
 {
     public const int MaxLength = 200;
@@ -65,6 +66,7 @@ public static class UserIds
         string.IsNullOrWhiteSpace(userId) ? "is empty"
         : userId.Length > MaxLength ? $"is longer than {MaxLength} characters"
         : userId.Any(char.IsControl) ? "contains control characters"
+        : !CodeRoom.Storage.TextGuard.IsValidUnicode(userId) ? "is not valid Unicode text"
         : null;
 
     internal static string? Problem(System.Security.Claims.ClaimsPrincipal? user)
