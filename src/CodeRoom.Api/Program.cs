@@ -17,6 +17,7 @@ app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseCodeRoomWeb();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<NulCharacterGuardMiddleware>();
 app.UseRateLimiter();
 
 app.MapOpenApi();

@@ -99,32 +99,42 @@ public sealed class InMemoryRateLimitTests(RateLimitedFactory factory) : IClassF
     }
 }
 
-public sealed class RedisRateLimitTests : IAsyncLifetime
+/// <summary>Two service instances (each with its own database) sharing one Redis under a key prefix of their own.</summary>
+public abstract class TwoRedisInstances<TFactory> : IAsyncLifetime where TFactory : ApiFactory
 {
     private readonly string _prefix = $"coderoom-test:{Guid.NewGuid():N}:";
-    private RedisFactory _a = null!;
-    private RedisFactory _b = null!;
+
+    protected TFactory A { get; private set; } = null!;
+    protected TFactory B { get; private set; } = null!;
+
+    protected abstract TFactory Create(string redisKeyPrefix);
 
     public async ValueTask InitializeAsync()
     {
-        _a = new RedisFactory(_prefix);
-        _b = new RedisFactory(_prefix);
-        await _a.InitializeAsync();
-        await _b.InitializeAsync();
+        A = Create(_prefix);
+        B = Create(_prefix);
+        await A.InitializeAsync();
+        await B.InitializeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _a.DisposeAsync();
-        await _b.DisposeAsync();
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
+}
+
+public sealed class RedisRateLimitTests : TwoRedisInstances<RedisFactory>
+{
+    protected override RedisFactory Create(string redisKeyPrefix) => new(redisKeyPrefix);
 
     [Fact]
     public async Task Two_instances_sharing_redis_share_one_window_per_user()
     {
         const string user = "shared-user";
-        var onA = _a.ClientFor(user);
-        var onB = _b.ClientFor(user);
+        var onA = A.ClientFor(user);
+        var onB = B.ClientFor(user);
         var attemptA = await onA.NewAttemptAsync();
         var attemptB = await onB.NewAttemptAsync();
 
@@ -136,7 +146,7 @@ public sealed class RedisRateLimitTests : IAsyncLifetime
         Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await onA.RunAsync(attemptA, "x")).StatusCode);
 
-        var someoneElse = _b.ClientFor("another-user");
+        var someoneElse = B.ClientFor("another-user");
         Assert.Equal(HttpStatusCode.OK, (await someoneElse.RunAsync(await someoneElse.NewAttemptAsync(), "x")).StatusCode);
     }
 }

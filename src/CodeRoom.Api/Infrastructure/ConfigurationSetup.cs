@@ -36,6 +36,8 @@ internal static class ConfigurationSetup
         Map("JWT_AUDIENCE", "Jwt:Audience");
         Map("REDIS_URL", "RateLimit:RedisUrl");
         Map("RATE_LIMIT_PER_MINUTE", "RateLimit:PermitsPerWindow");
+        Map("ATTEMPT_RATE_LIMIT_PER_MINUTE", "AttemptLimits:PermitsPerWindow");
+        Map("DRAFT_RATE_LIMIT_PER_MINUTE", "DraftLimits:PermitsPerWindow");
         Map("JUDGE_WORKERS", "JudgeQueue:Workers");
         Map("JUDGE_QUEUE_CAPACITY", "JudgeQueue:Capacity");
         Map("JUDGE_WAIT_SECONDS", "JudgeQueue:WaitSeconds");
