@@ -1,5 +1,6 @@
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Tests.Engine;
+using CodeRoom.Tests.Shared;
 
 namespace CodeRoom.Judge.Tests.Integrity;
 

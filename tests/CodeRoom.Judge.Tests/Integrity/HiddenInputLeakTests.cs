@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Tests.Engine;
+using CodeRoom.Tests.Shared;
 
 namespace CodeRoom.Judge.Tests.Integrity;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Tests.Engine;
+using CodeRoom.Tests.Shared;
 
 namespace CodeRoom.Judge.Tests.Integrity;
 

@@ -1,6 +1,6 @@
 using CodeRoom.Judge.Contract;
 
-namespace CodeRoom.Judge.Tests.Integrity;
+namespace CodeRoom.Tests.Shared;
 
 /// <summary>
 /// Hostile candidate code, per language, for the add-two signature (addTwo / add_two: long, long -> long) unless said
@@ -603,9 +603,9 @@ internal static class Attacks
 
     // ---- 4. forged results ------------------------------------------------------------------------------------
 
-    /// <summary>For <see cref="IntegrityProblems.Forge"/>: writes its input to fd 3 as one line (each character as one
-    /// byte, so any byte can be sent), or a generated one: HUGE (a 50 MB value), LONGERROR (a 4 MB error text),
-    /// DEEP&lt;n&gt; (a value nested n deep); then answers 7, the right answer.</summary>
+    /// <summary>For a problem forge(line: string) -> integer whose one test expects 7: writes its input to fd 3 as one
+    /// line (each character as one byte, so any byte can be sent), or a generated one: HUGE (a 50 MB value),
+    /// LONGERROR (a 4 MB error text), DEEP&lt;n&gt; (a value nested n deep); then answers 7, the right answer.</summary>
     public static readonly Dictionary<LanguageId, string> Forge = new()
     {
         [LanguageId.Python] = """
