@@ -17,6 +17,14 @@ public sealed class IntegrityApiFactory : RealJudgeApiFactory
     protected override string CgroupSuffix => "-integrity";
 }
 
+/// <summary>The same on PostgreSQL (NUL characters and lone surrogates must be stored the same on both databases).</summary>
+public sealed class PostgresIntegrityApiFactory : RealJudgeApiFactory
+{
+    protected override bool UsePostgres => true;
+    protected override int SlotUidOffset => 300;
+    protected override string CgroupSuffix => "-integrity-pg";
+}
+
 /// <summary>Another one for the fairness test, whose slow jobs must not outlive it into other tests.</summary>
 public sealed class FairnessApiFactory : RealJudgeApiFactory
 {
@@ -63,8 +71,7 @@ internal static class IntegrityHttp
 
 /// <summary>
 /// Issue 11 through the real service: hostile code submitted over HTTP (real queue, real judge, real sandbox, SQLite)
-/// never sees a hidden input in any answer, and whatever it forges on the harness channel ends as a verdict: never a
-/// `failed` job, never a 500, never a huge answer or database row.
+/// never sees a hidden input in any answer.
 /// </summary>
 [Collection(nameof(VerdictIntegrityCollection))]
 public sealed class VerdictIntegrityTests(IntegrityApiFactory factory) : IClassFixture<IntegrityApiFactory>
@@ -106,7 +113,11 @@ public sealed class VerdictIntegrityTests(IntegrityApiFactory factory) : IClassF
         NoMarker(runPosted, "the run answer");
         NoMarker(runStatus, "the run's status");
     }
+}
 
+/// <summary>add-two code in Python that writes one forged result line, by name.</summary>
+internal static class ForgedLines
+{
     /// <summary>add-two code that writes one forged line to fd 3 in its first call, then answers correctly.</summary>
     private static string Forger(string pythonBytesExpression) => $$"""
         import os
@@ -135,7 +146,7 @@ public sealed class VerdictIntegrityTests(IntegrityApiFactory factory) : IClassF
         ["garbage"] = """b"R 0 \xff\xfe\x01garbage{{{" """,
     };
 
-    public static TheoryData<string, string> ForgedCases()
+    public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
         foreach (var name in Forged.Keys)
@@ -148,18 +159,31 @@ public sealed class VerdictIntegrityTests(IntegrityApiFactory factory) : IClassF
         return data;
     }
 
-    [Theory(Timeout = 180_000), MemberData(nameof(ForgedCases))]
+    public static string Code(string name) => Forger(Forged[name]);
+}
+
+/// <summary>
+/// Issue 11 through the real service, on SQLite and on PostgreSQL: whatever the candidate forges on the harness
+/// channel, and NUL characters in what it sends, end as a verdict or a 400: never a `failed` job, never a 500, never a
+/// huge answer or database row.
+/// </summary>
+public abstract class ForgedResultApiTests<TFactory>(TFactory factory) where TFactory : RealJudgeApiFactory
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory(Timeout = 180_000), MemberData(nameof(ForgedLines.Cases), MemberType = typeof(ForgedLines))]
     public async Task A_forged_result_line_is_a_verdict_never_a_failed_job_a_500_or_a_huge_answer(string mode, string name)
     {
         var client = factory.ClientFor("forger-" + Guid.NewGuid());
         var attempt = await client.NewAttemptAsync();
         var (code, posted, final, status) = await IntegrityHttp.JudgeAsync(client, "/api/coding/" + mode, attempt, "python",
-            Forger(Forged[name]), TimeSpan.FromSeconds(90));
+            ForgedLines.Code(name), TimeSpan.FromSeconds(90));
 
         Assert.True(code != HttpStatusCode.InternalServerError, IntegrityHttp.Trim(posted));
         Assert.True(final["status"]!.GetValue<string>() == "finished", $"{mode} {name}: {IntegrityHttp.Trim(status)}");
         var verdict = final["summary"]!["status"]!.GetValue<string>();
-        Assert.True(verdict is "runtime_error" or "wrong_answer" or "output_limit_exceeded", $"{mode} {name}: {verdict}");
+        // The candidate's fault, whichever limit or check caught it first (writing 50 MB may take longer than the test).
+        Assert.True(verdict is "runtime_error" or "wrong_answer" or "output_limit_exceeded" or "time_limit_exceeded", $"{mode} {name}: {verdict}");
         Assert.True(posted.Length < IntegrityHttp.SmallBytes, $"{mode} {name}: the answer is {posted.Length} chars");
         Assert.True(status.Length < IntegrityHttp.SmallBytes, $"{mode} {name}: the status is {status.Length} chars");
 
@@ -173,7 +197,41 @@ public sealed class VerdictIntegrityTests(IntegrityApiFactory factory) : IClassF
             .Select(l => (l.TestsJson ?? "").Length + (l.CompileOutput ?? "").Length + (l.InternalMessage ?? "").Length).SumAsync(Ct);
         Assert.True(stored + logged < IntegrityHttp.SmallBytes, $"{mode} {name}: {stored} + {logged} chars stored");
     }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Nul_characters_in_code_drafts_and_ids_are_a_verdict_or_a_400_never_a_500()
+    {
+        var client = factory.ClientFor("nul-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+        const string code = "class Solution:\n    def add_two(self, a, b):\n        return a + b  # \u0000\n";
+
+        var run = await client.RunAsync(attempt, code);
+        var body = await run.Content.ReadAsStringAsync(Ct);
+        Assert.True(run.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted or HttpStatusCode.BadRequest, $"run: {(int)run.StatusCode} {IntegrityHttp.Trim(body)}");
+        if (run.StatusCode != HttpStatusCode.BadRequest)
+        {
+            Assert.NotEqual("failed", JsonNode.Parse(body)!["status"]!.GetValue<string>());
+        }
+
+        var draft = await client.PutAsJsonAsync("/api/coding/drafts", new { attempt_id = attempt, problem_id = "add-two", language = "python", code }, Ct);
+        Assert.True(draft.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"draft: {(int)draft.StatusCode}");
+
+        var badProblem = await client.PostAsJsonAsync("/api/coding/run", new { attempt_id = attempt, problem_id = "add-two\u0000", language = "python", code = "x" }, Ct);
+        Assert.True(badProblem.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"problem id: {(int)badProblem.StatusCode}");
+
+        var badAttempt = await client.PostAsJsonAsync("/api/attempts", new { interview_id = "interview\u0000-1" }, Ct);
+        Assert.True(badAttempt.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.BadRequest,
+            $"interview id: {(int)badAttempt.StatusCode}");
+    }
 }
+
+[Collection(nameof(VerdictIntegrityCollection))]
+public sealed class SqliteForgedResultApiTests(IntegrityApiFactory factory)
+    : ForgedResultApiTests<IntegrityApiFactory>(factory), IClassFixture<IntegrityApiFactory>;
+
+[Collection(nameof(VerdictIntegrityCollection))]
+public sealed class PostgresForgedResultApiTests(PostgresIntegrityApiFactory factory)
+    : ForgedResultApiTests<PostgresIntegrityApiFactory>(factory), IClassFixture<PostgresIntegrityApiFactory>;
 
 /// <summary>
 /// Issue 11, fairness: with two judge workers, one user's four slow submissions (a Solution whose constructor sleeps,

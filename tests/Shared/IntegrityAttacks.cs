@@ -146,8 +146,9 @@ internal static class Attacks
                 return a + b
         """;
 
-    /// <summary>Java: System.in in the static initialiser and in the first call, then every rw mapping of its own
-    /// memory (/proc/self/mem: the harness's buffers are on the Java heap); fails test 0 with the test lines found.</summary>
+    /// <summary>Java, in its first call: whatever System.in has ready (never blocking: a static initialiser that read
+    /// stdin would only steal its own first test's input), then every rw mapping of its own memory (/proc/self/mem:
+    /// the harness's buffers are on the Java heap); fails test 0 with the test lines found.</summary>
     public const string JavaStdinAndMemory = """
         import java.io.*;
         import java.nio.charset.StandardCharsets;
@@ -155,10 +156,6 @@ internal static class Attacks
         class Solution {
             static final TreeSet<String> FOUND = new TreeSet<>();
             static boolean attacked;
-
-            static {
-                readStdin();
-            }
 
             static void readStdin() {
                 try {
@@ -540,7 +537,7 @@ internal static class Attacks
         import time
 
         _start = time.process_time()
-        while time.process_time() - _start < 1.2:
+        while time.process_time() - _start < 1.5:
             pass
 
 
@@ -556,7 +553,7 @@ internal static class Attacks
         class Solution:
             def __init__(self):
                 start = time.process_time()
-                while time.process_time() - start < 0.6:
+                while time.process_time() - start < 1.0:
                     pass
 
             def add_two(self, a, b):

@@ -72,8 +72,9 @@ public sealed class ForgedResultTests(JudgeFixture fixture)
 
         Assert.NotEqual(Verdict.InternalError, result.Verdict);
         var test = Assert.Single(result.Tests);
-        // The honest answer (7) comes after the forged line: a judge that ignores the forged line would accept.
-        Assert.True(test.Verdict is Verdict.RuntimeError or Verdict.WrongAnswer or Verdict.OutputLimitExceeded,
+        // The honest answer (7) comes after the forged line: a judge that ignores the forged line would accept. Which
+        // verdict is the judge's choice (writing 50 MB may even outlast the test's time).
+        Assert.True(test.Verdict is Verdict.RuntimeError or Verdict.WrongAnswer or Verdict.OutputLimitExceeded or Verdict.TimeLimitExceeded,
             $"{name}: {Integrity.Describe(result)}");
         Assert.True(wall < TimeSpan.FromSeconds(20), $"{name}: the judge call took {wall.TotalSeconds:0.0} s");
 
