@@ -369,6 +369,59 @@ internal static class Attacks
         };
         """;
 
+    /// <summary>Python: remembers every input it is given and fails the test whose a is 3 (the last public test of
+    /// <c>IntegrityProblems.Interleaved</c>, listed after a hidden one) with all of them.</summary>
+    public const string PythonRememberEverything = """
+        _SEEN = []
+
+
+        class Solution:
+            def add_two(self, a, b):
+                _SEEN.append([a, b])
+                if a == 3:
+                    raise RuntimeError("SEEN " + repr(_SEEN))
+                return a + b
+        """;
+
+    /// <summary>Python: prints what the sandbox shows of the host (tools under /usr/local, the kernel's config,
+    /// host-wide load, its own mount table) and fails.</summary>
+    public const string PythonHostProbe = """
+        import os
+
+
+        def _probe():
+            try:
+                entries = os.listdir("/usr/local")
+                if entries:
+                    print("FOUND /usr/local: " + ",".join(sorted(entries)[:10]))
+            except OSError:
+                pass
+            try:
+                with open("/proc/config.gz", "rb") as f:
+                    if f.read(16):
+                        print("FOUND /proc/config.gz is readable")
+            except OSError:
+                pass
+            try:
+                with open("/proc/loadavg") as f:
+                    text = f.read().strip()
+                    if text:
+                        print("FOUND /proc/loadavg: " + text)
+            except OSError:
+                pass
+            try:
+                with open("/proc/self/mountinfo") as f:
+                    print("MOUNTINFO " + f.read().replace("\n", " | "))
+            except OSError:
+                pass
+
+
+        class Solution:
+            def add_two(self, a, b):
+                _probe()
+                raise RuntimeError("probed")
+        """;
+
     // ---- 2. re-sent start lines and forged results -----------------------------------------------------------
 
     /// <summary>Spins 1.2 s of CPU per call (the limit is 500 ms) and every 50 ms re-sends "S &lt;its index&gt;", an

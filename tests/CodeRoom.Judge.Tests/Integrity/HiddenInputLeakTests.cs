@@ -56,4 +56,16 @@ public sealed class HiddenInputLeakTests(JudgeFixture fixture)
         Integrity.NoHiddenMarker(JsonSerializer.Serialize(result.Tests.Select(t => new { t.Error, t.Stdout, t.Stderr, Actual = t.Actual?.ToJsonString() })),
             "a run's raw test results");
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_public_test_listed_after_a_hidden_one_runs_before_it()
+    {
+        // The candidate remembers every input and fails the second public test with them; that test's error is shown.
+        var (result, _) = await Integrity.JudgeWithDeadlineAsync(fixture, IntegrityProblems.Interleaved, LanguageId.Python,
+            Attacks.PythonRememberEverything, JudgeMode.Submit, TimeSpan.FromSeconds(60));
+        var shown = Integrity.CandidateJson(result, JudgeMode.Submit);
+        Assert.Equal(Verdict.RuntimeError, result.Verdict);
+        Assert.Equal(2, result.FirstFailingTest);
+        Integrity.NoHiddenMarker(shown, "the error of a public test that ran after a hidden one");
+    }
 }

@@ -48,6 +48,14 @@ internal static class IntegrityProblems
     /// memory scan has time to finish (the attack must get its chance).</summary>
     public static readonly Problem Leak = Add("integrity-leak", 2000, publicTests: 2, hiddenTests: 2, marker: true);
 
+    /// <summary>A hidden test listed between two public ones: every public test must still run before it.</summary>
+    public static readonly Problem Interleaved = JudgeFixture.Problem($$"""
+        { "slug": "integrity-interleaved", "title": "Interleaved", {{AddSignature}},
+          "tests": [ { "visibility": "public", "input": { "a": 1, "b": 2 }, "expected": 3 },
+                     { "visibility": "hidden", "input": { "a": {{HiddenMarkerInput}}, "b": 1 }, "expected": {{HiddenMarkerExpected}}, "category": "big" },
+                     { "visibility": "public", "input": { "a": 3, "b": 2 }, "expected": 5 } ] }
+        """);
+
     /// <summary>One public test, 500 ms: a run is one test, so a per-process CPU limit cannot hide a bypass.</summary>
     public static readonly Problem Single = Add("integrity-single", 500, publicTests: 1, hiddenTests: 0);
 
