@@ -30,6 +30,13 @@ public sealed class FairnessApiFactory : RealJudgeApiFactory
 {
     protected override int SlotUidOffset => 200;
     protected override string CgroupSuffix => "-fairness";
+
+    protected override void Configure()
+    {
+        base.Configure();
+        // No start-up warm-up holding the two run slots while the test measures the queue.
+        Settings["Judge:WarmUpAtStart"] = "false";
+    }
 }
 
 /// <summary>The integrity tests' factories run one after the other (each starts a judge with warm runtimes).</summary>
