@@ -133,21 +133,11 @@ public class RealJudgeApiFactory : ApiFactory
 {
     protected override bool UseFakeJudge => false;
 
-    /// <summary>Added to the first slot uid: a second real-judge factory in the same run takes uids of its own.</summary>
-    protected virtual int SlotUidOffset => 0;
-
-    /// <summary>Appended to the cgroup name, for the same reason.</summary>
-    protected virtual string CgroupSuffix => "";
-
     protected override void Configure()
     {
-        // Another run of the suite on the same host (a second work tree) sets its own uids and cgroup, as for the
-        // judge's tests: CODEROOM_Sandbox__FirstSlotUid=67500 CODEROOM_Sandbox__CgroupName=coderoom-wt-api.
-        var firstUid = int.TryParse(Environment.GetEnvironmentVariable("CODEROOM_Sandbox__FirstSlotUid"), out var uid) ? uid : 65000;
-        var cgroup = Environment.GetEnvironmentVariable("CODEROOM_Sandbox__CgroupName") is { Length: > 0 } name ? name : "coderoom-api-tests";
         Settings["Sandbox:BoxRoot"] = Path.Combine(Path.GetTempPath(), "coderoom-api-test-boxes");
-        Settings["Sandbox:CgroupName"] = cgroup + CgroupSuffix;
-        Settings["Sandbox:FirstSlotUid"] = (firstUid + SlotUidOffset).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Sandbox:CgroupName"] = "coderoom-api-tests";
+        Settings["Sandbox:FirstSlotUid"] = "65000";
         Settings["Sandbox:Slots"] = "2";
         Settings["JudgeQueue:WaitSeconds"] = "30";
     }
