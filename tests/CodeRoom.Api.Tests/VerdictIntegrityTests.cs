@@ -106,11 +106,13 @@ public sealed class VerdictIntegrityTests(IntegrityApiFactory factory) : IClassF
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string> Thieves => ["python-stdin-at-import", "python-memory", "java", "cpp"];
+    public static TheoryData<string> Thieves => ["python-stdin-at-import", "python-memory", "python-load-error-in-later-process", "java", "cpp"];
 
     private static (string Language, string Code) Thief(string name) => name switch
     {
         "python-stdin-at-import" => ("python", Attacks.PythonStdinAtImport),
+        // add-two's marker is its test 3 (the second hidden one).
+        "python-load-error-in-later-process" => ("python", Attacks.PythonLoadErrorInLaterProcess(3)),
         "python-memory" => ("python", Attacks.PythonMemoryScan),
         "java" => ("java", Attacks.JavaStdinAndMemory),
         "cpp" => ("cpp", Attacks.CppStdinAndMemory),

@@ -383,8 +383,28 @@ internal static class Attacks
                 return a + b
         """;
 
+    /// <summary>Python: crashes in every test, so each test gets a process of its own; at load time it looks at the
+    /// test line waiting on stdin without taking it (the harness reads the same buffer) and, in the process whose
+    /// first test is <paramref name="target"/> (a hidden one), fails to load with that line as the message: a load
+    /// error ("C" line) that a judge could show as the submission's compile output.</summary>
+    public static string PythonLoadErrorInLaterProcess(int target) => $$"""
+        import re, sys
+
+        _AHEAD = sys.stdin.buffer.peek(1 << 16)
+        _FIRST = re.match(rb"(\d+)\t", _AHEAD)
+        if _FIRST and int(_FIRST.group(1)) == {{target}}:
+            raise RuntimeError("LEAK AT LOAD " + _AHEAD.decode("utf-8", "replace")[:500])
+
+
+        class Solution:
+            def add_two(self, a, b):
+                import ctypes
+                ctypes.string_at(0)
+                return a + b
+        """;
+
     /// <summary>Python: prints what the sandbox shows of the host (tools under /usr/local, the kernel's config,
-    /// host-wide load, its own mount table) and fails.</summary>
+    /// host-wide load figures, its own cgroup and mount table) and fails.</summary>
     public const string PythonHostProbe = """
         import os
 
@@ -403,17 +423,21 @@ internal static class Attacks
             except OSError:
                 pass
             try:
+                # The host's figures: its thread count (after the slash) is in the hundreds; a sandbox's own or a
+                # neutral stand-in is not.
                 with open("/proc/loadavg") as f:
                     text = f.read().strip()
-                    if text:
+                    fields = text.split()
+                    if len(fields) >= 4 and "/" in fields[3] and int(fields[3].split("/")[1]) > 20:
                         print("FOUND /proc/loadavg: " + text)
-            except OSError:
+            except (OSError, ValueError):
                 pass
-            try:
-                with open("/proc/self/mountinfo") as f:
-                    print("MOUNTINFO " + f.read().replace("\n", " | "))
-            except OSError:
-                pass
+            for path in ("/proc/self/cgroup", "/proc/self/mountinfo"):
+                try:
+                    with open(path) as f:
+                        print("SHOWN " + path + ": " + f.read().replace("\n", " | "))
+                except OSError:
+                    pass
 
 
         class Solution:

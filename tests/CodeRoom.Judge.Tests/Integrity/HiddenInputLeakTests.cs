@@ -68,4 +68,18 @@ public sealed class HiddenInputLeakTests(JudgeFixture fixture)
         Assert.Equal(2, result.FirstFailingTest);
         Integrity.NoHiddenMarker(shown, "the error of a public test that ran after a hidden one");
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_load_error_in_a_process_started_for_a_hidden_test_shows_nothing_of_it()
+    {
+        // Every test crashes, so the marker's test (3, hidden) starts a process of its own, whose load-time code reads
+        // its input and fails to load with it.
+        var (result, _) = await Integrity.JudgeWithDeadlineAsync(fixture, IntegrityProblems.Leak, LanguageId.Python,
+            Attacks.PythonLoadErrorInLaterProcess(3), JudgeMode.Submit, TimeSpan.FromSeconds(60));
+        var shown = Integrity.CandidateJson(result, JudgeMode.Submit);
+        TestContext.Current.SendDiagnosticMessage(shown);
+        Assert.NotEqual(Verdict.Accepted, result.Verdict);
+        Assert.NotEqual(Verdict.InternalError, result.Verdict);
+        Integrity.NoHiddenMarker(shown, "a load error of a process started for a hidden test");
+    }
 }
