@@ -679,7 +679,8 @@ internal static class Attacks
 
     /// <summary>For a problem forge(line: string) -> integer whose one test expects 7: writes its input to fd 3 as one
     /// line (each character as one byte, so any byte can be sent), or a generated one: HUGE (a 50 MB value),
-    /// LONGERROR (a 4 MB error text), DEEP&lt;n&gt; (a value nested n deep); then answers 7, the right answer.</summary>
+    /// LONGERROR (a 4 MB error text), DEEP&lt;n&gt; (a value nested n deep), BIGVALUE... (Python only: a 6 MB value,
+    /// under a line cap that the input's own size raises); then answers 7, the right answer.</summary>
     public static readonly Dictionary<LanguageId, string> Forge = new()
     {
         [LanguageId.Python] = """
@@ -695,6 +696,8 @@ internal static class Attacks
                     elif line.startswith("DEEP"):
                         depth = int(line[4:])
                         data = b'R 0 {"ok":true,"value":' + b"[" * depth + b"7" + b"]" * depth + b',"ms":0.001}'
+                    elif line.startswith("BIGVALUE"):
+                        data = b'R 0 {"ok":true,"value":"' + b"A" * (6 << 20) + b'","ms":0.001}'
                     else:
                         data = line.encode("latin-1")
                     view = memoryview(data + b"\n")

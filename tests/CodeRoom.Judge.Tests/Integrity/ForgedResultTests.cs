@@ -94,4 +94,22 @@ public sealed class ForgedResultTests(JudgeFixture fixture)
         Assert.True(shown.Length < 1 << 20, $"{name}: the candidate's view is {shown.Length} chars");
         Assert.True(whole.Length < 1 << 20, $"{name}: the result is {whole.Length} chars");
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_forged_value_under_the_line_cap_is_still_capped_before_it_is_shown()
+    {
+        // A 4 MB input raises the run's result-line cap (twice the largest input) above the 6 MB value forged: the line
+        // is parsed, but what is kept and shown of the value must still be capped.
+        var problem = IntegrityProblems.Forge("BIGVALUE" + new string('x', 4 << 20));
+        var (result, _) = await Integrity.JudgeWithDeadlineAsync(fixture, problem, LanguageId.Python, Attacks.Forge[LanguageId.Python],
+            JudgeMode.Run, TimeSpan.FromSeconds(60));
+        var test = Assert.Single(result.Tests);
+        Assert.NotEqual(Verdict.InternalError, result.Verdict);
+        Assert.NotEqual(Verdict.Accepted, test.Verdict);
+        var actual = test.Actual?.ToJsonString() ?? "";
+        Assert.True(actual.Length < 1 << 20, $"the actual value kept is {actual.Length} chars");
+        Assert.True((test.Error ?? "").Length < 1 << 20, $"the error kept is {test.Error!.Length} chars");
+        var shown = Assert.Single(CandidateView.Results(result, JudgeMode.Run, customInputs: false)!);
+        Assert.True((shown.Actual?.ToJsonString() ?? "").Length < 1 << 20, "the run shows the whole forged value");
+    }
 }
