@@ -164,10 +164,12 @@ public sealed class QueueTests(TinyQueueFactory factory) : IClassFixture<TinyQue
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         var firstId = (await first.Json200())["run_id"]!.GetValue<Guid>();
         await Task.Delay(300, ct);
-        var second = await client.RunAsync(attempt, "BLOCK");  // fills the queue (capacity 1)
+        // Other users (one run in flight per user is the default).
+        var secondUser = factory.ClientFor("q-second-" + Guid.NewGuid());
+        var second = await secondUser.RunAsync(await secondUser.NewAttemptAsync(), "BLOCK");  // fills the queue (capacity 1)
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
-        var otherUser = factory.ClientFor("q-other-" + Guid.NewGuid()); // this user has two in flight, the most allowed
-        var third = await otherUser.RunAsync(await otherUser.NewAttemptAsync(), "x");
+        var thirdUser = factory.ClientFor("q-third-" + Guid.NewGuid());
+        var third = await thirdUser.RunAsync(await thirdUser.NewAttemptAsync(), "x");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, third.StatusCode);
         Assert.NotNull(third.Headers.RetryAfter);
 

@@ -93,7 +93,7 @@ public sealed class JudgeQueueOptions
 
     /// <summary>Runs and submissions one user may have queued or running at once; more answer 429. With the run's
     /// wall cap this bounds how long one user's slow code can keep another user's run waiting (issue 11).</summary>
-    [Range(1, 1000)] public int MaxInFlightPerUser { get; set; } = 2;
+    [Range(1, 1000)] public int MaxInFlightPerUser { get; set; } = 1;
 
     /// <summary>A job still queued after this long belongs to a queue that died with its process (a crash, a
     /// restart): it is queued again here. Claiming is atomic, so a job queued twice is still judged once.</summary>

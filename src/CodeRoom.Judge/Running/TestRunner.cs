@@ -160,7 +160,15 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
 
             if (feed.LoadError is { } loadError)
             {
-                return new RunOutcome([], loadError, used.TotalMilliseconds, peak);
+                if (tests[remaining[0]].Visibility == TestVisibility.Public)
+                {
+                    return new RunOutcome([], loadError, used.TotalMilliseconds, peak);
+                }
+                // A process started for a hidden test held that test's input while the code loaded: its load error is
+                // text the candidate's code wrote, and could carry the input. The test fails; nothing of it is kept.
+                raw[remaining[0]] = new RawTest(Verdict.RuntimeError, null,
+                    "the code failed while loading, in a process started for a hidden test", null, outcome.PeakMemoryBytes, "", "");
+                continue;
             }
             Collect(problem, tests, raw, remaining, feed, outcome, nonce, clock.Elapsed >= cap);
         }
