@@ -1,7 +1,9 @@
+using CodeRoom.Api.Admin;
 using CodeRoom.Api.Attempts;
 using CodeRoom.Api.Auth;
 using CodeRoom.Api.Drafts;
 using CodeRoom.Api.Infrastructure;
+using CodeRoom.Api.Observability;
 using CodeRoom.Api.Problems;
 using CodeRoom.Api.Runs;
 using Scalar.AspNetCore;
@@ -9,6 +11,7 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCodeRoomEnvironment();
 builder.AddCodeRoomServices();
+builder.AddCodeRoomObservability();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -17,6 +20,7 @@ app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseCodeRoomWeb();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCodeRoomMetricsGuard();
 app.UseMiddleware<NulCharacterGuardMiddleware>();
 app.UseRateLimiter();
 
@@ -29,6 +33,8 @@ if (app.Services.GetRequiredService<JwtKeys>().IsDevelopmentMode)
 }
 app.MapProblems();
 app.MapAdminProblems();
+app.MapAdminStats();
+app.MapCodeRoomObservability();
 app.MapAttempts();
 app.MapDrafts();
 app.MapCoding();

@@ -31,12 +31,14 @@ public sealed class JudgeQueue
     {
         var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiters[submissionId] = tcs;
+        Observability.RunTracing.Remember(submissionId);
         if (_channel.Writer.TryWrite(new JudgeJob(submissionId)))
         {
             completion = tcs.Task;
             return true;
         }
         _waiters.TryRemove(submissionId, out _);
+        Observability.RunTracing.Forget(submissionId);
         completion = Task.CompletedTask;
         return false;
     }

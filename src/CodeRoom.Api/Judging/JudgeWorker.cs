@@ -64,36 +64,44 @@ public sealed partial class JudgeWorker(
     internal async Task ProcessAsync(Guid submissionId, CancellationToken stoppingToken)
     {
         using var scope = scopes.CreateScope();
+        using var activity = Observability.RunTracing.StartJob(submissionId);
         using var logScope = logger.BeginScope(new Dictionary<string, object> { ["SubmissionId"] = submissionId });
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var mode = "unknown";
         try
         {
+            var claimedAt = time.GetUtcNow();
             var claimed = await db.Submissions
                 .Where(s => s.Id == submissionId && s.Status == SubmissionStatuses.Queued)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubmissionStatuses.Running)
-                    .SetProperty(s => s.StartedAt, time.GetUtcNow()), stoppingToken);
+                    .SetProperty(s => s.StartedAt, claimedAt), stoppingToken);
             if (claimed == 0)
             {
                 return;
             }
             var submission = await db.Submissions.AsNoTracking().FirstAsync(s => s.Id == submissionId, stoppingToken);
+            mode = submission.Mode;
+            Observability.RunTracing.Claimed(activity, submission.Mode, submission.Language, submission.CreatedAt, claimedAt);
             var problem = await problems.GetAsync(db, submission.ProblemId, stoppingToken)
                 ?? throw new InvalidOperationException("the submission's problem is gone");
             LanguageIds.TryParse(submission.Language, out var language);
 
             var outcome = await JudgeAsync(submission, problem, language, stoppingToken);
             await StoreAsync(db, submission, outcome, stoppingToken);
+            Observability.RunTracing.Finished(activity, submission.Mode, Wire.Verdict(outcome.Result.Verdict));
             LogJudged(submission.Mode, problem.Slug, outcome.Result.Verdict, outcome.Result.Passed, outcome.Result.Total);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await MarkFailedAsync(db, submissionId, "the service stopped while judging");
+            Observability.RunTracing.Finished(activity, mode, "failed");
         }
         catch (Exception ex)
         {
             // Infrastructure failure (sandbox, database): the one place it is logged; the candidate sees "failed".
             LogJobFailed(ex);
             await MarkFailedAsync(db, submissionId, ex.GetType().Name + ": " + ex.Message);
+            Observability.RunTracing.Finished(activity, mode, "failed");
         }
         finally
         {

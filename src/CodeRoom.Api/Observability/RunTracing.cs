@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace CodeRoom.Api.Observability;
+
+/// <summary>One trace per run: the request that stores a job remembers its span context; the worker that claims the job
+/// starts <c>coderoom.judge.job</c> as its child, so compile and every sandboxed process (spans of the judge and the
+/// sandbox) hang under the HTTP request. The verdict is set on the job span and, when the request waited for it, on
+/// the request's (root) span. BCL only, so that it can live beside the job processor in any host.</summary>
+public static class RunTracing
+{
+    public const string Name = "CodeRoom.Dispatch";
+
+    public static readonly ActivitySource Source = new(Name);
+    public static readonly Meter Meter = new(Name);
+
+    /// <summary>Runs and submits judged (a verdict stored, or failed by our machinery), by mode and verdict.</summary>
+    public static readonly Counter<long> Runs = Meter.CreateCounter<long>("coderoom.runs", "{run}", "Runs and submits judged, by mode and verdict");
+
+    public static readonly Histogram<double> QueueWait = Meter.CreateHistogram<double>("coderoom.judge.queue.wait", "s",
+        "Time a job waited from being stored to being claimed by a worker");
+
+    private static readonly ConcurrentDictionary<Guid, ActivityContext> Parents = new();
+
+    /// <summary>At enqueue: the current span (the HTTP request's) becomes the parent of the job's span.</summary>
+    public static void Remember(Guid submissionId)
+    {
+        if (Activity.Current is { } current)
+        {
+            Parents[submissionId] = current.Context;
+        }
+    }
+
+    public static void Forget(Guid submissionId) => Parents.TryRemove(submissionId, out _);
+
+    public static Activity? StartJob(Guid submissionId)
+    {
+        var parent = Parents.TryRemove(submissionId, out var context) ? context : default;
+        var activity = Source.StartActivity("coderoom.judge.job", ActivityKind.Consumer, parent);
+        activity?.SetTag("coderoom.submission_id", submissionId.ToString());
+        return activity;
+    }
+
+    public static void Claimed(Activity? activity, string mode, string language, DateTimeOffset createdAt, DateTimeOffset claimedAt)
+    {
+        var wait = Math.Max(0, (claimedAt - createdAt).TotalSeconds);
+        QueueWait.Record(wait, new KeyValuePair<string, object?>("coderoom.mode", mode));
+        activity?.SetTag("coderoom.mode", mode);
+        activity?.SetTag("coderoom.language", language);
+        activity?.SetTag("coderoom.queue.wait_ms", Math.Round(wait * 1000, 3));
+    }
+
+    /// <summary>verdict: the wire verdict, or "failed" when our machinery failed.</summary>
+    public static void Finished(Activity? activity, string mode, string verdict)
+    {
+        Runs.Add(1, new KeyValuePair<string, object?>("coderoom.mode", mode), new KeyValuePair<string, object?>("coderoom.verdict", verdict));
+        activity?.SetTag("coderoom.verdict", verdict);
+        if (verdict is "failed" or "internal_error")
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, verdict);
+        }
+    }
+
+    /// <summary>On the request's span (the root of the run's trace), once the stored row has a verdict.</summary>
+    public static void TagRequest(string? verdict, string status)
+    {
+        if (Activity.Current is { } request)
+        {
+            request.SetTag("coderoom.verdict", verdict ?? status);
+        }
+    }
+}
