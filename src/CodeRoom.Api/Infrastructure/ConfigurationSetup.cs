@@ -39,6 +39,7 @@ internal static class ConfigurationSetup
         Map("JUDGE_WORKERS", "JudgeQueue:Workers");
         Map("JUDGE_QUEUE_CAPACITY", "JudgeQueue:Capacity");
         Map("JUDGE_WAIT_SECONDS", "JudgeQueue:WaitSeconds");
+        Map("RABBITMQ_URL", "RabbitMq:Url");
         Map("WEB_ROOT", "Content:WebRoot");
         Map("PROBLEMS_DIR", "Content:ProblemsDirectory");
         if (map.Count > 0)

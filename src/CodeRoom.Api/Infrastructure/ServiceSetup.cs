@@ -4,6 +4,7 @@ using CodeRoom.Api.Auth;
 using CodeRoom.Api.Judging;
 using CodeRoom.Api.Problems;
 using CodeRoom.Api.RateLimiting;
+using CodeRoom.Dispatch;
 using CodeRoom.Storage;
 using CodeRoom.Storage.Problems;
 using Microsoft.AspNetCore.Http.Json;
@@ -20,7 +21,6 @@ internal static class ServiceSetup
 
         AddValidatedOptions<JwtOptions, JwtOptionsValidator>(services, JwtOptions.Section);
         AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(services, RateLimitOptions.Section);
-        AddValidatedOptions<JudgeQueueOptions, JudgeQueueOptionsValidator>(services, JudgeQueueOptions.Section);
         AddValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(services, RequestLimitsOptions.Section);
         AddValidatedOptions<ContentOptions, ContentOptionsValidator>(services, ContentOptions.Section);
 
@@ -54,14 +54,9 @@ internal static class ServiceSetup
         services.AddCodeRoomAuth();
         services.AddCodeRoomRateLimiting(configuration);
 
-        services.AddJudge(configuration);
+        services.AddJudge(configuration, fleet: !string.IsNullOrWhiteSpace(configuration["RabbitMq:Url"]));
         services.AddSingleton<ProblemStore>();
         services.AddScoped<ProblemImporter>();
-        services.AddSingleton<JudgeQueue>();
-        services.AddSingleton<JudgeWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<JudgeWorker>());
-        services.AddSingleton<OrphanedJobSweeper>();
-        services.AddHostedService(sp => sp.GetRequiredService<OrphanedJobSweeper>());
     }
 
     private static void AddValidatedOptions<TOptions, TValidator>(IServiceCollection services, string section)

@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
+
+namespace CodeRoom.Dispatch.RabbitMq;
+
+/// <summary>
+/// A runner's consumer of the job queue. Prefetch = the runner's slots, so the broker never hands it more jobs than it
+/// can judge at once and the rest wait for whichever runner frees a slot first. A job is acknowledged only after its
+/// result is committed (or it was already stored, or marked failed); a runner that dies mid-job leaves it unacknowledged
+/// and the broker gives it to another runner at once. A job that keeps killing its runner reaches the quorum queue's
+/// delivery limit and is dead-lettered (<see cref="RabbitMqDeadLetterConsumer"/>).
+/// </summary>
+public sealed partial class RabbitMqJudgeConsumer(
+    RabbitMqConnection connection,
+    JudgeJobProcessor processor,
+    IOptions<JudgeQueueOptions> queueOptions,
+    IOptions<SandboxOptions> sandboxOptions,
+    ILogger<RabbitMqJudgeConsumer> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<(int Id, int Revision), Problem> _problems = new();
+
+    public int Concurrency => queueOptions.Value.Workers > 0 ? queueOptions.Value.Workers : sandboxOptions.Value.Slots;
+
+    /// <summary>Set once the consumer is registered with the broker (tests and the start-up log wait on it).</summary>
+    public TaskCompletionSource Consuming { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var conn = await RabbitMqConsumerSupport.ConnectAsync(connection, "coderoom-runner", stoppingToken);
+        if (conn is null)
+        {
+            return;
+        }
+        var concurrency = (ushort)Concurrency;
+        await using var channel = await conn.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false,
+                consumerDispatchConcurrency: concurrency), stoppingToken);
+        await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: concurrency, global: false, stoppingToken);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) => OnJobAsync(channel, delivery, stoppingToken);
+        await channel.BasicConsumeAsync(connection.Options.JobQueue, autoAck: false, consumer, stoppingToken);
+        LogConsuming(connection.Options.JobQueue, concurrency);
+        Consuming.TrySetResult();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: closing the channel hands unacknowledged jobs back to the broker for the other runners.
+        }
+    }
+
+    private async Task OnJobAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
+    {
+        JudgeJobMessage? message;
+        Problem? problem;
+        try
+        {
+            message = JudgeJobMessage.FromBytes(delivery.Body.Span);
+            problem = message is null ? null : Validated(message);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            LogUnreadable(e.Message);
+            message = null;
+            problem = null;
+        }
+        if (message is null || problem is null)
+        {
+            // Never judgeable, whoever tries: straight to the dead-letter queue, which fails its submission.
+            await RabbitMqConsumerSupport.SettleAsync(() => channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None));
+            return;
+        }
+
+        using var activity = JudgeTracing.StartJob(JudgeJobMessage.Header(delivery.BasicProperties, JudgeJobMessage.TraceParentHeader),
+            JudgeJobMessage.Header(delivery.BasicProperties, JudgeJobMessage.TraceStateHeader));
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["TraceId"] = activity.TraceId.ToString() });
+        LogStarted(message.SubmissionId, delivery.Redelivered, activity.TraceId.ToString());
+        var outcome = await processor.ProcessAsync(message.SubmissionId, problem, delivery.Redelivered, failOnShutdown: false, stoppingToken);
+        if (outcome == JobOutcome.Abandoned)
+        {
+            return; // unacknowledged: redelivered to another runner when this channel closes
+        }
+        await RabbitMqConsumerSupport.SettleAsync(() => channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None));
+    }
+
+    private Problem? Validated(JudgeJobMessage message)
+    {
+        if (_problems.TryGetValue((message.ProblemId, message.ProblemRevision), out var cached))
+        {
+            return cached;
+        }
+        var (problem, errors) = ProblemValidator.Validate(message.Problem);
+        if (problem is null)
+        {
+            LogUnreadable("the problem does not validate: " + string.Join("; ", errors));
+            return null;
+        }
+        if (_problems.Count > 512)
+        {
+            _problems.Clear(); // old revisions: cheap to validate again
+        }
+        _problems[(message.ProblemId, message.ProblemRevision)] = problem;
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consuming {Queue} with prefetch {Prefetch}")]
+    private partial void LogConsuming(string queue, int prefetch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "STARTED {SubmissionId} (redelivered: {Redelivered}, trace {TraceId})")]
+    private partial void LogStarted(Guid submissionId, bool redelivered, string traceId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unreadable judge job, dead-lettered: {Reason}")]
+    private partial void LogUnreadable(string reason);
+}
+
+internal static partial class RabbitMqConsumerSupport
+{
+    /// <summary>Waits for the broker (a runner may start before it), trying every ReconnectSeconds.</summary>
+    public static async Task<IConnection?> ConnectAsync(RabbitMqConnection connection, string clientName, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (await connection.TryGetAsync(clientName, stoppingToken) is { } conn)
+            {
+                return conn;
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(connection.Options.ReconnectSeconds), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Acks and rejects on a channel that died with a broker restart fail; the broker has already put those
+    /// jobs back, and their redelivery finds the result stored and is acked then. Closing what is already closed, too.</summary>
+    public static async Task SettleAsync(Func<ValueTask> settle)
+    {
+        try
+        {
+            await settle();
+        }
+        catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException or ObjectDisposedException)
+        {
+        }
+    }
+}
