@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using CodeRoom.Api.Tests;
+using CodeRoom.Dispatch;
+using CodeRoom.Storage;
+using CodeRoom.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeRoom.Runner.Tests;
+
+/// <summary>Issue 12's faults with the real broker, database and runner processes.</summary>
+public sealed class FleetTests(FleetApiFactory factory) : IClassFixture<FleetApiFactory>
+{
+    private const string Sum = "class Solution:\n    def add_two(self, a, b):\n        return a + b\n";
+    private const string Sleeps = "import time\nclass Solution:\n    def add_two(self, a, b):\n        time.sleep(30)\n        return a + b\n";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_run_is_judged_by_a_runner_and_answered_within_the_wait_in_one_trace_while_the_api_judges_nothing()
+    {
+        Assert.IsNotType<JudgeEngineAdapter>(factory.Services.GetRequiredService<ICodeJudge>());
+        await using var runner = factory.StartRunner(0);
+        await runner.WaitUntilConsumingAsync(Ct);
+        var client = factory.ClientFor("fleet-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/coding/run")
+        {
+            Content = JsonContent.Create(new { attempt_id = attempt, problem_id = "add-two", language = "python", code = Sum }),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        var response = await client.SendAsync(request, Ct);
+
+        // 200, not 202: the Api heard of the result from the runner (a completion event on the broker).
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Json200();
+        Assert.Equal("accepted", body["summary"]!["status"]!.GetValue<string>());
+        var id = body["run_id"]!.GetValue<Guid>();
+        var started = await runner.WaitForLineAsync(l => l.Contains($"STARTED {id}", StringComparison.Ordinal), TimeSpan.FromSeconds(5), Ct);
+        Assert.Contains($"trace {traceId}", started);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_runner_killed_mid_job_loses_nothing_another_judges_it_once_and_its_successor_cleans_up()
+    {
+        await using var a = factory.StartRunner(1);
+        await using var b = factory.StartRunner(2);
+        await Task.WhenAll(a.WaitUntilConsumingAsync(Ct), b.WaitUntilConsumingAsync(Ct));
+        var client = factory.ClientFor("fleet-kill-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+        var submit = client.SubmitAsync(attempt, Sleeps); // waits for its result: the client keeps waiting meanwhile
+
+        // Whichever runner got the job is the victim; the candidate is asleep in its sandbox.
+        var runners = new[] { a, b };
+        var first = await Task.WhenAny(runners.Select(r => r.WaitForLineAsync(l => l.Contains("STARTED ", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60), Ct).ContinueWith(_ => r, Ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default)));
+        var victim = await first;
+        var other = victim == a ? b : a;
+        var line = victim.Lines.First(l => l.Contains("STARTED ", StringComparison.Ordinal));
+        var id = Guid.Parse(line[(line.IndexOf("STARTED ", StringComparison.Ordinal) + 8)..].Split(' ')[0]);
+        // Kill once the candidate sleeps in its sandbox (a cold runner takes a moment to get there).
+        var sandbox = RunnerProcess.SandboxOf(victim.Id);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (ProcessesOf(sandbox.FirstSlotUid, sandbox.FirstSlotUid + 99).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+        }
+        Assert.NotEmpty(ProcessesOf(sandbox.FirstSlotUid, sandbox.FirstSlotUid + 99));
+        await Task.Delay(300, Ct);
+        victim.Kill();
+
+        var redelivered = await other.WaitForLineAsync(l => l.Contains($"STARTED {id} (redelivered: True", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), Ct);
+        Assert.NotNull(redelivered);
+        var response = await submit;
+        var status = response.StatusCode == HttpStatusCode.OK ? await response.Json200() : await client.WaitForResultAsync(id, Ct, 60);
+        Assert.Equal("finished", status["status"]!.GetValue<string>());
+        Assert.Single(victim.Lines.Concat(other.Lines), l => l.Contains($"STARTED {id}", StringComparison.Ordinal) && l.Contains("redelivered: True", StringComparison.Ordinal));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(1, await db.RunLogs.CountAsync(l => l.SubmissionId == id, Ct));
+        }
+
+        // The killed runner's successor (same id) removes what it left: processes of its uids, cgroups, boxes.
+        var boxesLeft = Directory.EnumerateFileSystemEntries(sandbox.BoxRoot).Count();
+        var cgroupsLeft = RunCgroups(sandbox.CgroupName).Count;
+        Assert.True(boxesLeft + cgroupsLeft > 0, "a runner killed mid-job leaves its run's box and cgroup behind");
+        await using var successor = factory.StartRunner(victim.Id);
+        var cleaned = await successor.WaitForLineAsync(l => l.Contains("cleaned up", StringComparison.Ordinal), TimeSpan.FromSeconds(60), Ct);
+        TestContext.Current.TestOutputHelper?.WriteLine(cleaned);
+        Assert.Contains($"{boxesLeft} boxes left", cleaned);
+        Assert.Empty(ProcessesOf(sandbox.FirstSlotUid, sandbox.FirstSlotUid + 99));
+        Assert.Empty(Directory.Exists(sandbox.BoxRoot) ? Directory.EnumerateFileSystemEntries(sandbox.BoxRoot) : []);
+        Assert.Empty(RunCgroups(sandbox.CgroupName));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_job_that_crashes_its_runner_every_time_is_dead_lettered_and_failed_while_other_jobs_flow()
+    {
+        await using var a = factory.StartRunner(3, crashMarker: "POISON", restartOnCrash: true);
+        await using var b = factory.StartRunner(4, crashMarker: "POISON", restartOnCrash: true);
+        await Task.WhenAll(a.WaitUntilConsumingAsync(Ct), b.WaitUntilConsumingAsync(Ct));
+        var client = factory.ClientFor("fleet-poison-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+
+        var poison = await client.SubmitAsync(attempt, Sum + "# POISON\n");
+        var poisonId = (await poison.Json200())["submission_id"]!.GetValue<Guid>();
+        var status = await client.WaitForResultAsync(poisonId, Ct, 120);
+        Assert.Equal("failed", status["status"]!.GetValue<string>());
+        Assert.Equal(3, a.Lines.Concat(b.Lines).Count(l => l.Contains($"STARTED {poisonId}", StringComparison.Ordinal))); // limit 2: 3 deliveries
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var log = await db.RunLogs.SingleAsync(l => l.SubmissionId == poisonId, Ct);
+            Assert.Contains("set aside after failing on every delivery", log.InternalMessage);
+        }
+
+        await Task.WhenAll(a.WaitUntilConsumingAsync(Ct), b.WaitUntilConsumingAsync(Ct));
+        var fine = await client.SubmitAsync(attempt, Sum);
+        var fineId = (await fine.Json200())["submission_id"]!.GetValue<Guid>();
+        var fineStatus = await client.WaitForResultAsync(fineId, Ct, 60);
+        Assert.Equal("finished", fineStatus["status"]!.GetValue<string>());
+        Assert.Equal("accepted", fineStatus["summary"]!["status"]!.GetValue<string>());
+    }
+
+    internal static List<int> ProcessesOf(int firstUid, int lastUid) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => (Dir: d, Ok: int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid), Pid: pid))
+            .Where(p => p.Ok)
+            .Where(p =>
+            {
+                try
+                {
+                    var uidLine = File.ReadLines(Path.Combine(p.Dir, "status")).FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+                    var uid = uidLine is null ? -1 : int.Parse(uidLine[4..].Split('\t', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
+                    return uid >= firstUid && uid <= lastUid;
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+            })
+            .Select(p => p.Pid).ToList();
+
+    /// <summary>Run cgroups (children) left in the runner's subtree, under this process's own memory cgroup (cgroup v1)
+    /// or its unified cgroup (v2).</summary>
+    internal static List<string> RunCgroups(string subtree)
+    {
+        var own = File.ReadAllLines("/proc/self/cgroup").Select(l => l.Split(':', 3)).ToList();
+        var memory = own.FirstOrDefault(f => f[1].Split(',').Contains("memory"));
+        var root = memory is not null
+            ? Path.Combine("/sys/fs/cgroup/memory", memory[2].TrimStart('/'), subtree)
+            : Path.Combine("/sys/fs/cgroup", own.First(f => f[1].Length == 0)[2].TrimStart('/'), subtree);
+        return Directory.Exists(root) ? Directory.EnumerateDirectories(root).ToList() : [];
+    }
+}
