@@ -9,6 +9,12 @@ using CodeRoom.Tests.Shared;
 
 namespace CodeRoom.Runner.Tests;
 
+/// <summary>Candidate code for add-two.</summary>
+public static class Candidates
+{
+    public const string Sum = "class Solution:\n    def add_two(self, a, b):\n        return a + b\n";
+}
+
 /// <summary>The broker for these tests: scripts/start-rabbitmq.sh on its own port (one node per port).</summary>
 public static class Broker
 {

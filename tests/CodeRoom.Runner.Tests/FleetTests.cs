@@ -14,7 +14,6 @@ namespace CodeRoom.Runner.Tests;
 /// <summary>Issue 12's faults with the real broker, database and runner processes.</summary>
 public sealed class FleetTests(FleetApiFactory factory) : IClassFixture<FleetApiFactory>
 {
-    private const string Sum = "class Solution:\n    def add_two(self, a, b):\n        return a + b\n";
     private const string Sleeps = "import time\nclass Solution:\n    def add_two(self, a, b):\n        time.sleep(30)\n        return a + b\n";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -31,7 +30,7 @@ public sealed class FleetTests(FleetApiFactory factory) : IClassFixture<FleetApi
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/coding/run")
         {
-            Content = JsonContent.Create(new { attempt_id = attempt, problem_id = "add-two", language = "python", code = Sum }),
+            Content = JsonContent.Create(new { attempt_id = attempt, problem_id = "add-two", language = "python", code = Candidates.Sum }),
         };
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
         var response = await client.SendAsync(request, Ct);
@@ -109,7 +108,7 @@ public sealed class FleetTests(FleetApiFactory factory) : IClassFixture<FleetApi
         var client = factory.ClientFor("fleet-poison-" + Guid.NewGuid());
         var attempt = await client.NewAttemptAsync();
 
-        var poison = await client.SubmitAsync(attempt, Sum + "# POISON\n");
+        var poison = await client.SubmitAsync(attempt, Candidates.Sum + "# POISON\n");
         var poisonId = (await poison.Json200())["submission_id"]!.GetValue<Guid>();
         var status = await client.WaitForResultAsync(poisonId, Ct, 120);
         Assert.Equal("failed", status["status"]!.GetValue<string>());
@@ -122,7 +121,7 @@ public sealed class FleetTests(FleetApiFactory factory) : IClassFixture<FleetApi
         }
 
         await Task.WhenAll(a.WaitUntilConsumingAsync(Ct), b.WaitUntilConsumingAsync(Ct));
-        var fine = await client.SubmitAsync(attempt, Sum);
+        var fine = await client.SubmitAsync(attempt, Candidates.Sum);
         var fineId = (await fine.Json200())["submission_id"]!.GetValue<Guid>();
         var fineStatus = await client.WaitForResultAsync(fineId, Ct, 60);
         Assert.Equal("finished", fineStatus["status"]!.GetValue<string>());

@@ -43,7 +43,15 @@ internal static class ServiceSetup
 
         var content = configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         var sqlitePath = ConfigurationSetup.ResolvePath(builder.Environment.ContentRootPath, content.SqlitePath);
-        var database = DatabaseSettings.FromUrl(configuration["DATABASE_URL"], sqlitePath);
+        DatabaseSettings database;
+        try
+        {
+            database = DatabaseSettings.FromUrl(configuration["DATABASE_URL"], sqlitePath);
+        }
+        catch (Exception e) when (e is UriFormatException or FormatException or ArgumentException)
+        {
+            throw new StartupConfigurationException("DATABASE_URL is not valid: use postgres://user:pass@host:port/db (or leave it unset for SQLite)", e);
+        }
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(sqlitePath)!);
@@ -54,6 +62,7 @@ internal static class ServiceSetup
         services.AddCodeRoomAuth();
         services.AddCodeRoomRateLimiting(configuration);
 
+        StartupErrors.CheckRabbitMqUrl(configuration["RabbitMq:Url"]);
         services.AddJudge(configuration, fleet: !string.IsNullOrWhiteSpace(configuration["RabbitMq:Url"]));
         services.AddSingleton<ProblemStore>();
         services.AddScoped<ProblemImporter>();
