@@ -27,6 +27,10 @@ public enum JobOutcome
 
     /// <summary>Stopped while judging, with the job left for the transport to redeliver.</summary>
     Abandoned,
+
+    /// <summary>The job could not even be claimed (the database is unreachable): the transport should hand it back
+    /// and try again later rather than drop it.</summary>
+    Retry,
 }
 
 /// <summary>
@@ -99,6 +103,12 @@ public sealed partial class JudgeJobProcessor(
             if (claim is not null)
             {
                 await FailClaimAsync(db, submissionId, claim.Value, ex.GetType().Name + ": " + ex.Message);
+            }
+            else if (!failOnShutdown)
+            {
+                // Not even claimed (the database is unreachable): with a broker the job goes back to the queue, where it
+                // is safe, instead of being acknowledged and lost with its row stuck in "queued".
+                return JobOutcome.Retry;
             }
             else
             {
@@ -274,7 +284,7 @@ public sealed partial class JudgeJobProcessor(
                 await NotifyAsync(submissionId);
             }
         }
-        catch (Exception ex) when (ex is DbUpdateException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or OperationCanceledException or InvalidOperationException)
         {
             LogMarkFailedFailed(ex);
         }

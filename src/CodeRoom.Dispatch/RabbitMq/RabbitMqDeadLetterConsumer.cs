@@ -58,10 +58,11 @@ public sealed partial class RabbitMqDeadLetterConsumer(
                     await notifier.JudgeFinishedAsync(submissionId, stoppingToken);
                 }
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TimeoutException)
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or TimeoutException)
             {
-                // The database is down: leave the message for later (another runner, or this one after a restart).
+                // The database is down: hand the message back and try again shortly.
                 LogMarkFailedFailed(e);
+                await RabbitMqConsumerSupport.RequeueLaterAsync(channel, delivery.DeliveryTag, stoppingToken);
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -75,6 +76,6 @@ public sealed partial class RabbitMqDeadLetterConsumer(
     [LoggerMessage(Level = LogLevel.Error, Message = "Judge job for {SubmissionId} was dead-lettered; its submission is marked failed")]
     private partial void LogDeadLettered(Guid submissionId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not mark a dead-lettered job failed; leaving it queued")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not mark a dead-lettered job failed; trying again shortly")]
     private partial void LogMarkFailedFailed(Exception exception);
 }

@@ -90,6 +90,11 @@ public sealed partial class RabbitMqJudgeConsumer(
         {
             return; // unacknowledged: redelivered to another runner when this channel closes
         }
+        if (outcome == JobOutcome.Retry)
+        {
+            await RabbitMqConsumerSupport.RequeueLaterAsync(channel, delivery.DeliveryTag, stoppingToken);
+            return;
+        }
         await RabbitMqConsumerSupport.SettleAsync(() => channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None));
     }
 
@@ -144,6 +149,21 @@ internal static partial class RabbitMqConsumerSupport
             }
         }
         return null;
+    }
+
+    /// <summary>Hands a job back to the queue after a pause (the database is down: no hot loop meanwhile). Each return
+    /// counts towards the delivery limit, so a long outage dead-letters the job rather than losing it.</summary>
+    public static async Task RequeueLaterAsync(IChannel channel, ulong deliveryTag, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // stopping: the channel's close hands it back anyway
+        }
+        await SettleAsync(() => channel.BasicNackAsync(deliveryTag, multiple: false, requeue: true, CancellationToken.None));
     }
 
     /// <summary>Acks and rejects on a channel that died with a broker restart fail; the broker has already put those
