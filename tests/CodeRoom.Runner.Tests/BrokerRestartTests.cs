@@ -92,3 +92,35 @@ public sealed class BrokerRestartTests(OwnBrokerApiFactory factory) : IClassFixt
         Assert.Equal("finished", (await client.WaitForResultAsync(againId, Ct, 60))["status"]!.GetValue<string>());
     }
 }
+
+/// <summary>An Api whose broker has never been reachable (nothing listens on its port).</summary>
+public sealed class NoBrokerApiFactory : FleetApiFactory
+{
+    protected override void Configure()
+    {
+        base.Configure();
+        Settings["RabbitMq:Url"] = "amqp://guest:guest@127.0.0.1:1/";
+    }
+}
+
+public sealed class NoBrokerTests(NoBrokerApiFactory factory) : IClassFixture<NoBrokerApiFactory>
+{
+    [Fact(Timeout = 60_000)]
+    public async Task With_the_broker_unreachable_from_the_start_run_answers_503_at_once_and_the_row_is_not_left_queued()
+    {
+        var client = factory.ClientFor("fleet-nobroker-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var response = await client.RunAsync(attempt, Candidates.Sum);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"answered after {clock.Elapsed}");
+        }
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.False(await db.Submissions.AnyAsync(s => s.UserId.StartsWith("fleet-nobroker-") && s.Status == "queued",
+            TestContext.Current.CancellationToken));
+    }
+}
