@@ -54,35 +54,25 @@ public sealed class RabbitMqCompletionNotifier(RabbitMqConnection connection) : 
 public sealed partial class RabbitMqCompletionListener(RabbitMqConnection connection, JudgeCompletions completions,
     ILogger<RabbitMqCompletionListener> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var conn = await RabbitMqConsumerSupport.ConnectAsync(connection, "coderoom-api", stoppingToken);
-        if (conn is null)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-api", async (conn, ct) =>
         {
-            return;
-        }
-        await using var channel = await conn.CreateChannelAsync(cancellationToken: stoppingToken);
-        var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: stoppingToken);
-        await channel.QueueBindAsync(queue.QueueName, connection.Options.CompletedExchange, "", cancellationToken: stoppingToken);
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) =>
-        {
-            if (Guid.TryParse(Encoding.ASCII.GetString(delivery.Body.Span), out var id))
+            var channel = await conn.CreateChannelAsync(cancellationToken: ct);
+            var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: ct);
+            await channel.QueueBindAsync(queue.QueueName, connection.Options.CompletedExchange, "", cancellationToken: ct);
+            var consumer = new AsyncEventingBasicConsumer(channel);
+            consumer.ReceivedAsync += (_, delivery) =>
             {
-                completions.Completed(id);
-            }
-            return Task.CompletedTask;
-        };
-        await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, stoppingToken);
-        LogListening();
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+                if (Guid.TryParse(Encoding.ASCII.GetString(delivery.Body.Span), out var id))
+                {
+                    completions.Completed(id);
+                }
+                return Task.CompletedTask;
+            };
+            await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, ct);
+            LogListening();
+            return channel;
+        }, logger, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listening for finished judge jobs on RabbitMQ")]
     private partial void LogListening();

@@ -22,26 +22,16 @@ public sealed partial class RabbitMqDeadLetterConsumer(
     internal const string Message = "the job was set aside after failing on every delivery (it stopped its runner each time)";
     private static readonly string[] NotFinal = [SubmissionStatuses.Queued, SubmissionStatuses.Running];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var conn = await RabbitMqConsumerSupport.ConnectAsync(connection, "coderoom-runner", stoppingToken);
-        if (conn is null)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", async (conn, ct) =>
         {
-            return;
-        }
-        await using var channel = await conn.CreateChannelAsync(cancellationToken: stoppingToken);
-        await channel.BasicQosAsync(0, 16, false, stoppingToken);
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) => OnDeadAsync(channel, delivery, stoppingToken);
-        await channel.BasicConsumeAsync(connection.Options.DeadLetterQueue, autoAck: false, consumer, stoppingToken);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+            var channel = await conn.CreateChannelAsync(cancellationToken: ct);
+            await channel.BasicQosAsync(0, 16, false, ct);
+            var consumer = new AsyncEventingBasicConsumer(channel);
+            consumer.ReceivedAsync += (_, delivery) => OnDeadAsync(channel, delivery, stoppingToken);
+            await channel.BasicConsumeAsync(connection.Options.DeadLetterQueue, autoAck: false, consumer, ct);
+            return channel;
+        }, logger, stoppingToken);
 
     private async Task OnDeadAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
     {

@@ -32,15 +32,13 @@ public sealed partial class RabbitMqJudgeConsumer(
     /// <summary>Set once the consumer is registered with the broker (tests and the start-up log wait on it).</summary>
     public TaskCompletionSource Consuming { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", StartAsync, logger, stoppingToken);
+
+    private async Task<IChannel> StartAsync(IConnection conn, CancellationToken stoppingToken)
     {
-        var conn = await RabbitMqConsumerSupport.ConnectAsync(connection, "coderoom-runner", stoppingToken);
-        if (conn is null)
-        {
-            return;
-        }
         var concurrency = (ushort)Concurrency;
-        await using var channel = await conn.CreateChannelAsync(
+        var channel = await conn.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false,
                 consumerDispatchConcurrency: concurrency), stoppingToken);
         await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: concurrency, global: false, stoppingToken);
@@ -49,14 +47,7 @@ public sealed partial class RabbitMqJudgeConsumer(
         await channel.BasicConsumeAsync(connection.Options.JobQueue, autoAck: false, consumer, stoppingToken);
         LogConsuming(connection.Options.JobQueue, concurrency);
         Consuming.TrySetResult();
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: closing the channel hands unacknowledged jobs back to the broker for the other runners.
-        }
+        return channel;
     }
 
     private async Task OnJobAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
@@ -130,8 +121,66 @@ public sealed partial class RabbitMqJudgeConsumer(
 
 internal static partial class RabbitMqConsumerSupport
 {
+    /// <summary>
+    /// Connects (waiting for the broker), starts a consuming channel and keeps it alive until the host stops. A lost
+    /// connection is the client's to recover: it reopens the channel and its consumer by itself. A channel the broker
+    /// closed on its own (a channel error) is not recovered by the client, and a runner consuming nothing would look
+    /// healthy while the queue grows: once it has stayed closed on an open connection for two checks, it is replaced.
+    /// </summary>
+    public static async Task ConsumeAsync(RabbitMqConnection connection, string clientName,
+        Func<IConnection, CancellationToken, Task<IChannel>> start, ILogger logger, CancellationToken stoppingToken)
+    {
+        while (await ConnectAsync(connection, clientName, stoppingToken) is { } conn)
+        {
+            IChannel channel;
+            try
+            {
+                channel = await start(conn, stoppingToken);
+            }
+            catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
+            {
+                LogChannelFailed(logger, e.GetType().Name, e.Message);
+                if (!await PauseAsync(TimeSpan.FromSeconds(connection.Options.ReconnectSeconds), stoppingToken))
+                {
+                    return;
+                }
+                continue;
+            }
+            await using (channel)
+            {
+                var closedChecks = 0;
+                while (closedChecks < 2)
+                {
+                    if (!await PauseAsync(TimeSpan.FromSeconds(2), stoppingToken))
+                    {
+                        return; // stopping: closing the channel hands unacknowledged jobs back to the broker
+                    }
+                    closedChecks = !channel.IsOpen && conn.IsOpen ? closedChecks + 1 : 0;
+                }
+                LogChannelFailed(logger, "channel closed", channel.CloseReason?.ReplyText ?? "");
+                await SettleAsync(() => new ValueTask(channel.CloseAsync()));
+            }
+        }
+    }
+
+    private static async Task<bool> PauseAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A RabbitMQ consumer channel failed ({Error}: {Message}); starting a new one")]
+    private static partial void LogChannelFailed(ILogger logger, string error, string message);
+
     /// <summary>Waits for the broker (a runner may start before it), trying every ReconnectSeconds.</summary>
-    public static async Task<IConnection?> ConnectAsync(RabbitMqConnection connection, string clientName, CancellationToken stoppingToken)
+    private static async Task<IConnection?> ConnectAsync(RabbitMqConnection connection, string clientName, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
