@@ -27,6 +27,11 @@ public sealed class JudgeQueueOptions
     /// limits together are far shorter): it is marked failed, so that a polling client gets an answer.</summary>
     [Range(1, 86_400)] public int OrphanedRunningSeconds { get; set; } = 600;
 
+    /// <summary>With RabbitMQ only: a job still queued after this long never reached a runner (its Api died between
+    /// storing the row and publishing, or the broker lost its queue): it is marked failed, so that a lost job is never
+    /// silent. Far longer than any healthy queue wait.</summary>
+    [Range(1, 86_400)] public int OrphanedQueuedFleetSeconds { get; set; } = 1800;
+
     /// <summary>How often orphaned jobs are looked for (and once at start).</summary>
     [Range(1, 86_400)] public int OrphanSweepSeconds { get; set; } = 30;
 }

@@ -128,6 +128,39 @@ public sealed class FleetTests(FleetApiFactory factory) : IClassFixture<FleetApi
         Assert.Equal("accepted", fineStatus["summary"]!["status"]!.GetValue<string>());
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_job_that_never_reached_a_runner_is_failed_by_the_sweeper_instead_of_staying_queued_forever()
+    {
+        var client = factory.ClientFor("fleet-lost-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+        var id = Guid.NewGuid();
+        using (var scope = factory.Services.CreateScope())
+        {
+            // As an Api that died between storing the row and publishing the job leaves it.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var problemId = await db.Problems.Where(p => p.Slug == "add-two").Select(p => p.Id).SingleAsync(Ct);
+            var owner = await db.Attempts.Where(a => a.Id == attempt).Select(a => a.UserId).SingleAsync(Ct);
+            db.Submissions.Add(new SubmissionEntity
+            {
+                Id = id,
+                AttemptId = attempt,
+                ProblemId = problemId,
+                UserId = owner,
+                Language = "python",
+                Mode = SubmissionModes.Run,
+                CodeText = Candidates.Sum,
+                Status = SubmissionStatuses.Queued,
+                CreatedAt = DateTimeOffset.UtcNow.AddHours(-2),
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var (requeued, failed) = await factory.Services.GetRequiredService<Api.Judging.OrphanedJobSweeper>().SweepAsync(Ct);
+        Assert.Equal(0, requeued); // the broker holds queued jobs: nothing is queued twice
+        Assert.True(failed >= 1);
+        Assert.Equal("failed", (await client.WaitForResultAsync(id, Ct))["status"]!.GetValue<string>());
+    }
+
     internal static List<int> ProcessesOf(int firstUid, int lastUid) =>
         Directory.EnumerateDirectories("/proc")
             .Select(d => (Dir: d, Ok: int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid), Pid: pid))

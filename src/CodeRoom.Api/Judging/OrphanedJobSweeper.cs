@@ -14,7 +14,8 @@ namespace CodeRoom.Api.Judging;
 /// judge is gone). With the in-process queue, queued rows older than <see cref="JudgeQueueOptions.OrphanedQueuedSeconds"/>
 /// that are not waiting in this process's queue are queued again (their queue died with a previous process; a worker's
 /// claim is atomic, so a row queued twice is judged once). With RabbitMQ the broker holds queued jobs durably and
-/// redelivers a dead runner's, so queued rows are left alone.
+/// redelivers a dead runner's, so queued rows are only failed after <see cref="JudgeQueueOptions.OrphanedQueuedFleetSeconds"/>
+/// (they never reached a runner).
 /// </summary>
 internal sealed partial class OrphanedJobSweeper(
     IServiceScopeFactory scopes,
@@ -25,7 +26,9 @@ internal sealed partial class OrphanedJobSweeper(
     ILogger<OrphanedJobSweeper> logger) : BackgroundService
 {
     private const string LostJudgeMessage = "the judge stopped while judging (the service restarted or crashed)";
+    private const string NeverJudgedMessage = "the job never reached a runner (lost between the Api and the broker)";
     private static readonly string[] Running = [SubmissionStatuses.Running];
+    private static readonly string[] Queued = [SubmissionStatuses.Queued];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,21 +67,36 @@ internal sealed partial class OrphanedJobSweeper(
             .Where(s => s.Status == SubmissionStatuses.Running && s.StartedAt != null && s.StartedAt < runningBefore)
             .Select(s => s.Id)
             .ToListAsync(cancellationToken);
-        var failed = 0;
-        foreach (var id in lost)
+        // Only if still in that state now (a slow judge may have finished meanwhile).
+        var failed = await FailAllAsync(db, lost, LostJudgeMessage, Running, now, cancellationToken);
+        if (queue is null)
         {
-            // Only if it is still running now (a slow judge may have finished meanwhile).
-            if (!await JudgeJobProcessor.MarkFailedAsync(db, id, LostJudgeMessage, now, Running, cancellationToken))
-            {
-                continue;
-            }
-            failed++;
+            var queuedBefore = now - TimeSpan.FromSeconds(options.Value.OrphanedQueuedFleetSeconds);
+            var neverJudged = await db.Submissions.AsNoTracking()
+                .Where(s => s.Status == SubmissionStatuses.Queued && s.CreatedAt < queuedBefore)
+                .Select(s => s.Id)
+                .ToListAsync(cancellationToken);
+            failed += await FailAllAsync(db, neverJudged, NeverJudgedMessage, Queued, now, cancellationToken);
         }
         if (requeued > 0 || failed > 0)
         {
             LogSwept(requeued, failed);
         }
         return (requeued, failed);
+    }
+
+    private static async Task<int> FailAllAsync(AppDbContext db, List<Guid> ids, string message, string[] onlyIf, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var failed = 0;
+        foreach (var id in ids)
+        {
+            if (await JudgeJobProcessor.MarkFailedAsync(db, id, message, now, onlyIf, cancellationToken))
+            {
+                failed++;
+            }
+        }
+        return failed;
     }
 
     private async Task<int> RequeueAsync(AppDbContext db, InProcessJudgeQueue inProcess, DateTimeOffset now, CancellationToken cancellationToken)
