@@ -88,15 +88,19 @@ public class FleetApiFactory : ApiFactory
 }
 
 /// <summary>
-/// One `coderoom-runner` process (what `./coderoom runner` starts), with the sandbox settings of this worktree's tests
-/// (uids from 76000, cgroups coderoom-wt-fleet*), one slot, no warm-up. Its log lines are kept for assertions.
+/// One `coderoom-runner` process (what `./coderoom runner` starts), with the suite's sandbox settings (uids from 76000,
+/// cgroups coderoom-runner-tests*), one slot, no warm-up. Its log lines are kept for assertions.
 /// With restartOnCrash it is started again when it dies, as systemd's Restart=always would.
 /// </summary>
 public sealed class RunnerProcess : IAsyncDisposable
 {
-    public const int BaseUid = 76000;
-    public const string BaseCgroup = "coderoom-wt-fleet";
-    public static readonly string BaseBoxRoot = Path.Combine(Path.GetTempPath(), "coderoom-wt-fleet", "boxes");
+    // The suite's own uid range and cgroup subtree, apart from the other suites' (61000, 65000, 66000); a second copy of
+    // the suite on the same host moves them as JudgeFixture does: CODEROOM_Sandbox__FirstSlotUid, CODEROOM_Sandbox__CgroupName.
+    public static readonly int BaseUid =
+        int.TryParse(Environment.GetEnvironmentVariable("CODEROOM_Sandbox__FirstSlotUid"), CultureInfo.InvariantCulture, out var uid) ? uid : 76000;
+    public static readonly string BaseCgroup = Environment.GetEnvironmentVariable("CODEROOM_Sandbox__CgroupName") is { Length: > 0 } name
+        ? name : "coderoom-runner-tests";
+    public static readonly string BaseBoxRoot = Path.Combine(Path.GetTempPath(), BaseCgroup, "boxes");
 
     private readonly Dictionary<string, string?> _environment;
     private readonly bool _restartOnCrash;
@@ -128,12 +132,32 @@ public sealed class RunnerProcess : IAsyncDisposable
         BoxRoot = Path.Combine(Path.GetDirectoryName(BaseBoxRoot)!, $"runner-{id}", "boxes"),
     };
 
-    private Process Launch()
+    private static ProcessStartInfo StartInfo()
     {
         var config = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<config>/net10.0/
-        var dll = Path.Combine(TestServers.RepoRoot, "src", "CodeRoom.Runner", "bin", config, "net10.0", "coderoom-runner.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add(Path.Combine(TestServers.RepoRoot, "src", "CodeRoom.Runner", "bin", config, "net10.0", "coderoom-runner.dll"));
+        return info;
+    }
+
+    /// <summary>Runs a runner with exactly these variables (besides the machine's) until it exits: for start-up errors.</summary>
+    public static async Task<(int Exit, string Output)> RunToExitAsync(Dictionary<string, string?> environment, CancellationToken cancellationToken)
+    {
+        var info = StartInfo();
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, (await stdout + await stderr).Trim());
+    }
+
+    private Process Launch()
+    {
+        var info = StartInfo();
         foreach (var (key, value) in _environment)
         {
             info.Environment[key] = value;

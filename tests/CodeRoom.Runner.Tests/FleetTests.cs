@@ -161,6 +161,20 @@ public sealed class FleetTests(FleetApiFactory factory) : IClassFixture<FleetApi
         Assert.Equal("failed", (await client.WaitForResultAsync(id, Ct))["status"]!.GetValue<string>());
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_runner_with_a_configuration_error_prints_one_line_naming_the_variable_and_exits_2()
+    {
+        foreach (var (variable, value) in new[] { ("RABBITMQ_URL", ""), ("RABBITMQ_URL", "http://broker"), ("RUNNER_ID", "seven") })
+        {
+            var env = new Dictionary<string, string?> { ["RABBITMQ_URL"] = factory.RabbitUrl, ["RUNNER_ID"] = "9", [variable] = value };
+            var (exit, output) = await RunnerProcess.RunToExitAsync(env, Ct);
+            Assert.Equal(2, exit);
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Single(lines);
+            Assert.Contains(variable, lines[0]);
+        }
+    }
+
     internal static List<int> ProcessesOf(int firstUid, int lastUid) =>
         Directory.EnumerateDirectories("/proc")
             .Select(d => (Dir: d, Ok: int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid), Pid: pid))
