@@ -128,6 +128,34 @@ public sealed class FleetTests(FleetApiFactory factory) : IClassFixture<FleetApi
         Assert.Equal("accepted", fineStatus["summary"]!["status"]!.GetValue<string>());
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task Concurrent_runs_published_at_once_all_finish_once_across_two_runners()
+    {
+        await using var a = factory.StartRunner(7);
+        await using var b = factory.StartRunner(8);
+        await Task.WhenAll(a.WaitUntilConsumingAsync(Ct), b.WaitUntilConsumingAsync(Ct));
+        var client = factory.ClientFor("fleet-burst-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+
+        // One channel, many publishes in flight at once (publisher confirms tracked per message).
+        var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => client.RunAsync(attempt, Candidates.Sum)));
+        var ids = new List<Guid>();
+        foreach (var response in responses)
+        {
+            ids.Add((await response.Json200())["run_id"]!.GetValue<Guid>());
+        }
+        foreach (var id in ids)
+        {
+            Assert.Equal("finished", (await client.WaitForResultAsync(id, Ct, 120))["status"]!.GetValue<string>());
+        }
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(ids.Count, await db.RunLogs.CountAsync(l => ids.Contains(l.SubmissionId), Ct));
+        // Both runners took a share (prefetch = their one slot each).
+        Assert.Contains(a.Lines, l => l.Contains("STARTED ", StringComparison.Ordinal));
+        Assert.Contains(b.Lines, l => l.Contains("STARTED ", StringComparison.Ordinal));
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_job_that_never_reached_a_runner_is_failed_by_the_sweeper_instead_of_staying_queued_forever()
     {
