@@ -29,6 +29,7 @@ app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseCodeRoomWeb();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<NulCharacterGuardMiddleware>();
 app.UseRateLimiter();
 
 app.MapOpenApi();

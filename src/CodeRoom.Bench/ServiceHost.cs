@@ -64,6 +64,8 @@ internal sealed class ServiceHost : IAsyncDisposable
             ["Content__ProblemsDirectory"] = problems,
             // Per-user run/submit limit (default 10 a minute) would turn the bench into a 429 test.
             ["RateLimit__PermitsPerWindow"] = "1000000",
+            // The overload burst comes from one user: the per-user in-flight cap would answer it with 429s.
+            ["JudgeQueue__MaxInFlightPerUser"] = "1000",
             ["Judge__CompileCacheRoot"] = cache,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",

@@ -18,6 +18,10 @@ public sealed class JudgeQueueOptions
 
     [Range(1, 3600)] public int RetryAfterSeconds { get; set; } = 5;
 
+    /// <summary>Runs and submissions one user may have queued or running at once; more answer 429. With the run's
+    /// wall cap this bounds how long one user's slow code can keep another user's run waiting (issue 11).</summary>
+    [Range(1, 1000)] public int MaxInFlightPerUser { get; set; } = 2;
+
     /// <summary>In-process only: a job still queued after this long and not waiting in this process's queue belongs
     /// to a queue that died with its process (a crash, a restart): it is queued again. Claiming is atomic, so a job
     /// queued twice is still judged once.</summary>

@@ -35,7 +35,16 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
     public int SlotsInUse => _slots.InUse;
     public int SlotCapacity => _slots.Capacity;
 
-    private sealed record Setup(ICgroupHierarchy Cgroups, byte[] SeccompProgram);
+    /// <summary>Built once: the cgroup tree, the seccomp program, and which masked /proc paths this kernel has.</summary>
+    private sealed record Setup(ICgroupHierarchy Cgroups, byte[] SeccompProgram, IReadOnlySet<string> ProcEntries);
+
+    /// <summary>Which of the /proc paths the policy masks exist here: the sandbox's fresh /proc has the same kernel's.</summary>
+    private static HashSet<string> ExistingProcEntries()
+    {
+        var all = SandboxPolicy.MaskedFiles(new SandboxLimits(), _ => true).Select(f => f.SandboxPath)
+            .Concat(SandboxPolicy.MaskedDirectories(_ => true));
+        return [.. all.Where(p => File.Exists(p) || Directory.Exists(p))];
+    }
 
     private Setup CreateSetup()
     {
@@ -73,7 +82,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         File.SetUnixFileMode(_options.BoxRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         LogReady(cgroups.Description, _options.Slots);
-        return new Setup(cgroups, seccomp);
+        return new Setup(cgroups, seccomp, ExistingProcEntries());
     }
 
     /// <summary>Builds the cgroup subtree and the seccomp program now, so that a broken host fails at start.</summary>
@@ -97,7 +106,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         var prepared = await PrepareAsync(spec, cancellationToken).ConfigureAwait(false);
         await using (prepared.ConfigureAwait(false))
         {
-            return await prepared.RunAsync(spec.Stdin, spec.OnControlLine, cancellationToken).ConfigureAwait(false);
+            return await prepared.RunAsync(spec, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -142,8 +151,19 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         var argv = new List<string>(SandboxPolicy.LauncherArguments(_options, limits, uid));
         argv.AddRange(spec.Command);
 
-        using var args = MemFd.Create("bwrap-args");
-        args.WriteAllAndRewind(NulSeparated(SandboxPolicy.BwrapArguments(spec)));
+        var hostHas = (Func<string, bool>)setup.ProcEntries.Contains;
+        var bwrapArguments = NulSeparated(SandboxPolicy.BwrapArguments(spec, hostHas));
+        // A pipe, written only once the launcher is in the run's cgroups: bwrap waits for its options before it
+        // creates any namespace, so its cgroup namespace is rooted at the run's own cgroup.
+        using var args = new Pipe();
+        var masks = new List<MemFd>();
+        using var disposeMasks = new MemFdList(masks);
+        foreach (var masked in SandboxPolicy.MaskedFiles(limits, hostHas))
+        {
+            var memFd = MemFd.Create("bwrap-mask");
+            masks.Add(memFd);
+            memFd.WriteAllAndRewind(Encoding.UTF8.GetBytes(masked.Contents));
+        }
         using var seccomp = MemFd.Create("bwrap-seccomp");
         seccomp.WriteAllAndRewind(setup.SeccompProgram);
         using var stdin = new Pipe();
@@ -168,12 +188,17 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             [1] = stdout.WriteFd,
             [2] = stderr.WriteFd,
             [SandboxPolicy.ControlFd] = control.WriteFd,
-            [SandboxPolicy.ArgsFd] = args.Fd,
+            [SandboxPolicy.ArgsFd] = args.ReadFd,
             [SandboxPolicy.StatusFd] = status.WriteFd,
             [SandboxPolicy.BlockFd] = block.ReadFd,
             [SandboxPolicy.SeccompFd] = seccomp.Fd,
         };
+        for (var i = 0; i < masks.Count; i++)
+        {
+            fdMap[SandboxPolicy.FirstMaskFd + i] = masks[i].Fd;
+        }
         var pid = Spawner.Spawn(argv, fdMap, SandboxPolicy.FirstClosedFd);
+        args.CloseRead();
         stdin.CloseRead();
         stdout.CloseWrite();
         stderr.CloseWrite();
@@ -182,8 +207,13 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         block.CloseRead();
 
         var process = new SandboxProcess(pid, new StatusReader(status.TakeReader()), new Monitor(cgroup));
+        process.Monitor.OnStop = () => process.Kill(TerminationReason.Stopped);
         try
         {
+            // The launcher joins the cgroups before bwrap has read its options, so before it creates its namespaces:
+            // /proc/self/cgroup inside shows "/", not the run's place in the host's cgroup tree.
+            cgroup.AddProcess(pid);
+            await WriteArgumentsAsync(args.TakeWriter(), bwrapArguments).ConfigureAwait(false);
             var started = await process.Status.ReadChildPidAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
             if (started is null)
             {
@@ -192,9 +222,8 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
                     "bubblewrap did not start: " + Encoding.UTF8.GetString(setupError.Bytes).Trim());
             }
             process.ChildPid = started.Value;
-            // Both the bwrap monitor and the namespace's pid 1 join the cgroups before anything of the command runs;
-            // everything they fork from now on is counted and limited.
-            cgroup.AddProcess(pid);
+            // The namespace's pid 1 was forked inside the cgroups already; joining again is a no-op, and a safeguard.
+            // Everything of the command runs, counted and limited, only once the block fd is released below.
             cgroup.AddProcess(process.ChildPid);
             if (background)
             {
@@ -207,6 +236,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             process.StderrTask = DrainAsync(stderr.TakeReader(), limits.OutputBytes, () => process.Kill(TerminationReason.OutputLimit));
             process.ControlTask = ReadControlAsync(control.TakeReader(), limits.ControlBytes, process,
                 () => process.Kill(TerminationReason.OutputLimit));
+            process.ControlLineBytes = limits.ControlLineBytes;
             process.ExitTask = process.Status.ReadExitCodeAsync();
             using (var release = block.TakeWriter())
             {
@@ -224,14 +254,19 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
     /// <summary>Feeds stdin and watches the process until it is gone; limits count from this moment (CPU the
     /// program used while it was prepared and waiting is not charged).</summary>
     private async Task<SandboxOutcome> SuperviseAsync(SandboxLimits limits, IRunCgroup cgroup, SandboxProcess process,
-        ReadOnlyMemory<byte> stdinBytes, Action<string, ISandboxMonitor>? onControlLine, CancellationToken cancellationToken)
+        ReadOnlyMemory<byte> stdinBytes, bool keepStdinOpen, Action<string, ISandboxMonitor>? onControlLine, Action<ISandboxMonitor>? onStarted,
+        CancellationToken cancellationToken)
     {
+        // The line cap of this run (a prepared program started with its spec's; the run may set a tighter one).
+        process.ControlLineBytes = limits.ControlLineBytes;
         var baseline = cgroup.CpuUsage();
         var clock = Stopwatch.StartNew();
         var monitor = process.Monitor;
         monitor.Baseline = baseline;
         process.OnControlLine = onControlLine;
-        var stdinTask = WriteStdinAsync(process.Stdin!, stdinBytes);
+        onStarted?.Invoke(monitor);
+        var stdinTask = WriteStdinAsync(process.Stdin!, stdinBytes, keepStdinOpen ? monitor.Input.Reader : null);
+        process.Stdin = null; // the writer owns it now
         var exitTask = process.ExitTask!;
 
         var poll = TimeSpan.FromMilliseconds(_options.PollIntervalMs);
@@ -248,9 +283,9 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
                 process.Kill(TerminationReason.CpuTimeLimit);
                 break;
             }
-            if (monitor.LapExceeded(cpu, clock.Elapsed))
+            if (monitor.LapExceeded(cpu) is { } lapLimit)
             {
-                process.Kill(TerminationReason.CpuTimeLimit);
+                process.Kill(lapLimit);
                 break;
             }
             if (clock.Elapsed > limits.WallTime)
@@ -262,6 +297,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         }
 
         var exitCode = await WaitBoundedAsync(exitTask, TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+        monitor.CloseInput();
         var wall = clock.Elapsed;
         // The process tree is gone once pid 1 of the namespace is; pipes close with it. Bounded, in case something
         // kept a pipe open past that.
@@ -327,11 +363,41 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             Stderr = stderrBytes,
             StdoutTruncated = stdoutTruncated,
             StderrTruncated = stderrTruncated,
+            ControlLineTooLong = process.ControlLineTooLong,
             KilledInLap = reason is TerminationReason.CpuTimeLimit or TerminationReason.WallTimeLimit
                 or TerminationReason.MemoryLimit or TerminationReason.OutputLimit or TerminationReason.Signaled
+                or TerminationReason.Stopped
                 ? monitor.CurrentLap : null,
             Laps = monitor.CompletedLaps,
         };
+    }
+
+    /// <summary>Hands bwrap its options. If bwrap is gone already, the status channel reports that it did not start.</summary>
+    private static async Task WriteArgumentsAsync(Stream stream, byte[] arguments)
+    {
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                await stream.WriteAsync(arguments, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // bwrap exited before reading them.
+            }
+        }
+    }
+
+    /// <summary>Closes the masked files' descriptors once the launcher holds its own copies.</summary>
+    private sealed class MemFdList(List<MemFd> memFds) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var memFd in memFds)
+            {
+                memFd.Dispose();
+            }
+        }
     }
 
     private static async Task<int?> WaitBoundedAsync(Task<int?> task, TimeSpan timeout)
@@ -341,112 +407,6 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             return await task.ConfigureAwait(false);
         }
         return null;
-    }
-
-    private static async Task WriteStdinAsync(Stream stream, ReadOnlyMemory<byte> data)
-    {
-        await using (stream.ConfigureAwait(false))
-        {
-            try
-            {
-                if (!data.IsEmpty)
-                {
-                    await stream.WriteAsync(data, CancellationToken.None).ConfigureAwait(false);
-                }
-            }
-            catch (IOException)
-            {
-                // The program exited (or was killed) without reading all of its input.
-            }
-        }
-    }
-
-    private static async Task<(byte[] Bytes, bool Truncated)> DrainAsync(Stream stream, int cap, Action onOverflow)
-    {
-        var result = await ReadAllCappedAsync(stream, cap).ConfigureAwait(false);
-        if (result.Truncated)
-        {
-            onOverflow();
-        }
-        return result;
-    }
-
-    private static async Task<(byte[] Bytes, bool Truncated)> ReadAllCappedAsync(Stream stream, int cap)
-    {
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new ArrayBufferWriter<byte>();
-            var chunk = ArrayPool<byte>.Shared.Rent(16384);
-            try
-            {
-                while (true)
-                {
-                    var n = await stream.ReadAsync(chunk, CancellationToken.None).ConfigureAwait(false);
-                    if (n == 0)
-                    {
-                        return (buffer.WrittenSpan.ToArray(), false);
-                    }
-                    var room = cap - buffer.WrittenCount;
-                    if (n > room)
-                    {
-                        // Stop reading: the flood is cut here, not buffered (the supervisor's memory stays bounded).
-                        buffer.Write(chunk.AsSpan(0, Math.Max(room, 0)));
-                        return (buffer.WrittenSpan.ToArray(), true);
-                    }
-                    buffer.Write(chunk.AsSpan(0, n));
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(chunk);
-            }
-        }
-    }
-
-    private static async Task ReadControlAsync(Stream stream, int cap, SandboxProcess process, Action onOverflow)
-    {
-        await using (stream.ConfigureAwait(false))
-        {
-            var line = new ArrayBufferWriter<byte>();
-            var chunk = ArrayPool<byte>.Shared.Rent(65536);
-            var total = 0L;
-            try
-            {
-                while (true)
-                {
-                    var n = await stream.ReadAsync(chunk, CancellationToken.None).ConfigureAwait(false);
-                    if (n == 0)
-                    {
-                        return;
-                    }
-                    total += n;
-                    if (total > cap)
-                    {
-                        onOverflow();
-                        return;
-                    }
-                    var span = chunk.AsSpan(0, n);
-                    while (true)
-                    {
-                        var nl = span.IndexOf((byte)'\n');
-                        if (nl < 0)
-                        {
-                            line.Write(span);
-                            break;
-                        }
-                        line.Write(span[..nl]);
-                        // Lines before the run started have no reader: a prepared program says nothing until fed.
-                        process.OnControlLine?.Invoke(Encoding.UTF8.GetString(line.WrittenSpan), process.Monitor);
-                        line.ResetWrittenCount();
-                        span = span[(nl + 1)..];
-                    }
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(chunk);
-            }
-        }
     }
 
     private static byte[] NulSeparated(IReadOnlyList<string> args)
@@ -474,141 +434,4 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sandbox run finished: {Reason} exit {ExitCode}, cpu {CpuMs} ms, wall {WallMs} ms, peak {PeakKb} KB")]
     private partial void LogRunFinished(TerminationReason reason, int? exitCode, double cpuMs, double wallMs, long peakKb);
-
-    /// <summary>Per-run lap bookkeeping shared by the control reader and the watchdog loop.</summary>
-    private sealed class Monitor(IRunCgroup cgroup) : ISandboxMonitor
-    {
-        private readonly Lock _lock = new();
-        private readonly List<LapMeasurement> _laps = [];
-        private string? _lap;
-        private TimeSpan _lapStartCpu;
-        private TimeSpan _lapBudget;
-        private long _lapStartWallTicks;
-
-        /// <summary>CPU used before the run was fed (a prepared sandbox's start-up): not the program's to answer for.</summary>
-        public TimeSpan Baseline { get; set; }
-
-        /// <summary>CPU since the run was fed, the same clock as <see cref="SandboxOutcome.CpuTime"/>.</summary>
-        public TimeSpan CpuTime => cgroup.CpuUsage() - Baseline;
-
-        public string? CurrentLap
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _lap;
-                }
-            }
-        }
-
-        public IReadOnlyList<LapMeasurement> CompletedLaps
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _laps.ToList();
-                }
-            }
-        }
-
-        /// <summary>Peak memory of the run before the last reset of the kernel's counter.</summary>
-        public long PeakBeforeReset { get; private set; }
-
-        public void StartLap(string name, TimeSpan cpuBudget)
-        {
-            var cpu = cgroup.CpuUsage();
-            var before = cgroup.PeakMemoryBytes();
-            // Each lap's peak is its own where the kernel can reset the counter (v1); otherwise the run's peak so far.
-            cgroup.TryResetPeakMemory();
-            lock (_lock)
-            {
-                _lap = name;
-                _lapStartCpu = cpu;
-                _lapBudget = cpuBudget;
-                _lapStartWallTicks = Stopwatch.GetTimestamp();
-                PeakBeforeReset = Math.Max(PeakBeforeReset, before);
-            }
-        }
-
-        public LapMeasurement EndLap()
-        {
-            var cpu = cgroup.CpuUsage();
-            var peak = cgroup.PeakMemoryBytes();
-            lock (_lock)
-            {
-                var lap = new LapMeasurement(_lap ?? "", cpu - _lapStartCpu, peak);
-                _laps.Add(lap);
-                _lap = null;
-                return lap;
-            }
-        }
-
-        /// <summary>A lap is over budget on CPU, or (for sleeping code) on wall time at three times its CPU budget
-        /// plus a second.</summary>
-        public bool LapExceeded(TimeSpan cpu, TimeSpan _)
-        {
-            lock (_lock)
-            {
-                if (_lap is null)
-                {
-                    return false;
-                }
-                if (cpu - _lapStartCpu > _lapBudget)
-                {
-                    return true;
-                }
-                var lapWall = Stopwatch.GetElapsedTime(_lapStartWallTicks);
-                return lapWall > _lapBudget * 3 + TimeSpan.FromSeconds(1);
-            }
-        }
-    }
-
-    /// <summary>Reads bwrap's JSON status lines: first the child pid, at the end the exit code.</summary>
-    private sealed class StatusReader(Stream stream) : IAsyncDisposable
-    {
-        private readonly StreamReader _reader = new(stream, Encoding.UTF8);
-
-        public async Task<int?> ReadChildPidAsync(TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            cts.CancelAfter(timeout);
-            try
-            {
-                while (await _reader.ReadLineAsync(cts.Token).ConfigureAwait(false) is { } line)
-                {
-                    using var doc = JsonDocument.Parse(line);
-                    if (doc.RootElement.TryGetProperty("child-pid", out var pid))
-                    {
-                        return pid.GetInt32();
-                    }
-                }
-                return null;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return null;
-            }
-        }
-
-        public async Task<int?> ReadExitCodeAsync()
-        {
-            while (await _reader.ReadLineAsync(CancellationToken.None).ConfigureAwait(false) is { } line)
-            {
-                using var doc = JsonDocument.Parse(line);
-                if (doc.RootElement.TryGetProperty("exit-code", out var code))
-                {
-                    return code.GetInt32();
-                }
-            }
-            return null;
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            _reader.Dispose();
-            return ValueTask.CompletedTask;
-        }
-    }
 }

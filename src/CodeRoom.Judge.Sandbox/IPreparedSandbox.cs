@@ -2,7 +2,7 @@ namespace CodeRoom.Judge.Sandbox;
 
 /// <summary>
 /// A sandbox whose command has already started (namespaces, cgroups, runtime start-up) and waits for its stdin. Runs
-/// once: <see cref="RunAsync"/> feeds it and supervises it exactly like <see cref="ISandbox.RunAsync"/>, with the
+/// once: <see cref="RunAsync(SandboxSpec, CancellationToken)"/> feeds it and supervises it exactly like <see cref="ISandbox.RunAsync"/>, with the
 /// limits counted from that moment. Disposing it kills whatever is left and removes every trace.
 /// </summary>
 public interface IPreparedSandbox : IAsyncDisposable
@@ -22,4 +22,9 @@ public interface IPreparedSandbox : IAsyncDisposable
     /// <param name="cancellationToken">Kills the run.</param>
     Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
         CancellationToken cancellationToken, TimeSpan? cpuTime = null, TimeSpan? wallTime = null);
+
+    /// <summary>Feeds the program and supervises it with the run's part of <paramref name="run"/>: its stdin (kept open
+    /// when <see cref="SandboxSpec.KeepStdinOpen"/>), its control handler, and its CPU, wall-clock and control-channel
+    /// limits (the command, mounts and the other limits were fixed when it was prepared).</summary>
+    Task<SandboxOutcome> RunAsync(SandboxSpec run, CancellationToken cancellationToken);
 }

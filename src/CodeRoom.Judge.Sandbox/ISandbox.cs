@@ -8,7 +8,7 @@ public interface ISandbox
 
     /// <summary>Starts the command now and lets it wait for its stdin: the runtime's start-up (namespaces, an
     /// interpreter importing its modules) is then off the path of the request that feeds it. The spec's stdin and
-    /// control handler are ignored; <see cref="IPreparedSandbox.RunAsync"/> takes them.</summary>
+    /// control handler are ignored; <see cref="IPreparedSandbox.RunAsync(SandboxSpec, CancellationToken)"/> takes them.</summary>
     Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, CancellationToken cancellationToken);
 
     /// <summary>As <see cref="PrepareAsync"/>, on a standby slot (its own uids): for sandboxes prepared ahead of time,

@@ -24,6 +24,10 @@ public sealed record SandboxLimits
     /// <summary>Bytes allowed on the control channel (fd 3), where a harness reports results.</summary>
     public int ControlBytes { get; init; } = 64 * 1024 * 1024;
 
+    /// <summary>Longest line allowed on the control channel: a longer one is never handed to the caller; the sandbox is
+    /// killed with <see cref="TerminationReason.OutputLimit"/> and <see cref="SandboxOutcome.ControlLineTooLong"/> set.</summary>
+    public int ControlLineBytes { get; init; } = 64 * 1024 * 1024;
+
     /// <summary>Size of the private writable /tmp (tmpfs, charged to the run's memory cgroup).</summary>
     public long TmpBytes { get; init; } = 64L * 1024 * 1024;
 

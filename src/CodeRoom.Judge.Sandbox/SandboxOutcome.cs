@@ -13,6 +13,8 @@ public enum TerminationReason
     MemoryLimit,
     OutputLimit,
     Cancelled,
+    /// <summary>The caller stopped it through <see cref="ISandboxMonitor.Stop"/> (its program broke the caller's protocol).</summary>
+    Stopped,
 }
 
 /// <summary>
@@ -31,6 +33,10 @@ public sealed record SandboxOutcome
     public required byte[] Stderr { get; init; }
     public bool StdoutTruncated { get; init; }
     public bool StderrTruncated { get; init; }
+
+    /// <summary>A control-channel line was longer than <see cref="SandboxLimits.ControlLineBytes"/> (the reason is then
+    /// <see cref="TerminationReason.OutputLimit"/>); that line was dropped unread.</summary>
+    public bool ControlLineTooLong { get; init; }
 
     /// <summary>Name of the lap that was running when a limit killed the sandbox, if any.</summary>
     public string? KilledInLap { get; init; }

@@ -16,8 +16,73 @@ public static class SandboxPolicy
     public const int BlockFd = 12;
     public const int SeccompFd = 13;
 
+    /// <summary>bwrap copies each <see cref="MaskedFile"/> from its own descriptor, numbered from here.</summary>
+    public const int FirstMaskFd = 14;
+
     /// <summary>Everything at or above this number is closed before the launcher starts.</summary>
-    public const int FirstClosedFd = 14;
+    public const int FirstClosedFd = FirstMaskFd + 8;
+
+    /// <summary>
+    /// The host's /usr, directory by directory: what the toolchains use (interpreters and compilers, their
+    /// libraries, the C and C++ headers). Not /usr/local (the host's own tools and configuration), nor /usr/share,
+    /// /usr/libexec, /usr/sbin, /usr/src or anything else a host adds to /usr.
+    /// </summary>
+    public static readonly IReadOnlyList<string> UsrDirectories = ["/usr/bin", "/usr/include", "/usr/lib", "/usr/lib64"];
+
+    /// <summary>A file bound read-only over a path of the sandbox's /proc: synthetic figures of the run, or nothing.</summary>
+    public sealed record MaskedFile(string SandboxPath, string Contents);
+
+    /// <summary>
+    /// The /proc files that would show host-wide figures or host configuration, each replaced by a read-only file of
+    /// the run's own (see docs/sandbox.md, "What the sandbox shows"). <paramref name="hostHas"/> says which exist on this
+    /// kernel (config.gz needs CONFIG_IKCONFIG_PROC): bwrap cannot bind over a /proc entry that is not there. Each is a
+    /// bind mount on every sandbox start (about 0.1 ms each), so the list holds what matters, not every counter.
+    /// </summary>
+    public static IReadOnlyList<MaskedFile> MaskedFiles(SandboxLimits limits, Func<string, bool> hostHas)
+    {
+        var memoryKb = (limits.MemoryBytes / 1024).ToString(CultureInfo.InvariantCulture).PadLeft(8);
+        MaskedFile[] files =
+        [
+            // lxcfs-style: the run's memory limit is all the memory there is, and all of it is free; no swap.
+            new("/proc/meminfo", $"""
+                MemTotal:       {memoryKb} kB
+                MemFree:        {memoryKb} kB
+                MemAvailable:   {memoryKb} kB
+                Buffers:               0 kB
+                Cached:                0 kB
+                SwapCached:            0 kB
+                SwapTotal:             0 kB
+                SwapFree:              0 kB
+                Shmem:                 0 kB
+
+                """),
+            // No per-CPU lines: glibc then counts processors with sched_getaffinity (os.cpu_count, nproc, the JVM).
+            new("/proc/stat", """
+                cpu  0 0 0 0 0 0 0 0 0 0
+                intr 0
+                ctxt 0
+                btime 0
+                processes 0
+                procs_running 1
+                procs_blocked 0
+                softirq 0 0 0 0 0 0 0 0 0 0 0
+
+                """),
+            new("/proc/loadavg", "0.00 0.00 0.00 1/1 1\n"),
+            new("/proc/uptime", "0.00 0.00\n"),
+            // Host configuration: the kernel's build configuration and the host's boot command line.
+            new("/proc/config.gz", ""),
+            new("/proc/cmdline", ""),
+        ];
+        return [.. files.Where(f => hostHas(f.SandboxPath))];
+    }
+
+    /// <summary>
+    /// /proc directories replaced by an empty read-only tmpfs: pressure stall information, host-wide CPU, memory and
+    /// I/O load (present when the kernel has PSI).
+    /// </summary>
+    public static IReadOnlyList<string> MaskedDirectories(Func<string, bool> hostHas) =>
+        [.. new[] { "/proc/pressure" }.Where(hostHas)];
 
     /// <summary>
     /// argv of the launcher chain. prlimit sets the rlimits (as root, so hard limits can be set), setpriv drops to the
@@ -59,7 +124,11 @@ public static class SandboxPolicy
     /// bubblewrap's arguments, passed through <c>--args FD</c> so that /proc/1/cmdline inside shows none of them.
     /// The command itself follows them on the launcher's argv.
     /// </summary>
-    public static IReadOnlyList<string> BwrapArguments(SandboxSpec spec)
+    /// <remarks>
+    /// <paramref name="hostHas"/> says which of the masked /proc paths exist on this kernel (<see cref="MaskedFiles"/>);
+    /// the supervisor hands file <c>i</c> of that list on descriptor <see cref="FirstMaskFd"/> + i.
+    /// </remarks>
+    public static IReadOnlyList<string> BwrapArguments(SandboxSpec spec, Func<string, bool> hostHas)
     {
         var limits = spec.Limits;
         var args = new List<string>
@@ -71,22 +140,43 @@ public static class SandboxPolicy
             "--new-session",
             "--hostname", "sandbox",
             "--clearenv",
-            // Read-only root made of toolchain paths only: no /etc, /home, /root, /var, /run, service files.
-            "--ro-bind", "/usr", "/usr",
+        };
+        // Read-only root made of toolchain paths only: no /etc, /home, /root, /var, /run, /usr/local, service files.
+        foreach (var directory in UsrDirectories)
+        {
+            args.AddRange(["--ro-bind", directory, directory]);
+        }
+        args.AddRange(
+        [
             "--symlink", "usr/lib", "/lib",
             "--symlink", "usr/lib64", "/lib64",
             "--symlink", "usr/bin", "/bin",
-            "--symlink", "usr/sbin", "/sbin",
-        };
+        ]);
         foreach (var mount in spec.ExtraMounts)
         {
             args.Add(mount.Writable ? "--bind" : "--ro-bind");
             args.Add(mount.HostPath);
             args.Add(mount.SandboxPath);
         }
+        args.Add("--proc");
+        args.Add("/proc");
+        // Host-wide figures and host configuration in /proc: replaced by the run's own (docs/sandbox.md).
+        var masked = MaskedFiles(limits, hostHas);
+        if (masked.Count > FirstClosedFd - FirstMaskFd)
+        {
+            throw new InvalidOperationException("more masked files than descriptors reserved for them");
+        }
+        for (var i = 0; i < masked.Count; i++)
+        {
+            args.AddRange(["--perms", "0444", "--ro-bind-data", (FirstMaskFd + i).ToString(CultureInfo.InvariantCulture), masked[i].SandboxPath]);
+        }
+        foreach (var directory in MaskedDirectories(hostHas))
+        {
+            // tmpfs is writable by the sandbox's uid: remounted read-only at once. 4 KB: it holds nothing anyway.
+            args.AddRange(["--size", "4096", "--tmpfs", directory, "--remount-ro", directory]);
+        }
         args.AddRange(
         [
-            "--proc", "/proc",
             // --dev gives null, zero, full, random, urandom, tty and an unsized tmpfs: size /dev/shm explicitly.
             "--dev", "/dev",
             "--size", Bytes(limits.ShmBytes), "--tmpfs", "/dev/shm",

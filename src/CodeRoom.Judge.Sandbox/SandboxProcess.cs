@@ -21,6 +21,8 @@ public sealed partial class BwrapSandbox
         public Task? ControlTask { get; set; }
         public Task<int?>? ExitTask { get; set; }
         public volatile Action<string, ISandboxMonitor>? OnControlLine;
+        public volatile int ControlLineBytes = int.MaxValue;
+        public volatile bool ControlLineTooLong;
         public TerminationReason? KillReason { get; private set; }
         public CancellationToken Killed => _killed.Token;
 
@@ -100,20 +102,34 @@ public sealed partial class BwrapSandbox
 
         public bool HasExited => process.ExitTask?.IsCompleted ?? true;
 
-        public async Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
-            CancellationToken cancellationToken, TimeSpan? cpuTime = null, TimeSpan? wallTime = null)
+        public Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
+            CancellationToken cancellationToken, TimeSpan? cpuTime = null, TimeSpan? wallTime = null) =>
+            RunAsync(limits with { CpuTime = cpuTime ?? limits.CpuTime, WallTime = wallTime ?? limits.WallTime }, stdin, false, onControlLine,
+                null, cancellationToken);
+
+        public Task<SandboxOutcome> RunAsync(SandboxSpec run, CancellationToken cancellationToken) =>
+            RunAsync(limits with
+            {
+                CpuTime = run.Limits.CpuTime,
+                WallTime = run.Limits.WallTime,
+                ControlBytes = Math.Min(run.Limits.ControlBytes, limits.ControlBytes),
+                ControlLineBytes = Math.Min(run.Limits.ControlLineBytes, limits.ControlLineBytes),
+            }, run.Stdin, run.KeepStdinOpen, run.OnControlLine, run.OnStarted, cancellationToken);
+
+        private async Task<SandboxOutcome> RunAsync(SandboxLimits runLimits, ReadOnlyMemory<byte> stdin, bool keepStdinOpen,
+            Action<string, ISandboxMonitor>? onControlLine, Action<ISandboxMonitor>? onStarted, CancellationToken cancellationToken)
         {
             if (Interlocked.Exchange(ref _used, 1) != 0)
             {
                 throw new InvalidOperationException("a prepared sandbox runs once");
             }
-            var runLimits = limits with { CpuTime = cpuTime ?? limits.CpuTime, WallTime = wallTime ?? limits.WallTime };
             if (background)
             {
                 // Fed now: the run is timed at the same priority as any other.
                 SandboxPriority.Set(cgroup, SandboxPriority.Normal);
             }
-            return await owner.SuperviseAsync(runLimits, cgroup, process, stdin, onControlLine, cancellationToken).ConfigureAwait(false);
+            return await owner.SuperviseAsync(runLimits, cgroup, process, stdin, keepStdinOpen, onControlLine, onStarted,
+                cancellationToken).ConfigureAwait(false);
         }
 
         public async ValueTask DisposeAsync()

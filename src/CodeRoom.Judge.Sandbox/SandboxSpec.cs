@@ -17,13 +17,20 @@ public sealed record SandboxSpec
     /// <summary>Compiles write their output here; runs see it read-only.</summary>
     public bool WorkingDirectoryWritable { get; init; }
 
-    /// <summary>Toolchain paths besides /usr (for example /etc/alternatives for the JVM). Read-only.</summary>
+    /// <summary>Toolchain paths besides /usr (for example /etc/java-17-openjdk for the JVM). Read-only.</summary>
     public IReadOnlyList<SandboxMount> ExtraMounts { get; init; } = [];
 
     /// <summary>Environment of the command; nothing of the service's environment is passed.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     public ReadOnlyMemory<byte> Stdin { get; init; } = ReadOnlyMemory<byte>.Empty;
+
+    /// <summary>
+    /// Keeps stdin open after <see cref="Stdin"/>: the caller writes more through <see cref="ISandboxMonitor.Send"/>
+    /// and closes it with <see cref="ISandboxMonitor.CloseInput"/> (a judge hands over one test's input at a time, so
+    /// that the program never holds an input before its test starts). Closed in any case when the process ends.
+    /// </summary>
+    public bool KeepStdinOpen { get; init; }
 
     public SandboxLimits Limits { get; init; } = new();
 
@@ -32,4 +39,8 @@ public sealed record SandboxSpec
     /// announces each test there, which lets the caller give each test its own CPU budget through the monitor.
     /// </summary>
     public Action<string, ISandboxMonitor>? OnControlLine { get; init; }
+
+    /// <summary>Called once when the run is fed (its limits count from here), before any of stdin is written: the
+    /// caller may start a lap and queue input there.</summary>
+    public Action<ISandboxMonitor>? OnStarted { get; init; }
 }

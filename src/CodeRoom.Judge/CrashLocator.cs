@@ -24,7 +24,7 @@ internal static class CrashLocator
         }
         var spec = new SandboxSpec
         {
-            Command = symbolizer.Command([.. offsets.Take(4 * ControlLine.MaxOffsets)]),
+            Command = symbolizer.Command([.. offsets.Take(4 * Running.HarnessLine.MaxOffsets)]),
             WorkingDirectory = box.Path,
             ExtraMounts = plan.Mounts,
             Environment = plan.Environment,
@@ -76,7 +76,7 @@ internal static class CrashLocator
             {
                 if (entry["Address"] is not JsonValue a || !a.TryGetValue<string>(out var address)
                     || !address.StartsWith("0x", StringComparison.Ordinal)
-                    || ControlLine.ParseOffsets(address[2..]) is not [var offset]
+                    || Running.HarnessLine.ParseOffsets(address[2..]) is not [var offset]
                     || entry["Symbol"] is not JsonArray frames)
                 {
                     continue;

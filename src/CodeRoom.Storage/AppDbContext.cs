@@ -15,6 +15,18 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SubmissionEntity> Submissions => Set<SubmissionEntity>();
     public DbSet<RunLogEntity> RunLogs => Set<RunLogEntity>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TextGuard.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TextGuard.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -29,6 +29,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ["JWT_SECRET"] = Secret,
         ["RateLimit:PermitsPerWindow"] = "100000",
+        ["AttemptLimits:PermitsPerWindow"] = "100000",
+        ["DraftLimits:PermitsPerWindow"] = "100000",
         ["JudgeQueue:Workers"] = "2",
         ["JudgeQueue:WaitSeconds"] = "2",
         ["Content:WebRoot"] = "/nonexistent/coderoom-web-out",
@@ -136,9 +138,14 @@ public class RealJudgeApiFactory : ApiFactory
 
     protected override void Configure()
     {
-        Settings["Sandbox:BoxRoot"] = Path.Combine(Path.GetTempPath(), "coderoom-api-test-boxes");
-        Settings["Sandbox:CgroupName"] = "coderoom-api-tests";
-        Settings["Sandbox:FirstSlotUid"] = "65000";
+        // Overridable (as the CLI reads them) so that several checkouts can run this suite on one machine without
+        // sharing uids, cgroups or box folders.
+        var cgroup = Environment.GetEnvironmentVariable("CODEROOM_Sandbox__CgroupName") is { Length: > 0 } c ? c : "coderoom-api-tests";
+        Settings["Sandbox:CgroupName"] = cgroup;
+        Settings["Sandbox:BoxRoot"] = Environment.GetEnvironmentVariable("CODEROOM_Sandbox__BoxRoot") is { Length: > 0 } root
+            ? root : Path.Combine(Path.GetTempPath(), cgroup == "coderoom-api-tests" ? "coderoom-api-test-boxes" : cgroup + "-boxes");
+        Settings["Sandbox:FirstSlotUid"] = Environment.GetEnvironmentVariable("CODEROOM_Sandbox__FirstSlotUid") is { Length: > 0 } uid
+            ? uid : "65000";
         Settings["Sandbox:Slots"] = "2";
         Settings["JudgeQueue:WaitSeconds"] = "30";
     }

@@ -35,6 +35,46 @@ public sealed class OneWorkerFactory : ApiFactory
     }
 }
 
+public sealed class InFlightFactory : ApiFactory
+{
+    protected override void Configure()
+    {
+        Settings["JudgeQueue:Workers"] = "2";
+        Settings["JudgeQueue:MaxInFlightPerUser"] = "1";
+        Settings["JudgeQueue:WaitSeconds"] = "0.2";
+    }
+}
+
+public sealed class InFlightTests(InFlightFactory factory) : IClassFixture<InFlightFactory>
+{
+    [Fact]
+    public async Task A_user_with_a_run_still_being_judged_gets_429_and_another_user_is_judged_at_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var slow = factory.ClientFor("inflight-" + Guid.NewGuid());
+        var attempt = await slow.NewAttemptAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await slow.RunAsync(attempt, "BLOCK")).StatusCode);
+        var refused = await slow.SubmitAsync(attempt, "BLOCK");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is set");
+        Assert.StartsWith("application/problem+json", refused.Content.Headers.ContentType!.ToString());
+
+        // The second judge slot is free for everybody else.
+        var other = factory.ClientFor("inflight-other-" + Guid.NewGuid());
+        Assert.Equal(HttpStatusCode.OK, (await other.RunAsync(await other.NewAttemptAsync(), "x")).StatusCode);
+        factory.Judge.Release(1);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpResponseMessage again;
+        do
+        {
+            await Task.Delay(100, ct);
+            again = await slow.RunAsync(attempt, "x");
+        }
+        while (again.StatusCode == HttpStatusCode.TooManyRequests && DateTime.UtcNow < deadline);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+}
+
 public sealed class RedisFactory(string prefix) : ApiFactory
 {
     protected override void Configure()
@@ -74,32 +114,42 @@ public sealed class InMemoryRateLimitTests(RateLimitedFactory factory) : IClassF
     }
 }
 
-public sealed class RedisRateLimitTests : IAsyncLifetime
+/// <summary>Two service instances (each with its own database) sharing one Redis under a key prefix of their own.</summary>
+public abstract class TwoRedisInstances<TFactory> : IAsyncLifetime where TFactory : ApiFactory
 {
     private readonly string _prefix = $"coderoom-test:{Guid.NewGuid():N}:";
-    private RedisFactory _a = null!;
-    private RedisFactory _b = null!;
+
+    protected TFactory A { get; private set; } = null!;
+    protected TFactory B { get; private set; } = null!;
+
+    protected abstract TFactory Create(string redisKeyPrefix);
 
     public async ValueTask InitializeAsync()
     {
-        _a = new RedisFactory(_prefix);
-        _b = new RedisFactory(_prefix);
-        await _a.InitializeAsync();
-        await _b.InitializeAsync();
+        A = Create(_prefix);
+        B = Create(_prefix);
+        await A.InitializeAsync();
+        await B.InitializeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _a.DisposeAsync();
-        await _b.DisposeAsync();
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
+}
+
+public sealed class RedisRateLimitTests : TwoRedisInstances<RedisFactory>
+{
+    protected override RedisFactory Create(string redisKeyPrefix) => new(redisKeyPrefix);
 
     [Fact]
     public async Task Two_instances_sharing_redis_share_one_window_per_user()
     {
         const string user = "shared-user";
-        var onA = _a.ClientFor(user);
-        var onB = _b.ClientFor(user);
+        var onA = A.ClientFor(user);
+        var onB = B.ClientFor(user);
         var attemptA = await onA.NewAttemptAsync();
         var attemptB = await onB.NewAttemptAsync();
 
@@ -111,7 +161,7 @@ public sealed class RedisRateLimitTests : IAsyncLifetime
         Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await onA.RunAsync(attemptA, "x")).StatusCode);
 
-        var someoneElse = _b.ClientFor("another-user");
+        var someoneElse = B.ClientFor("another-user");
         Assert.Equal(HttpStatusCode.OK, (await someoneElse.RunAsync(await someoneElse.NewAttemptAsync(), "x")).StatusCode);
     }
 }
@@ -131,7 +181,8 @@ public sealed class QueueTests(TinyQueueFactory factory) : IClassFixture<TinyQue
         await Task.Delay(300, ct);
         var second = await client.RunAsync(attempt, "BLOCK");  // fills the queue (capacity 1)
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
-        var third = await client.RunAsync(attempt, "x");
+        var otherUser = factory.ClientFor("q-other-" + Guid.NewGuid()); // this user has two in flight, the most allowed
+        var third = await otherUser.RunAsync(await otherUser.NewAttemptAsync(), "x");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, third.StatusCode);
         Assert.NotNull(third.Headers.RetryAfter);
 

@@ -4,8 +4,9 @@ using System.Text;
 namespace CodeRoom.Api.Tests;
 
 /// <summary>A seeded sweep of malformed requests: random bytes, broken JSON, wrong types, huge fields, bad ids and
-/// unknown values on every endpoint. Every answer must be a 4xx (never a 500, a stack trace or a path).</summary>
-public sealed class MalformedRequestSweepTests(ApiFactory factory) : IClassFixture<ApiFactory>
+/// unknown values and NUL characters on every endpoint, on SQLite and PostgreSQL (whose text cannot hold NUL). Every
+/// answer must be a 4xx (never a 500, a stack trace or a path).</summary>
+public abstract class MalformedRequestSweepTests<TFactory>(TFactory factory) where TFactory : ApiFactory
 {
     private static readonly string[] Endpoints =
     [
@@ -59,8 +60,9 @@ public sealed class MalformedRequestSweepTests(ApiFactory factory) : IClassFixtu
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
     }
 
-    private static string BadGetUrl(Random random, Guid attempt) => random.Next(6) switch
+    private static string BadGetUrl(Random random, Guid attempt) => random.Next(7) switch
     {
+        6 => $"/api/coding/drafts?attempt_id={attempt}&problem_id=add{(random.Next(2) == 0 ? "%00" : "")}-two&language=python%00"[..^random.Next(0, 4)],
         0 => "/api/coding/status?id=" + Uri.EscapeDataString(RandomText(random, random.Next(0, 60))),
         1 => "/api/coding/status?id=" + Guid.NewGuid(),
         2 => $"/api/coding/drafts?attempt_id={Uri.EscapeDataString(RandomText(random, 10))}&problem_id=add-two&language=python",
@@ -72,8 +74,9 @@ public sealed class MalformedRequestSweepTests(ApiFactory factory) : IClassFixtu
     private static string BadBody(Random random, Guid attempt)
     {
         var a = $"\"{attempt}\"";
-        return random.Next(16) switch
+        return random.Next(17) switch
         {
+            15 => NulBody(random, a),
             0 => RandomText(random, random.Next(0, 200)),
             1 => "{" + RandomText(random, random.Next(0, 50)),
             2 => "{\"attempt_id\": " + RandomJsonScalar(random) + ", \"problem_id\": \"add-two\", \"language\": \"python\", \"code\": \"x\"}",
@@ -90,6 +93,24 @@ public sealed class MalformedRequestSweepTests(ApiFactory factory) : IClassFixtu
             13 => "{\"interview_id\": " + RandomNonString(random) + "}",
             14 => "{\"user_id\": " + RandomNonString(random) + ", \"role\": [1]}",
             _ => "{\"attempt_id\": " + a + ", \"problem_id\": \"" + RandomText(random, random.Next(81, 400)) + "\", \"language\": \"python\", \"code\": \"x\"}",
+        };
+    }
+
+    /// <summary>A body of some endpoint with a NUL escape (or a lone surrogate) in one of its strings (or keys).</summary>
+    private static string NulBody(Random random, string attempt)
+    {
+        // Mostly NUL; sometimes a lone surrogate, which is not valid JSON text either.
+        var nul = random.Next(4) switch { 0 => "\\u0000", 1 => "x\\u0000", 2 => random.Next(2) == 0 ? "\\uD800" : "x\\uDFFF", _ => "\\u0000" + RandomText(random, 5).Replace("\\", "", StringComparison.Ordinal).Replace("\"", "", StringComparison.Ordinal) };
+        return random.Next(8) switch
+        {
+            0 => "{\"attempt_id\": " + attempt + ", \"problem_id\": \"add-two\", \"language\": \"python\", \"code\": \"" + nul + "\"}",
+            1 => "{\"attempt_id\": " + attempt + ", \"problem_id\": \"" + nul + "\", \"language\": \"python\", \"code\": \"x\"}",
+            2 => "{\"attempt_id\": " + attempt + ", \"problem_id\": \"add-two\", \"language\": \"" + nul + "\", \"code\": \"x\"}",
+            3 => "{\"attempt_id\": " + attempt + ", \"problem_id\": \"add-two\", \"language\": \"python\", \"code\": \"x\", \"custom_inputs\": [{\"a\": \"" + nul + "\", \"b\": 2}]}",
+            4 => "{\"interview_id\": \"" + nul + "\"}",
+            5 => "{\"user_id\": \"" + nul + "\", \"role\": \"candidate\"}",
+            6 => "{\"title\": \"" + nul + "\", \"difficulty\": \"easy\"}",
+            _ => "{\"" + nul + "\": 1}",
         };
     }
 
@@ -134,3 +155,8 @@ public sealed class MalformedRequestSweepTests(ApiFactory factory) : IClassFixtu
 
     private static string Truncate(string s) => s.Length <= 200 ? s : s[..200] + "...";
 }
+
+public sealed class SqliteMalformedRequestSweepTests(ApiFactory factory) : MalformedRequestSweepTests<ApiFactory>(factory), IClassFixture<ApiFactory>;
+
+public sealed class PostgresMalformedRequestSweepTests(PostgresApiFactory factory)
+    : MalformedRequestSweepTests<PostgresApiFactory>(factory), IClassFixture<PostgresApiFactory>;

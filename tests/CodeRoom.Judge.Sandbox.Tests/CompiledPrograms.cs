@@ -11,11 +11,8 @@ internal sealed class CompiledPrograms(SandboxFixture fixture) : IDisposable
     public const string Clang = "/usr/bin/clang++-19";
     public const string JavaHome = "/usr/lib/jvm/java-17-openjdk-amd64";
 
-    public static readonly IReadOnlyList<SandboxMount> JavaMounts =
-    [
-        new("/etc/alternatives", "/etc/alternatives"),
-        new("/etc/java-17-openjdk", "/etc/java-17-openjdk"),
-    ];
+    /// <summary>As JavaToolchain mounts them: the JDK's configuration only.</summary>
+    public static readonly IReadOnlyList<SandboxMount> JavaMounts = [new("/etc/java-17-openjdk", "/etc/java-17-openjdk")];
 
     /// <summary>Limits of a compile step: more time, memory and processes than a run.</summary>
     public static SandboxLimits CompileLimits => new()

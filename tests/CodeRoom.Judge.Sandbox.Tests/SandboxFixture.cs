@@ -23,7 +23,8 @@ public sealed class SandboxFixture : IDisposable
             StandbySlots = 6,
             // 62000..62999, ten uids per test process (4 run slots, 6 standby): never root, never nobody (65534), no
             // real user on these machines, and apart from the judge (63000..) and API (65000..) test suites.
-            FirstSlotUid = 62000 + 10 * (id % 100),
+            // CODEROOM_SANDBOX_TEST_UID_BASE moves them elsewhere (engineers sharing a machine each take a range).
+            FirstSlotUid = UidBase() + 10 * (id % 100),
         };
         Sandbox = new BwrapSandbox(Options, NullLogger<BwrapSandbox>.Instance);
         Sandbox.EnsureReady();
@@ -44,6 +45,11 @@ public sealed class SandboxFixture : IDisposable
         }
         Programs = new CompiledPrograms(this);
     }
+
+    private static int UidBase() =>
+        int.TryParse(Environment.GetEnvironmentVariable("CODEROOM_SANDBOX_TEST_UID_BASE"), out var uidBase) && uidBase >= 1000
+            ? uidBase
+            : 62000;
 
     public SandboxOptions Options { get; }
     public BwrapSandbox Sandbox { get; }

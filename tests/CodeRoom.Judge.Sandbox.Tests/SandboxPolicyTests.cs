@@ -17,7 +17,7 @@ public sealed partial class SandboxPolicyTests(SandboxFixture fixture)
         Command = ["/usr/bin/python3.11", "-S", "/box/main.py"],
         WorkingDirectory = "/var/lib/coderoom/boxes/box-0123456789abcdef",
         WorkingDirectoryWritable = writable,
-        ExtraMounts = [new("/etc/alternatives", "/etc/alternatives"), new("/srv/shared", "/shared", Writable: true)],
+        ExtraMounts = [new("/etc/java-17-openjdk", "/etc/java-17-openjdk"), new("/srv/shared", "/shared", Writable: true)],
         Environment = new Dictionary<string, string> { ["PYTHONHASHSEED"] = "0", ["PATH"] = "/usr/bin" },
         Limits = new SandboxLimits(),
     };
@@ -48,7 +48,7 @@ public sealed partial class SandboxPolicyTests(SandboxFixture fixture)
     [InlineData(true, "--bind")]
     public void The_bwrap_arguments_are_exactly_the_golden_list(bool writable, string boxBind)
     {
-        var args = SandboxPolicy.BwrapArguments(SampleSpec(writable));
+        var args = SandboxPolicy.BwrapArguments(SampleSpec(writable), _ => true);
         Assert.Equal(
         [
             "--unshare-all", "--unshare-user", "--disable-userns",
@@ -56,14 +56,23 @@ public sealed partial class SandboxPolicyTests(SandboxFixture fixture)
             "--new-session",
             "--hostname", "sandbox",
             "--clearenv",
-            "--ro-bind", "/usr", "/usr",
+            "--ro-bind", "/usr/bin", "/usr/bin",
+            "--ro-bind", "/usr/include", "/usr/include",
+            "--ro-bind", "/usr/lib", "/usr/lib",
+            "--ro-bind", "/usr/lib64", "/usr/lib64",
             "--symlink", "usr/lib", "/lib",
             "--symlink", "usr/lib64", "/lib64",
             "--symlink", "usr/bin", "/bin",
-            "--symlink", "usr/sbin", "/sbin",
-            "--ro-bind", "/etc/alternatives", "/etc/alternatives",
+            "--ro-bind", "/etc/java-17-openjdk", "/etc/java-17-openjdk",
             "--bind", "/srv/shared", "/shared",
             "--proc", "/proc",
+            "--perms", "0444", "--ro-bind-data", "14", "/proc/meminfo",
+            "--perms", "0444", "--ro-bind-data", "15", "/proc/stat",
+            "--perms", "0444", "--ro-bind-data", "16", "/proc/loadavg",
+            "--perms", "0444", "--ro-bind-data", "17", "/proc/uptime",
+            "--perms", "0444", "--ro-bind-data", "18", "/proc/config.gz",
+            "--perms", "0444", "--ro-bind-data", "19", "/proc/cmdline",
+            "--size", "4096", "--tmpfs", "/proc/pressure", "--remount-ro", "/proc/pressure",
             "--dev", "/dev",
             "--size", "16777216", "--tmpfs", "/dev/shm",
             "--size", "67108864", "--tmpfs", "/tmp",
@@ -77,6 +86,34 @@ public sealed partial class SandboxPolicyTests(SandboxFixture fixture)
             "--json-status-fd", "11",
             "--block-fd", "12",
         ], args);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public void A_kernel_without_config_gz_or_pressure_files_gets_no_mask_for_them()
+    {
+        // bwrap cannot bind over a /proc entry that does not exist: only what the host's kernel has is masked.
+        var args = SandboxPolicy.BwrapArguments(SampleSpec(false), path => path is not ("/proc/config.gz" or "/proc/pressure"));
+        Assert.DoesNotContain("/proc/config.gz", args);
+        Assert.DoesNotContain("/proc/pressure", args);
+        Assert.Contains("/proc/cmdline", args);
+        // The descriptors stay dense: the masks after a missing one move down.
+        var cmdline = args.ToList().IndexOf("/proc/cmdline");
+        Assert.Equal("18", args[cmdline - 1]);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public void The_masked_files_hold_the_runs_own_figures_and_fit_the_reserved_descriptors()
+    {
+        var files = SandboxPolicy.MaskedFiles(new SandboxLimits { MemoryBytes = 192L << 20 }, _ => true);
+        Assert.Equal(["/proc/meminfo", "/proc/stat", "/proc/loadavg", "/proc/uptime", "/proc/config.gz", "/proc/cmdline"],
+            files.Select(f => f.SandboxPath));
+        Assert.True(files.Count <= SandboxPolicy.FirstClosedFd - SandboxPolicy.FirstMaskFd);
+        var meminfo = files[0].Contents;
+        Assert.StartsWith("MemTotal:         196608 kB\nMemFree:          196608 kB\nMemAvailable:     196608 kB\n", meminfo);
+        Assert.Contains("SwapTotal:             0 kB\n", meminfo);
+        Assert.DoesNotMatch(@"(?m)^cpu\d", files[1].Contents); // processors are counted with sched_getaffinity
+        Assert.Equal("", files[4].Contents);
+        Assert.Equal("", files[5].Contents);
     }
 
     [Fact(Timeout = 10_000)]

@@ -23,6 +23,7 @@ public sealed class ApiProcessTests(FleetApiFactory factory) : IClassFixture<Fle
         ["RateLimit__RedisKeyPrefix"] = redisPrefix,
         ["RATE_LIMIT_PER_MINUTE"] = "10",
         ["JUDGE_WAIT_SECONDS"] = "0.2",
+        ["JudgeQueue__MaxInFlightPerUser"] = "1000",
     };
 
     [Fact(Timeout = 180_000)]

@@ -71,6 +71,8 @@ public class FleetApiFactory : ApiFactory
         Settings["RabbitMq:Prefix"] = Prefix;
         Settings["RabbitMq:DeliveryLimit"] = "2";
         Settings["RabbitMq:PublishTimeoutSeconds"] = "3";
+        // Some tests keep many jobs of one user in flight on purpose (issue 11's per-user cap is tested in Api.Tests).
+        Settings["JudgeQueue:MaxInFlightPerUser"] = "1000";
         Settings["JudgeQueue:WaitSeconds"] = "20";
         Settings["Content:VerifyReferenceSolutions"] = "false";
     }

@@ -118,6 +118,25 @@ public sealed class StorageTests
         Assert.Single(await db.Submissions.Where(s => s.CreatedAt < now.AddMinutes(1)).OrderByDescending(s => s.CreatedAt).ToListAsync(ct));
         Assert.True(await db.CodeDrafts.AnyAsync(d => d.AttemptId == attempt.Id, ct));
 
+        // Text PostgreSQL refuses is refused on both databases (TextGuard); the judge's diagnostics keep a U+FFFD instead.
+        db.Attempts.Add(new AttemptEntity { Id = Guid.NewGuid(), UserId = "u1", InterviewId = "a\0b", CreatedAt = now });
+        Assert.Equal("interview_id", (await Assert.ThrowsAsync<UnstorableTextException>(() => db.SaveChangesAsync(ct))).Column);
+        db.ChangeTracker.Clear();
+        db.Attempts.Add(new AttemptEntity { Id = Guid.NewGuid(), UserId = new string('u', 201), CreatedAt = now });
+        Assert.Contains("at most 200", (await Assert.ThrowsAsync<UnstorableTextException>(() => db.SaveChangesAsync(ct))).Message);
+        db.ChangeTracker.Clear();
+        db.Attempts.Add(new AttemptEntity { Id = Guid.NewGuid(), UserId = "u1", InterviewId = "a\uD800", CreatedAt = now });
+        Assert.Contains("Unicode", (await Assert.ThrowsAsync<UnstorableTextException>(() => db.SaveChangesAsync(ct))).Message);
+        db.ChangeTracker.Clear();
+        var log = await db.RunLogs.SingleAsync(ct);
+        log.CompileOutput = "a\0b\uDC00";
+        var stored = await db.Problems.SingleAsync(ct);
+        stored.Title = string.Concat(Enumerable.Repeat("\U0001F600", 200)); // 200 characters, 400 UTF-16 units
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        Assert.Equal("a\uFFFDb\uFFFD", (await db.RunLogs.SingleAsync(ct)).CompileOutput);
+        Assert.Equal(400, (await db.Problems.SingleAsync(ct)).Title.Length);
+
         // Deleting the attempt removes its drafts, submissions and run logs.
         db.Attempts.Remove(await db.Attempts.SingleAsync(ct));
         await db.SaveChangesAsync(ct);

@@ -32,11 +32,51 @@ internal static class AuthSetup
                     NameClaimType = "sub",
                     RoleClaimType = "role",
                 };
+                // A valid signature is not enough: the user id (sub) keys every row and limit, so a token without one
+                // usable sub is refused here, 401 on every endpoint, before any handler or rate limiter sees it.
+                bearer.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (UserIds.Problem(context.Principal) is { } problem)
+                        {
+                            context.Fail("the token's sub " + problem);
+                        }
+                        return Task.CompletedTask;
+                    },
+                };
             });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser().RequireClaim("sub").Build());
+    }
+}
+
+/// <summary>What a user id (a token's sub, a dev sign-in's user_id) must be: one non-blank value of at most
+/// <see cref="MaxLength"/> characters (the column's width on both databases) without NUL or other control
+/// characters (PostgreSQL text cannot hold NUL; control characters are never part of a real id), and valid Unicode
+/// (no lone surrogate, which PostgreSQL's UTF-8 cannot hold either).</summary>
+public static class UserIds
+{
+    public const int MaxLength = 200;
+
+    public static string? Problem(string? userId) =>
+        string.IsNullOrWhiteSpace(userId) ? "is empty"
+        : userId.Length > MaxLength ? $"is longer than {MaxLength} characters"
+        : userId.Any(char.IsControl) ? "contains control characters"
+        : !CodeRoom.Storage.TextGuard.IsValidUnicode(userId) ? "is not valid Unicode text"
+        : null;
+
+    internal static string? Problem(System.Security.Claims.ClaimsPrincipal? user)
+    {
+        var subs = user?.FindAll("sub").ToList() ?? [];
+        return subs.Count switch
+        {
+            0 => "is missing",
+            > 1 => "appears more than once",
+            _ => Problem(subs[0].Value),
+        };
     }
 }

@@ -21,9 +21,9 @@ public static class DevTokenEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var userId = request.UserId?.Trim() ?? "";
-        if (userId.Length is 0 or > 200)
+        if (UserIds.Problem(userId) is not null)
         {
-            errors["user_id"] = ["is required (1-200 characters)"];
+            errors["user_id"] = [$"is required (1-{UserIds.MaxLength} characters, no control characters)"];
         }
         var role = request.Role?.Trim().ToLowerInvariant() ?? Roles.Candidate;
         if (role is not (Roles.Candidate or Roles.Admin))

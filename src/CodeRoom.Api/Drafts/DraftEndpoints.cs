@@ -1,6 +1,7 @@
 using System.Text;
 using CodeRoom.Api.Auth;
 using CodeRoom.Api.Infrastructure;
+using CodeRoom.Api.RateLimiting;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Storage;
 using CodeRoom.Storage.Entities;
@@ -21,7 +22,7 @@ public static class DraftEndpoints
     {
         var group = app.MapGroup("/api/coding/drafts").RequireAuthorization().WithTags("Drafts");
         group.MapGet("/", Get);
-        group.MapPut("/", Save);
+        group.MapPut("/", Save).RequireRateLimiting(UserRateLimit.Drafts);
         return group;
     }
 
@@ -56,8 +57,9 @@ public static class DraftEndpoints
         return draft is null ? TypedResults.NotFound() : TypedResults.Ok(draft);
     }
 
-    private static async Task<Results<Ok<DraftResponse>, ValidationProblem, NotFound>> Save(SaveDraftRequest request,
-        HttpContext http, AppDbContext db, TimeProvider time, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DraftResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Save(SaveDraftRequest request,
+        HttpContext http, AppDbContext db, TimeProvider time, IOptions<RequestLimitsOptions> limits, IOptions<DraftLimitOptions> draftLimits,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.AttemptId is null || request.AttemptId == Guid.Empty)
@@ -100,6 +102,18 @@ public static class DraftEndpoints
             d => d.AttemptId == request.AttemptId && d.ProblemId == problemId && d.Language == wire, cancellationToken);
         if (draft is null)
         {
+            // Only a new draft counts against the quotas; saving over an existing one is only rate limited.
+            var quota = draftLimits.Value;
+            if (await db.CodeDrafts.CountAsync(d => d.AttemptId == request.AttemptId, cancellationToken) >= quota.MaxDraftsPerAttempt)
+            {
+                return Quotas.Exceeded(Quotas.DraftsPerAttempt, quota.MaxDraftsPerAttempt, "Draft quota reached",
+                    $"An attempt may hold at most {quota.MaxDraftsPerAttempt} drafts (one per problem and language); existing drafts can still be saved.");
+            }
+            if (await db.CodeDrafts.CountAsync(d => d.Attempt!.UserId == userId, cancellationToken) >= quota.MaxDraftsPerUser)
+            {
+                return Quotas.Exceeded(Quotas.DraftsPerUser, quota.MaxDraftsPerUser, "Draft quota reached",
+                    $"A user may hold at most {quota.MaxDraftsPerUser} drafts over all attempts; existing drafts can still be saved.");
+            }
             draft = new CodeDraftEntity { AttemptId = request.AttemptId!.Value, ProblemId = problemId.Value, Language = wire, CodeText = request.Code!, UpdatedAt = now };
             db.CodeDrafts.Add(draft);
         }

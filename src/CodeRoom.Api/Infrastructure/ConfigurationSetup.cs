@@ -30,6 +30,8 @@ internal static class ConfigurationSetup
             ("JWT_AUDIENCE", "Jwt:Audience"),
             ("REDIS_URL", "RateLimit:RedisUrl"),
             ("RATE_LIMIT_PER_MINUTE", "RateLimit:PermitsPerWindow"),
+            ("ATTEMPT_RATE_LIMIT_PER_MINUTE", "AttemptLimits:PermitsPerWindow"),
+            ("DRAFT_RATE_LIMIT_PER_MINUTE", "DraftLimits:PermitsPerWindow"),
             ("JUDGE_WORKERS", "JudgeQueue:Workers"),
             ("JUDGE_QUEUE_CAPACITY", "JudgeQueue:Capacity"),
             ("JUDGE_WAIT_SECONDS", "JudgeQueue:WaitSeconds"),

@@ -16,6 +16,7 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problems) : I
         var details = exception switch
         {
             BadHttpRequestException bad => BadRequest(bad),
+            CodeRoom.Storage.UnstorableTextException text => NulCharacterGuardMiddleware.Problem(text.Column, text.Problem),
             SandboxUnavailableException => Unavailable(http, "The judge is unavailable", "Code cannot be judged right now; try again later."),
             RedisException => Unavailable(http, "Rate limiting is unavailable", "A backing service is down; try again shortly."),
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred" },

@@ -24,7 +24,8 @@ public sealed class JwtOptions
 [OptionsValidator]
 public sealed partial class JwtOptionsValidator : IValidateOptions<JwtOptions>;
 
-/// <summary>Per-user limit on run + submit. With RedisUrl (REDIS_URL) the window is shared by every instance.</summary>
+/// <summary>Per-user limit on run + submit. With RedisUrl (REDIS_URL) the window is shared by every instance, for this
+/// limit and for the attempt and draft limits (<see cref="AttemptLimitOptions"/>, <see cref="DraftLimitOptions"/>).</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimit";
@@ -37,6 +38,43 @@ public sealed class RateLimitOptions
 
 [OptionsValidator]
 public sealed partial class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>;
+
+/// <summary>Per-user limits on creating attempts (POST /api/attempts): a rate (shared across instances through
+/// RateLimit:RedisUrl, like run + submit) and a quota on the attempts a user may own in total.</summary>
+public sealed class AttemptLimitOptions
+{
+    public const string Section = "AttemptLimits";
+
+    [Range(1, 1_000_000)] public int PermitsPerWindow { get; set; } = 30;
+    [Range(1, 86_400)] public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Attempts one user may own; creating one more answers 429 (quota, no Retry-After).</summary>
+    [Range(1, 100_000_000)] public int MaxAttemptsPerUser { get; set; } = 1000;
+}
+
+[OptionsValidator]
+public sealed partial class AttemptLimitOptionsValidator : IValidateOptions<AttemptLimitOptions>;
+
+/// <summary>Per-user limits on writing drafts (PUT /api/coding/drafts): a rate (shared across instances through
+/// RateLimit:RedisUrl) and quotas on the drafts one attempt and one user may hold. A draft is one row per
+/// (attempt, problem, language) of at most Limits:MaxCodeBytes; updating an existing draft never counts against a
+/// quota, only a new one does.</summary>
+public sealed class DraftLimitOptions
+{
+    public const string Section = "DraftLimits";
+
+    [Range(1, 1_000_000)] public int PermitsPerWindow { get; set; } = 120;
+    [Range(1, 86_400)] public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Drafts in one attempt (an interview of ten problems in all three languages fits).</summary>
+    [Range(1, 100_000)] public int MaxDraftsPerAttempt { get; set; } = 30;
+
+    /// <summary>Drafts over all of a user's attempts (with 50 KB each, at most about 150 MB per user).</summary>
+    [Range(1, 100_000_000)] public int MaxDraftsPerUser { get; set; } = 3000;
+}
+
+[OptionsValidator]
+public sealed partial class DraftLimitOptionsValidator : IValidateOptions<DraftLimitOptions>;
 
 public sealed class RequestLimitsOptions
 {

@@ -21,6 +21,8 @@ internal static class ServiceSetup
 
         AddValidatedOptions<JwtOptions, JwtOptionsValidator>(services, JwtOptions.Section);
         AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(services, RateLimitOptions.Section);
+        AddValidatedOptions<AttemptLimitOptions, AttemptLimitOptionsValidator>(services, AttemptLimitOptions.Section);
+        AddValidatedOptions<DraftLimitOptions, DraftLimitOptionsValidator>(services, DraftLimitOptions.Section);
         AddValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(services, RequestLimitsOptions.Section);
         AddValidatedOptions<ContentOptions, ContentOptionsValidator>(services, ContentOptions.Section);
 

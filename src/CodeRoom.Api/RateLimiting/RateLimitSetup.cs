@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using CodeRoom.Api.Infrastructure;
 using CodeRoom.Api.Runs;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -22,44 +23,52 @@ internal static class RateLimitSetup
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(CodingEndpoints.RateLimitPolicy, http =>
+            foreach (var policy in UserRateLimit.Policies)
             {
-                var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                var window = TimeSpan.FromSeconds(options.WindowSeconds);
-                // Authorization runs first, so anonymous requests never get here; the fallback key is defensive.
-                var user = http.User.FindFirst("sub")?.Value ?? "anonymous";
-                if (http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
-                {
-                    var time = http.RequestServices.GetRequiredService<TimeProvider>();
-                    return RateLimitPartition.Get(user, u => (RateLimiter)new RedisFixedWindowRateLimiter(
-                        redis, options.RedisKeyPrefix + u, options.PermitsPerWindow, window, time));
-                }
-                return RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.PermitsPerWindow,
-                    Window = window,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
+                limiter.AddPolicy(policy, http => Partition(http, UserRateLimit.For(policy, http.RequestServices)));
+            }
             limiter.OnRejected = async (context, cancellationToken) =>
             {
-                var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var r) ? r : TimeSpan.FromSeconds(options.WindowSeconds);
+                var http = context.HttpContext;
+                var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? CodingEndpoints.RateLimitPolicy;
+                var limit = UserRateLimit.For(policy, http.RequestServices);
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var r) ? r : TimeSpan.FromSeconds(limit.WindowSeconds);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
-                    HttpContext = context.HttpContext,
+                    HttpContext = http,
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many runs",
-                        Detail = $"At most {options.PermitsPerWindow} runs and submissions per {options.WindowSeconds} seconds; retry after {seconds} s.",
+                        Title = limit.Title,
+                        Detail = $"At most {limit.PermitsPerWindow} {limit.What} per {limit.WindowSeconds} seconds; retry after {seconds} s.",
                     },
                 });
             };
+        });
+    }
+
+    /// <summary>One window per user and policy: in Redis when configured (shared by every instance), else in memory.</summary>
+    private static RateLimitPartition<string> Partition(HttpContext http, UserRateLimit limit)
+    {
+        var window = TimeSpan.FromSeconds(limit.WindowSeconds);
+        // Authorization runs first and refuses tokens without a usable sub, so the fallback key is defensive.
+        var user = http.User.FindFirst("sub")?.Value ?? "anonymous";
+        if (http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
+        {
+            var prefix = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.RedisKeyPrefix;
+            var time = http.RequestServices.GetRequiredService<TimeProvider>();
+            return RateLimitPartition.Get(user, u => (RateLimiter)new RedisFixedWindowRateLimiter(
+                redis, $"{prefix}{limit.Policy}:{u}", limit.PermitsPerWindow, window, time));
+        }
+        return RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitsPerWindow,
+            Window = window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
         });
     }
 
@@ -91,5 +100,30 @@ internal static class RateLimitSetup
             options.DefaultDatabase = db;
         }
         return options;
+    }
+}
+
+/// <summary>The per-user rate limits: run + submit, new attempts, draft writes. Each has its own window per user.</summary>
+internal sealed record UserRateLimit(string Policy, int PermitsPerWindow, int WindowSeconds, string Title, string What)
+{
+    public const string Attempts = "attempts";
+    public const string Drafts = "drafts";
+
+    public static readonly string[] Policies = [CodingEndpoints.RateLimitPolicy, Attempts, Drafts];
+
+    public static UserRateLimit For(string policy, IServiceProvider services)
+    {
+        switch (policy)
+        {
+            case Attempts:
+                var attempts = services.GetRequiredService<IOptions<AttemptLimitOptions>>().Value;
+                return new(policy, attempts.PermitsPerWindow, attempts.WindowSeconds, "Too many new attempts", "new attempts");
+            case Drafts:
+                var drafts = services.GetRequiredService<IOptions<DraftLimitOptions>>().Value;
+                return new(policy, drafts.PermitsPerWindow, drafts.WindowSeconds, "Too many draft saves", "draft saves");
+            default:
+                var runs = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                return new(CodingEndpoints.RateLimitPolicy, runs.PermitsPerWindow, runs.WindowSeconds, "Too many runs", "runs and submissions");
+        }
     }
 }

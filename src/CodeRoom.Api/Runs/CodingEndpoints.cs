@@ -100,6 +100,16 @@ public static class CodingEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["problem_id"] = ["unknown problem"] });
         }
 
+        var inFlight = await db.Submissions.CountAsync(s => s.UserId == userId
+            && (s.Status == SubmissionStatuses.Queued || s.Status == SubmissionStatuses.Running), cancellationToken);
+        if (inFlight >= queueOptions.MaxInFlightPerUser)
+        {
+            // Fairness: one user's slow runs hold at most this many judge slots, each for at most the run's cap.
+            http.Response.Headers.RetryAfter = queueOptions.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Runs still being judged",
+                detail: $"You have {inFlight} runs or submissions being judged; wait for one to finish.");
+        }
+
         // The job judges the problem as it is now, even if an admin edits it before a runner gets to it (issue 12).
         var problem = await problems.GetSnapshotAsync(db, problemRow.Id, cancellationToken)
             ?? throw new InvalidOperationException("the problem vanished while queuing");

@@ -46,7 +46,7 @@ public sealed record BuildPlan
 
     public required IReadOnlyList<string> RunCommand { get; init; }
 
-    /// <summary>Toolchain paths beyond /usr, read-only (the JVM needs /etc/alternatives and /etc/java-17-openjdk).</summary>
+    /// <summary>Toolchain paths beyond /usr, read-only (the JVM needs /etc/java-17-openjdk).</summary>
     public IReadOnlyList<SandboxMount> Mounts { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
@@ -54,8 +54,20 @@ public sealed record BuildPlan
     /// <summary>Processes and threads the runtime needs (the JVM starts 13-19 threads).</summary>
     public int MaxProcesses { get; init; } = 16;
 
-    /// <summary>CPU the runtime spends starting before the first test, not charged to the candidate.</summary>
+    /// <summary>CPU the runtime spends starting before its harness is up, not charged to the candidate (the
+    /// process-wide CPU backstop and the run's wall cap leave room for it).</summary>
     public TimeSpan StartupAllowance { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// The harness writes <c>H</c> once it is up and before any of the candidate's code can run (Python, Java): the
+    /// first test's clock starts there. False for C++, whose global constructors run before main: its first test's
+    /// clock starts when the process is fed (docs/harness-protocol.md).
+    /// </summary>
+    public bool HarnessAnnouncesStart { get; init; } = true;
+
+    /// <summary>Added to the CPU limit of each process's first test, which also pays for loading the candidate's code
+    /// (the harness compiling a module, defining classes): the harness's share of that work, not the candidate's.</summary>
+    public TimeSpan LoadAllowance { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// A warm compiler for this plan's files, started once in its own sandbox and fed every compile of the language

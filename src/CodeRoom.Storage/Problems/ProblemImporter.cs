@@ -37,7 +37,18 @@ public sealed class ProblemImporter(AppDbContext db, ProblemStore store, ILogger
                 failed[name] = errors;
                 continue;
             }
-            var outcome = await store.SaveAsync(db, definition, problem, cancellationToken);
+            UpsertOutcome outcome;
+            try
+            {
+                outcome = await store.SaveAsync(db, definition, problem, cancellationToken);
+            }
+            catch (UnstorableTextException ex)
+            {
+                // NUL or a value too long for its column: refused on both databases alike (TextGuard).
+                failed[name] = [ex.Message];
+                db.ChangeTracker.Clear();
+                continue;
+            }
             (outcome switch
             {
                 UpsertOutcome.Created => created,

@@ -1,3 +1,5 @@
+using CodeRoom.Judge.Running;
+
 namespace CodeRoom.Judge.Tests.Engine;
 
 /// <summary>The judge's side of C++ crash locations: the T line and the symbolizer's answer are parsed as untrusted
@@ -7,10 +9,10 @@ public sealed class CrashLocatorTests
     [Fact]
     public void A_trace_line_parses_its_index_and_hex_offsets()
     {
-        var trace = Assert.IsType<ControlLine.Trace>(ControlLine.Parse("T 2 70bd 218e 2192"));
+        var trace = Assert.IsType<HarnessLine.Trace>(HarnessLine.Parse("T 2 70bd 218e 2192"));
         Assert.Equal(2, trace.Index);
         Assert.Equal([0x70bdUL, 0x218eUL, 0x2192UL], trace.Offsets);
-        Assert.Empty(Assert.IsType<ControlLine.Trace>(ControlLine.Parse("T 0")).Offsets);
+        Assert.Empty(Assert.IsType<HarnessLine.Trace>(HarnessLine.Parse("T 0")).Offsets);
     }
 
     [Theory]
@@ -18,11 +20,11 @@ public sealed class CrashLocatorTests
     [InlineData("T 1 12 zz")]
     [InlineData("T 1 12345678901234567")]
     [InlineData("T -1 12")]
-    public void A_malformed_trace_line_is_ignored(string line) => Assert.Null(ControlLine.Parse(line));
+    public void A_malformed_trace_line_is_ignored(string line) => Assert.Null(HarnessLine.Parse(line));
 
     [Fact]
     public void A_trace_longer_than_the_harness_sends_is_ignored() =>
-        Assert.Null(ControlLine.Parse("T 1" + string.Concat(Enumerable.Repeat(" 1f", ControlLine.MaxOffsets + 1))));
+        Assert.Null(HarnessLine.Parse("T 1" + string.Concat(Enumerable.Repeat(" 1f", HarnessLine.MaxOffsets + 1))));
 
     [Fact]
     public void The_line_is_the_innermost_frame_in_the_candidates_file_inlined_frames_included()

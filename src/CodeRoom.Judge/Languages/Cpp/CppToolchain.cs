@@ -114,6 +114,8 @@ public sealed partial class CppToolchain : ILanguageToolchain
         // The compile is a shell, clang and the linker; the run itself has two threads (main and the big-stack one).
         MaxProcesses = 16,
         StartupAllowance = TimeSpan.FromMilliseconds(100),
+        // Global constructors run before main: there is no moment before the candidate's code to announce.
+        HarnessAnnouncesStart = false,
         CompileCpuTime = TimeSpan.FromSeconds(20),
         CleanCompilerOutput = CleanCompilerOutput,
         Symbolizer = new CrashSymbolizer(SymbolizeCommand, CandidateFile),

@@ -73,17 +73,44 @@ template <typename T> void put_items(std::string& out, const std::vector<T>& ite
     out.push_back(']');
 }
 
-std::string read_stdin() {
-    std::string data;
-    char buffer[1 << 16];
-    while (true) {
-        ssize_t n = ::read(0, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        data.append(buffer, static_cast<size_t>(n));
+// The supervisor writes one test's input at a time and waits for its result before the next, so stdin is read a
+// line at a time: reading ahead would block until the next test's input, which never comes first.
+class LineReader {
+public:
+    // The next line without its newline; false at the end of input.
+    bool next(std::string& line) {
+        while (true) {
+            size_t eol = buffer_.find('\n', scanned_);
+            if (eol != std::string::npos) {
+                line.assign(buffer_, 0, eol);
+                buffer_.erase(0, eol + 1);
+                scanned_ = 0;
+                return true;
+            }
+            scanned_ = buffer_.size();
+            if (eof_) {
+                if (buffer_.empty()) return false;
+                line.swap(buffer_);
+                buffer_.clear();
+                scanned_ = 0;
+                return true;
+            }
+            char chunk[1 << 16];
+            ssize_t n = ::read(0, chunk, sizeof chunk);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                eof_ = true;
+                continue;
+            }
+            buffer_.append(chunk, static_cast<size_t>(n));
+        }
     }
-    return data;
-}
+
+private:
+    std::string buffer_;
+    size_t scanned_ = 0;
+    bool eof_ = false;
+};
 
 std::string header_nonce(std::string_view header) {
     Reader r(header.data(), header.data() + header.size());
@@ -241,15 +268,13 @@ using Body = void (*)(Reader& in, Test& test);
 
 void run_tests(Body body) {
     install_crash_handler();
-    std::string input = read_stdin();
-    std::string_view rest(input);
-    size_t eol = rest.find('\n');
-    std::string nonce = header_nonce(rest.substr(0, eol));
-    rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
-    while (!rest.empty()) {
-        eol = rest.find('\n');
-        std::string_view line = rest.substr(0, eol);
-        rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
+    LineReader in;
+    std::string header;
+    if (!in.next(header)) return;
+    std::string nonce = header_nonce(header);
+    std::string text;
+    while (in.next(text)) {
+        std::string_view line(text);
         size_t tab = line.find('\t');
         if (tab == std::string_view::npos) continue;
         long index = std::stol(std::string(line.substr(0, tab)));
@@ -545,7 +570,6 @@ void Test::start() {
     std::string marker = "\x1e" + nonce_ + ":" + std::to_string(index_) + "\x1e";
     write_all(1, marker.data(), marker.size());
     write_all(2, marker.data(), marker.size());
-    control("S " + std::to_string(index_));
     g_test_index.store(index_, std::memory_order_relaxed);
     started_ = std::chrono::steady_clock::now();
 }
@@ -569,7 +593,7 @@ void Test::ok(const std::string& value) {
 }
 
 void Test::fail(const char* kind, const std::string& error, bool thrown) {
-    start();  // a throwing constructor still gets its S, so the judge can pair the R
+    start();  // a throwing constructor still gets its markers
     stop_once();
     std::string line = "R " + std::to_string(index_) + " {\"ok\":false,\"kind\":\"" + kind + "\",\"error\":";
     write_string(line, limit(error));

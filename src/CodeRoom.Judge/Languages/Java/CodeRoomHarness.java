@@ -127,6 +127,9 @@ public final class CodeRoomHarness {
         // otherwise they are in /box on the class path.
         @SuppressWarnings("unchecked")
         Map<String, Object> classes = (Map<String, Object>) header.get("classes");
+        // Up, and none of the candidate's code has run yet (its classes load below): the supervisor starts the first
+        // test's clock and hands its input over now (docs/harness-protocol.md).
+        writeControl("H");
         Loaded loaded = load(function, params.size(), classes);
         if (loaded.error != null) {
             writeControl("C " + loaded.error);
@@ -203,7 +206,6 @@ public final class CodeRoomHarness {
         ORIGINAL_OUT.flush();
         ORIGINAL_ERR.write(marker, 0, marker.length);
         ORIGINAL_ERR.flush();
-        writeControl("S " + index);
     }
 
     static String failure(Throwable t, double ms) {

@@ -123,11 +123,14 @@ public sealed partial class JavaToolchain : ILanguageToolchain
                 "-Xmx" + HeapMb(memoryLimitMb).ToString(CultureInfo.InvariantCulture) + "m",
                 "-Dcoderoom.stack=" + StackBytes(memoryLimitMb).ToString(CultureInfo.InvariantCulture),
                 "-Djava.io.tmpdir=/tmp", "-Dfile.encoding=UTF-8", "-Duser.home=/tmp",
-                "-cp", "/box:" + PrebuiltMountPoint, "CodeRoomHarness",
+                // The harness's classes first: a candidate class named CodeRoomHarness, ListNode or TreeNode cannot
+                // replace them (a warm JVM's class loader asks its parent first, so both paths agree).
+                "-cp", PrebuiltMountPoint + ":/box", "CodeRoomHarness",
             ],
+            // The JDK's configuration (its conf/ and jvm.cfg are links into /etc). Not /etc/alternatives: every
+            // command names the JDK's own binaries, never /usr/bin/java.
             Mounts =
             [
-                new SandboxMount("/etc/alternatives", "/etc/alternatives"),
                 new SandboxMount("/etc/java-17-openjdk", "/etc/java-17-openjdk"),
             ],
             Environment = new Dictionary<string, string>
@@ -140,6 +143,8 @@ public sealed partial class JavaToolchain : ILanguageToolchain
             // The JVM starts 13-19 threads, javac a few more; a candidate's own threads need room too.
             MaxProcesses = 64,
             StartupAllowance = TimeSpan.FromMilliseconds(500),
+            // Defining the candidate's classes and looking up the method by reflection, on the harness's side.
+            LoadAllowance = TimeSpan.FromMilliseconds(150),
             CompileCpuTime = TimeSpan.FromSeconds(20),
             CleanCompilerOutput = CleanCompilerOutput,
         };

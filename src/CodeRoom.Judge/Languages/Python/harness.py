@@ -308,10 +308,8 @@ def run_test(index, raw_args, target, namespace, param_types, output_index, judg
         bound = target()
     except BaseException as e:
         write_marker(nonce, index)
-        control("S %d" % index)
         return failure("runtime", e, 0.0)
     write_marker(nonce, index)
-    control("S %d" % index)
     start = time.perf_counter()
     try:
         result = bound(*args)
@@ -348,6 +346,9 @@ def run():
         judged_type = param_types[output_index]
     else:
         judged_type = parse_type(header["return_type"])
+    # Up, and none of the candidate's code has run yet: the supervisor starts the first test's clock and hands its
+    # input over now (docs/harness-protocol.md).
+    control("H")
     # A sandbox started ahead of time gets the code in the header; otherwise it is solution.py in the box.
     target, loaded = load(header["function"], header.get("code"))
     if target is None:

@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Languages;
+using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.Logging;
+
+namespace CodeRoom.Judge.Running;
+
+/// <summary>What the harness and the sandbox said about one test, before comparison.</summary>
+internal sealed record RawTest(Verdict? Verdict, TestReport? Report, string? Error, double? CpuMs, long? MemoryBytes,
+    string Stdout, string Stderr)
+{
+    /// <summary>Where it crashed or threw, as offsets into the executable (C++), for <see cref="CrashLocator"/>.</summary>
+    public IReadOnlyList<ulong>? Frames { get; init; }
+}
+
+internal sealed record RunOutcome(RawTest[] Raw, HarnessLine.LoadError? LoadError, double CpuMs, long PeakMemoryBytes);
+
+/// <summary>
+/// Runs a run's tests in as few sandboxed processes as possible (a new one only after a test crashed, hit a limit or
+/// broke the protocol), each driven by a <see cref="ProcessFeed"/>. The run's CPU budget and wall-clock cap are hard
+/// caps across all of its processes, killed tests included: no run holds a slot longer than the cap.
+/// </summary>
+internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm, JudgeOptions options, ILogger logger)
+{
+    /// <summary>The smallest cap on one result line (the returned value), whatever the problem's outputs.</summary>
+    public const int MinResultLineBytes = 64 * 1024;
+
+    /// <summary>The largest: a problem whose outputs are megabytes gets at most this.</summary>
+    public const int MaxResultLineBytes = 16 * 1024 * 1024;
+
+    public async Task<RunOutcome> RunAsync(Problem problem, JudgeRequest request, BuildPlan plan, SandboxBox box,
+        IReadOnlyList<TestCase> tests, CancellationToken cancellationToken)
+    {
+        // A runtime started ahead of time takes the first process of the run; the code (or the compiled classes) comes
+        // in its header.
+        var started = warm.TryTake(request.Language, problem.Limits.MemoryLimitMb);
+        try
+        {
+            return await RunAsync(problem, request, plan, box, tests, started, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (started is not null)
+            {
+                await started.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The CPU all of a run's processes may use together after the candidate's code could first run.</summary>
+    public TimeSpan Budget(Problem problem) =>
+        TimeSpan.FromMilliseconds(Math.Max(options.SubmissionCpuBudgetMs, 2 * problem.Limits.TimeLimitMs));
+
+    /// <summary>The run's wall-clock cap across all its processes (the compile not included).</summary>
+    public TimeSpan WallCap(Problem problem, BuildPlan plan) => Budget(problem) * 2 + plan.StartupAllowance + TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The cap on one result line: a few times the problem's largest expected output, within bounds.</summary>
+    public static int ResultLineCap(Problem problem)
+    {
+        var largest = problem.Tests.Max(t => (long?)(t.Expected?.ToJsonString().Length ?? 0)) ?? 0;
+        return (int)Math.Clamp(largest * 4 + 1024, MinResultLineBytes, MaxResultLineBytes);
+    }
+
+    private async Task<RunOutcome> RunAsync(Problem problem, JudgeRequest request, BuildPlan plan, SandboxBox box,
+        IReadOnlyList<TestCase> tests, WarmSandboxPool.WarmSandbox? prepared, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        var raw = new RawTest?[tests.Count];
+        var budget = Budget(problem);
+        var cap = WallCap(problem, plan);
+        var clock = Stopwatch.StartNew();
+        var used = TimeSpan.Zero;
+        var peak = 0L;
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var lineCap = ResultLineCap(problem);
+        // Public tests first: when a public test fails, no process of this run has yet held a hidden input, so the
+        // error a Submit shows for it cannot carry one.
+        var feedOrder = Enumerable.Range(0, tests.Count)
+            .OrderBy(i => tests[i].Visibility == TestVisibility.Public ? 0 : 1).ThenBy(i => i).ToList();
+        var inputs = new byte[]?[tests.Count];
+        byte[] Input(int i) => inputs[i] ??= HarnessHeader.TestLine(problem.Signature, i, tests[i].Input);
+        TimeSpan TestLimit(int i) => TimeSpan.FromMilliseconds(tests[i].TimeoutMs ?? problem.Limits.TimeLimitMs);
+
+        while (raw.Any(r => r is null))
+        {
+            var remaining = feedOrder.Where(i => raw[i] is null).ToList();
+            var left = budget - used;
+            var wallLeft = cap - clock.Elapsed;
+            if (left <= TimeSpan.Zero || wallLeft <= TimeSpan.Zero)
+            {
+                var why = left <= TimeSpan.Zero
+                    ? $"not run: the run's CPU budget ({budget.TotalMilliseconds:0} ms) was used up by earlier tests"
+                    : $"not run: the run's time cap ({cap.TotalSeconds:0.#} s) was reached";
+                foreach (var i in remaining)
+                {
+                    raw[i] = new RawTest(Verdict.TimeLimitExceeded, null, why, null, null, "", "");
+                }
+                break;
+            }
+
+            var feed = new ProcessFeed(new FeedPlan(remaining, Input, TestLimit, plan.LoadAllowance, left, plan.HarnessAnnouncesStart));
+            var header = prepared is null
+                ? HarnessHeader.Header(problem.Signature, language, nonce)
+                : HarnessHeader.WarmHeader(problem.Signature, language, nonce, request.Code, plan, box);
+            var memoryBytes = problem.Limits.MemoryLimitMb * 1024L * 1024;
+            var spec = new SandboxSpec
+            {
+                Command = plan.RunCommand,
+                WorkingDirectory = box.Path,
+                ExtraMounts = plan.Mounts,
+                Environment = plan.Environment,
+                Stdin = Encoding.UTF8.GetBytes(header + "\n"),
+                KeepStdinOpen = true,
+                Limits = new SandboxLimits
+                {
+                    // A backstop: the feed's per-test limits and the budget are what end a test.
+                    CpuTime = plan.StartupAllowance + left + TimeSpan.FromMilliseconds(50),
+                    WallTime = wallLeft,
+                    MemoryBytes = memoryBytes,
+                    MaxProcesses = plan.MaxProcesses,
+                    OutputBytes = options.OutputLimitBytes,
+                    ControlLineBytes = lineCap,
+                    ControlBytes = (int)Math.Min(64L << 20, (long)lineCap * (remaining.Count + 4)),
+                    TmpBytes = options.TmpSizeMb * 1024L * 1024,
+                    StackBytes = memoryBytes,
+                },
+                OnStarted = feed.OnStarted,
+                OnControlLine = feed.OnLine,
+            };
+            SandboxOutcome outcome;
+            if (prepared is not null)
+            {
+                // Runs once. Its teardown (reaping, removing the cgroup and the box) goes on after the results are in,
+                // off the request's path; the slot comes back when it is done.
+                var taken = prepared;
+                prepared = null;
+                try
+                {
+                    outcome = await taken.Prepared.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _ = TearDownAsync(taken);
+                }
+            }
+            else
+            {
+                outcome = await sandbox.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+            }
+            if (outcome.Reason == TerminationReason.Cancelled)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            peak = Math.Max(peak, outcome.PeakMemoryBytes);
+            // Everything after the candidate's code could first run, killed tests and the gaps between tests included.
+            used += feed.Started ? outcome.CpuTime - feed.StartCpu : TimeSpan.Zero;
+
+            if (feed.LoadError is { } loadError)
+            {
+                return new RunOutcome([], loadError, used.TotalMilliseconds, peak);
+            }
+            Collect(problem, tests, raw, remaining, feed, outcome, nonce, clock.Elapsed >= cap);
+        }
+        return new RunOutcome(raw.Select(r => r!).ToArray(), null, used.TotalMilliseconds, peak);
+    }
+
+    /// <summary>Records what one process did: the tests it finished, the one it was in when it ended, and, when it
+    /// never got to the candidate's code, the same error for every remaining test (no endless restarts).</summary>
+    private void Collect(Problem problem, IReadOnlyList<TestCase> tests, RawTest?[] raw, List<int> remaining, ProcessFeed feed,
+        SandboxOutcome outcome, string nonce, bool capReached)
+    {
+        var stdoutByTest = CandidateText.SplitByMarker(CandidateText.Decode(outcome.Stdout), nonce, outcome.StdoutTruncated);
+        var stderrByTest = CandidateText.SplitByMarker(CandidateText.Decode(outcome.Stderr), nonce, outcome.StderrTruncated);
+        string Stream(Dictionary<int, string> byTest, int i) => CandidateText.Sanitize(
+            (i == remaining[0] ? byTest.GetValueOrDefault(-1, "") : "") + byTest.GetValueOrDefault(i, ""), options.OutputPerTestBytes);
+
+        foreach (var i in remaining)
+        {
+            // Output from before the first marker (load time) goes with the process's first test.
+            var stdout = Stream(stdoutByTest, i);
+            var stderr = Stream(stderrByTest, i);
+            if (feed.Results.TryGetValue(i, out var finished))
+            {
+                raw[i] = Finished(tests[i], problem, finished, stdout, stderr);
+            }
+            else if (feed.Current == i)
+            {
+                var (verdict, error) = Ended(outcome, feed, problem, tests[i], stderr, capReached);
+                raw[i] = new RawTest(verdict, null, error, Math.Max(0, (outcome.CpuTime - feed.CurrentStartCpu).TotalMilliseconds),
+                    outcome.PeakMemoryBytes, stdout, stderr)
+                {
+                    // Only a crash by a signal has a place; a limit's kill comes from outside.
+                    Frames = outcome.Reason == TerminationReason.Signaled ? feed.Traces.GetValueOrDefault(i) : null,
+                };
+            }
+        }
+        if (!feed.Started || (feed.Violation is not null && feed.Current is null && feed.Results.Count == 0))
+        {
+            // The runtime died (or broke the protocol) before any test: every remaining test gets that error.
+            var (verdict, error) = feed.Violation is { } violation
+                ? (Verdict.RuntimeError, violation)
+                : Ended(outcome, feed, problem, tests[remaining[0]], Stream(stderrByTest, remaining[0]), capReached);
+            foreach (var i in remaining)
+            {
+                raw[i] ??= new RawTest(verdict, null, error, null, outcome.PeakMemoryBytes, "", "");
+            }
+        }
+        if (feed.BudgetExhausted)
+        {
+            foreach (var i in remaining)
+            {
+                raw[i] ??= new RawTest(Verdict.TimeLimitExceeded, null, "not run: the run's CPU budget was used up by earlier tests",
+                    null, null, "", "");
+            }
+        }
+        if (capReached)
+        {
+            foreach (var i in remaining)
+            {
+                raw[i] ??= new RawTest(Verdict.TimeLimitExceeded, null, "not run: the run's time cap was reached", null, null, "", "");
+            }
+        }
+    }
+
+    private static RawTest Finished(TestCase test, Problem problem, FinishedTest finished, string stdout, string stderr)
+    {
+        var cpuMs = finished.Cpu.TotalMilliseconds;
+        if (finished.Over != FinishedTest.Overrun.None)
+        {
+            var limitMs = test.TimeoutMs ?? problem.Limits.TimeLimitMs;
+            var error = finished.Over == FinishedTest.Overrun.Cpu
+                ? $"time limit exceeded: more than {limitMs} ms of CPU time in this test"
+                : "time limit exceeded: the code was sleeping or blocked in this test";
+            return new RawTest(Verdict.TimeLimitExceeded, null, error, cpuMs, finished.PeakMemoryBytes, stdout, stderr);
+        }
+        return new RawTest(null, finished.Report, null, cpuMs, finished.PeakMemoryBytes, stdout, stderr)
+        {
+            Frames = finished.Report is TestReport.Failed f ? f.Frames : null,
+        };
+    }
+
+    /// <summary>Why the process ended inside a test (or before reaching one): the sandbox and the feed say.</summary>
+    private static (Verdict Verdict, string Error) Ended(SandboxOutcome outcome, ProcessFeed feed, Problem problem, TestCase test,
+        string stderr, bool capReached)
+    {
+        if (outcome.ControlLineTooLong)
+        {
+            return (Verdict.OutputLimitExceeded, "output limit exceeded: the returned value is larger than the judge accepts for this problem");
+        }
+        if (feed.Violation is { } violation)
+        {
+            return (Verdict.RuntimeError, violation);
+        }
+        var limitMs = test.TimeoutMs ?? problem.Limits.TimeLimitMs;
+        var where = feed.Current is null ? "while starting, before the first test" : "in this test";
+        return outcome.Reason switch
+        {
+            TerminationReason.CpuTimeLimit when feed.CurrentCappedByBudget =>
+                (Verdict.TimeLimitExceeded, "time limit exceeded: the run's CPU budget was used up in this test"),
+            TerminationReason.CpuTimeLimit => (Verdict.TimeLimitExceeded, $"time limit exceeded: more than {limitMs} ms of CPU time {where}"),
+            TerminationReason.WallTimeLimit when capReached =>
+                (Verdict.TimeLimitExceeded, "time limit exceeded: the run's time cap was reached in this test"),
+            TerminationReason.WallTimeLimit => (Verdict.TimeLimitExceeded, $"time limit exceeded: the code was sleeping or blocked {where}"),
+            TerminationReason.MemoryLimit => (Verdict.MemoryLimitExceeded, $"memory limit exceeded: more than {problem.Limits.MemoryLimitMb} MB {where}"),
+            TerminationReason.OutputLimit => (Verdict.OutputLimitExceeded, "output limit exceeded: the code printed too much"),
+            TerminationReason.Signaled => (Verdict.RuntimeError, SignalNames.Describe(outcome.Signal ?? 0)),
+            TerminationReason.Stopped => (Verdict.RuntimeError, "the process was stopped by the judge " + where),
+            _ => (Verdict.RuntimeError, CandidateText.LastLines(stderr) is { Length: > 0 } tail
+                ? CandidateText.Sanitize($"the process exited with code {outcome.ExitCode}: {tail}", HarnessLine.MaxErrorChars)
+                : $"the process exited with code {outcome.ExitCode} {where}"),
+        };
+    }
+
+    private async Task TearDownAsync(WarmSandboxPool.WarmSandbox sandbox)
+    {
+        try
+        {
+            await sandbox.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (SandboxUnavailableException e)
+        {
+            LogTeardownFailed(logger, e, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tearing down a sandbox failed: {Reason}")]
+    private static partial void LogTeardownFailed(ILogger logger, Exception exception, string reason);
+}
