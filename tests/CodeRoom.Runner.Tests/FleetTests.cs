@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using CodeRoom.Api.Tests;
 using CodeRoom.Dispatch;
 using CodeRoom.Storage;
@@ -154,6 +155,43 @@ public sealed class FleetTests(FleetApiFactory factory) : IClassFixture<FleetApi
         // Both runners took a share (prefetch = their one slot each).
         Assert.Contains(a.Lines, l => l.Contains("STARTED ", StringComparison.Ordinal));
         Assert.Contains(b.Lines, l => l.Contains("STARTED ", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_job_judges_the_problem_as_it_was_when_the_job_was_created_even_if_an_admin_edits_it_meanwhile()
+    {
+        var admin = factory.ClientFor("fleet-admin-" + Guid.NewGuid(), "admin");
+        var slug = "snap-" + Guid.NewGuid().ToString("N")[..8];
+        var definition = JsonNode.Parse("""
+            { "title": "Add", "difficulty": "easy", "statement_md": "a+b",
+              "signature": { "function_name": "add", "params": [ { "name": "a", "type": "integer" }, { "name": "b", "type": "integer" } ], "return_type": "integer" },
+              "tests": [ { "visibility": "public", "input": { "a": 2, "b": 3 }, "expected": 5 },
+                         { "visibility": "hidden", "input": { "a": 4, "b": 1 }, "expected": 5, "category": "one" } ],
+              "reference_solutions": { "python": "class Solution:\n    def add(self, a, b):\n        return a + b\n" } }
+            """)!;
+        Assert.Equal(HttpStatusCode.Created, (await admin.PutAsJsonAsync($"/api/admin/problems/{slug}", definition, Ct)).StatusCode);
+
+        // No runner yet: the job waits in the queue, carrying the problem as it is now.
+        var client = factory.ClientFor("fleet-snap-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+        var submit = client.PostAsJsonAsync("/api/coding/submit", new
+        {
+            attempt_id = attempt,
+            problem_id = slug,
+            language = "python",
+            code = "class Solution:\n    def add(self, a, b):\n        return a + b\n",
+        }, Ct);
+        await Task.Delay(500, Ct);
+        // The admin changes every expected output: judged against this revision, a + b would now be wrong.
+        definition["tests"]![0]!["expected"] = 6;
+        definition["tests"]![1]!["expected"] = 6;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/admin/problems/{slug}", definition, Ct)).StatusCode);
+
+        await using var runner = factory.StartRunner(9);
+        var response = await submit;
+        var id = (await response.Json200())["submission_id"]!.GetValue<Guid>();
+        var result = await client.WaitForResultAsync(id, Ct, 60);
+        Assert.Equal("accepted", result["summary"]!["status"]!.GetValue<string>());
     }
 
     [Fact(Timeout = 60_000)]
