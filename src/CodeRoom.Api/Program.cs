@@ -4,13 +4,25 @@ using CodeRoom.Api.Drafts;
 using CodeRoom.Api.Infrastructure;
 using CodeRoom.Api.Problems;
 using CodeRoom.Api.Runs;
+using CodeRoom.Dispatch;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddCodeRoomEnvironment();
-builder.AddCodeRoomServices();
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddCodeRoomEnvironment();
+    builder.AddCodeRoomServices();
+    app = builder.Build();
+    // Every ValidateOnStart option now, before anything is served or migrated: a bad setting is one line (below).
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+}
+catch (Exception e) when (StartupErrors.Describe(e) is { } line)
+{
+    await Console.Error.WriteLineAsync("coderoom: " + line);
+    return 2;
+}
 
-var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<BodySizeLimitMiddleware>();
@@ -35,5 +47,6 @@ app.MapCoding();
 
 await app.InitializeCodeRoomAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
+return 0;
 
 public partial class Program;
