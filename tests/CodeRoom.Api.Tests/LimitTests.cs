@@ -213,7 +213,8 @@ public sealed class OrphanSweepQueueTests(OneWorkerFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.RunAsync(attempt, "BLOCK")).StatusCode); // the only worker
         await Task.Delay(300, ct);
-        var waiting = await client.RunAsync(attempt, "x");                                              // waits in the queue
+        var other = factory.ClientFor("sweep-other-" + Guid.NewGuid());                                 // one in flight per user
+        var waiting = await other.RunAsync(await other.NewAttemptAsync(), "x");                          // waits in the queue
         Assert.Equal(HttpStatusCode.Accepted, waiting.StatusCode);
         var waitingId = (await waiting.Json200())["run_id"]!.GetValue<Guid>();
         using (var scope = factory.Services.CreateScope())
@@ -232,7 +233,7 @@ public sealed class OrphanSweepQueueTests(OneWorkerFactory factory) : IClassFixt
         }
 
         factory.Judge.Release(1);
-        Assert.Equal("finished", (await client.WaitForResultAsync(waitingId, ct))["status"]!.GetValue<string>());
+        Assert.Equal("finished", (await other.WaitForResultAsync(waitingId, ct))["status"]!.GetValue<string>());
     }
 }
 
