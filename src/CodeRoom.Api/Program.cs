@@ -6,14 +6,26 @@ using CodeRoom.Api.Infrastructure;
 using CodeRoom.Api.Observability;
 using CodeRoom.Api.Problems;
 using CodeRoom.Api.Runs;
+using CodeRoom.Dispatch;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddCodeRoomEnvironment();
-builder.AddCodeRoomServices();
-builder.AddCodeRoomObservability();
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddCodeRoomEnvironment();
+    builder.AddCodeRoomServices();
+    builder.AddCodeRoomObservability();
+    app = builder.Build();
+    // Every ValidateOnStart option now, before anything is served or migrated: a bad setting is one line (below).
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+}
+catch (Exception e) when (StartupErrors.Describe(e) is { } line)
+{
+    await Console.Error.WriteLineAsync("coderoom: " + line);
+    return 2;
+}
 
-var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<BodySizeLimitMiddleware>();
@@ -41,5 +53,6 @@ app.MapCoding();
 
 await app.InitializeCodeRoomAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
+return 0;
 
 public partial class Program;

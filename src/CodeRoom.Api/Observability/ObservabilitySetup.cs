@@ -16,8 +16,8 @@ namespace CodeRoom.Api.Observability;
 /// set. Logs carry the trace and span id in their scope.</summary>
 public static class ObservabilitySetup
 {
-    /// <summary>Every ActivitySource and Meter CodeRoom owns (the dispatch seam's is added once it exists).</summary>
-    public static readonly string[] Sources = [ApiTelemetry.Name, JudgeTelemetry.Name, SandboxTelemetry.Name, "CodeRoom.Dispatch"];
+    /// <summary>Every ActivitySource and Meter CodeRoom owns (the dispatch seam: the job span and run metrics).</summary>
+    public static readonly string[] Sources = [ApiTelemetry.Name, JudgeTelemetry.Name, SandboxTelemetry.Name, CodeRoom.Dispatch.Telemetry.RunTelemetry.Name];
 
     public static void AddCodeRoomObservability(this WebApplicationBuilder builder)
     {

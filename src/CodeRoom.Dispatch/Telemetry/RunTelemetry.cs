@@ -1,14 +1,14 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace CodeRoom.Api.Observability;
+namespace CodeRoom.Dispatch.Telemetry;
 
-/// <summary>One trace per run: the request that stores a job remembers its span context; the worker that claims the job
-/// starts <c>coderoom.judge.job</c> as its child, so compile and every sandboxed process (spans of the judge and the
-/// sandbox) hang under the HTTP request. The verdict is set on the job span and, when the request waited for it, on
-/// the request's (root) span. BCL only, so that it can live beside the job processor in any host.</summary>
-public static class RunTracing
+/// <summary>One trace per run: the job carries the publishing request's span context (in-process: in the
+/// <see cref="JudgeJob"/>; RabbitMQ: the W3C traceparent header, <see cref="RabbitMq.JudgeTracing"/>); the worker that
+/// claims it starts <c>coderoom.judge.job</c> as its child, so compile and every sandboxed process (spans of the judge
+/// and the sandbox) hang under the HTTP request. The verdict is set on the job span and, when the request waited for
+/// it, on the request's (root) span. BCL only (Meter, ActivitySource): the hosts wire the OpenTelemetry SDK.</summary>
+public static class RunTelemetry
 {
     public const string Name = "CodeRoom.Dispatch";
 
@@ -21,22 +21,9 @@ public static class RunTracing
     public static readonly Histogram<double> QueueWait = Meter.CreateHistogram<double>("coderoom.judge.queue.wait", "s",
         "Time a job waited from being stored to being claimed by a worker");
 
-    private static readonly ConcurrentDictionary<Guid, ActivityContext> Parents = new();
-
-    /// <summary>At enqueue: the current span (the HTTP request's) becomes the parent of the job's span.</summary>
-    public static void Remember(Guid submissionId)
+    /// <summary>In-process: the job's span, a child of the request that published it.</summary>
+    public static Activity? StartJob(Guid submissionId, ActivityContext parent)
     {
-        if (Activity.Current is { } current)
-        {
-            Parents[submissionId] = current.Context;
-        }
-    }
-
-    public static void Forget(Guid submissionId) => Parents.TryRemove(submissionId, out _);
-
-    public static Activity? StartJob(Guid submissionId)
-    {
-        var parent = Parents.TryRemove(submissionId, out var context) ? context : default;
         var activity = Source.StartActivity("coderoom.judge.job", ActivityKind.Consumer, parent);
         activity?.SetTag("coderoom.submission_id", submissionId.ToString());
         return activity;
