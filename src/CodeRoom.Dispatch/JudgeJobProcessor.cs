@@ -64,6 +64,20 @@ public sealed partial class JudgeJobProcessor(
     public async Task<JobOutcome> ProcessAsync(Guid submissionId, Problem problem, bool redelivered, bool failOnShutdown,
         CancellationToken stoppingToken)
     {
+        RunTelemetry.JobStarted();
+        try
+        {
+            return await ProcessCoreAsync(submissionId, problem, redelivered, failOnShutdown, stoppingToken);
+        }
+        finally
+        {
+            RunTelemetry.JobEnded();
+        }
+    }
+
+    private async Task<JobOutcome> ProcessCoreAsync(Guid submissionId, Problem problem, bool redelivered, bool failOnShutdown,
+        CancellationToken stoppingToken)
+    {
         using var scope = scopes.CreateScope();
         using var logScope = logger.BeginScope(new Dictionary<string, object> { ["SubmissionId"] = submissionId });
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -236,6 +236,32 @@ public abstract class AdminStatsTests<TFactory>(TFactory factory) where TFactory
     }
 
     [Fact]
+    public async Task The_live_panel_lists_runners_from_their_heartbeats_alive_when_recent()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        db.RunnerHeartbeats.AddRange(
+            new Storage.Entities.RunnerHeartbeatEntity { Id = "host-a/0", Slots = 2, Busy = 1, StartedAt = now.AddMinutes(-5), LastSeen = now.AddSeconds(-2) },
+            new Storage.Entities.RunnerHeartbeatEntity { Id = "host-b/1", Slots = 4, Busy = 0, StartedAt = now.AddHours(-1), LastSeen = now.AddMinutes(-10) });
+        await db.SaveChangesAsync(Ct);
+        try
+        {
+            var runners = (await (await Admin.GetAsync("/api/admin/live", Ct)).Json200())["runners"]!.AsArray();
+            Assert.Equal(["host-a/0", "host-b/1"], runners.Select(r => r!["id"]!.GetValue<string>()));
+            Assert.True(runners[0]!["alive"]!.GetValue<bool>());
+            Assert.Equal(2, runners[0]!["slots"]!.GetValue<int>());
+            Assert.Equal(1, runners[0]!["busy"]!.GetValue<int>());
+            Assert.False(runners[1]!["alive"]!.GetValue<bool>());
+            Assert.NotNull(runners[1]!["last_seen"]);
+        }
+        finally
+        {
+            await db.RunnerHeartbeats.ExecuteDeleteAsync(Ct);
+        }
+    }
+
+    [Fact]
     public async Task Retention_deletes_old_run_logs_and_keeps_their_submissions()
     {
         var old = new DateTimeOffset(2001, 6, 1, 0, 0, 0, TimeSpan.Zero);

@@ -21,6 +21,15 @@ public static class RunTelemetry
     public static readonly Histogram<double> QueueWait = Meter.CreateHistogram<double>("coderoom.judge.queue.wait", "s",
         "Time a job waited from being stored to being claimed by a worker");
 
+    private static int _busy;
+
+    /// <summary>Jobs this process is processing now (a runner's heartbeat reports it).</summary>
+    public static int Busy => Volatile.Read(ref _busy);
+
+    internal static void JobStarted() => Interlocked.Increment(ref _busy);
+
+    internal static void JobEnded() => Interlocked.Decrement(ref _busy);
+
     /// <summary>In-process: the job's span, a child of the request that published it.</summary>
     public static Activity? StartJob(Guid submissionId, ActivityContext parent)
     {
