@@ -13,6 +13,10 @@ namespace CodeRoom.Cli;
 /// the timing of every query its API makes (docs/benchmarks.md, "Admin dashboard").</summary>
 internal static class StatsCommands
 {
+    /// <summary>The section of docs/benchmarks.md this command owns (the main bench carries it over when it rewrites the file).</summary>
+    public const string StartMarker = "<!-- admin-stats:start -->";
+    public const string EndMarker = "<!-- admin-stats:end -->";
+
     public static Command Create()
     {
         var db = new Command("db", "Database tools for the admin dashboard: seed run logs, time the dashboard's queries");
@@ -55,9 +59,10 @@ internal static class StatsCommands
     private static Command CreateTiming()
     {
         var iterations = new Option<int>("--iterations") { Description = "calls per query", DefaultValueFactory = _ => 50 };
+        var output = new Option<string?>("--output") { Description = "also write the table into this markdown file's admin-dashboard section (docs/benchmarks.md)" };
         var command = new Command("stats-timing", "Time every query the admin dashboard API makes (p50, p95, max over N calls each)")
         {
-            iterations, DatabaseCommands.DatabaseUrl,
+            iterations, output, DatabaseCommands.DatabaseUrl,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -65,12 +70,15 @@ internal static class StatsCommands
             var n = parse.GetValue(iterations);
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             Guid? someId = null;
+            var header = "";
+            var table = new System.Text.StringBuilder();
             string? someUser = null;
             await using (var scope = services.CreateAsyncScope())
             {
                 var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                Console.WriteLine($"{await context.RunLogs.LongCountAsync(cancellationToken)} run logs, " +
-                    $"{await context.RunStatsHourly.LongCountAsync(cancellationToken)} roll-up rows ({context.Database.ProviderName})");
+                header = $"{await context.RunLogs.LongCountAsync(cancellationToken)} run logs, " +
+                    $"{await context.RunStatsHourly.LongCountAsync(cancellationToken)} roll-up rows ({context.Database.ProviderName})";
+                Console.WriteLine(header);
                 var latest = await context.Submissions.OrderByDescending(s => s.CreatedAt).Select(s => new { s.Id, s.UserId }).FirstOrDefaultAsync(cancellationToken);
                 (someId, someUser) = (latest?.Id, latest?.UserId);
             }
@@ -118,8 +126,27 @@ internal static class StatsCommands
                 var p95 = times[(int)Math.Ceiling(0.95 * times.Count) - 1];
                 worst = Math.Max(worst, p95);
                 Console.WriteLine($"{name,-40} {times[times.Count / 2],8:0.0} {p95,8:0.0} {times[^1],8:0.0}");
+                table.AppendLine(System.FormattableString.Invariant($"| {name} | {times[times.Count / 2]:0.0} | {p95:0.0} | {times[^1]:0.0} |"));
             }
             Console.WriteLine($"worst p95: {worst:0.0} ms");
+            if (parse.GetValue(output) is { } path)
+            {
+                var load = File.Exists("/proc/loadavg") ? string.Join(' ', (await File.ReadAllTextAsync("/proc/loadavg", cancellationToken)).Split(' ').Take(3)) : "?";
+                var section = $"{StartMarker}\n## Admin dashboard: 1,000,000 run logs in PostgreSQL (issue 13)\n\n" +
+                    $"Written by `./coderoom db stats-timing --output docs/benchmarks.md` after `./coderoom db seed-run-logs --count 1000000 --days 30`: " +
+                    $"each query the admin API makes (the same `AdminStats` calls, on a fresh DbContext per call, without HTTP), {n} calls each after one warm-up. " +
+                    $"{header}; {Environment.ProcessorCount} cores, load average after the run {load}; {now:yyyy-MM-dd HH:mm} UTC. Target: p95 under 200 ms.\n\n" +
+                    "| query | p50 ms | p95 ms | max ms |\n|---|---|---|---|\n" + table +
+                    System.FormattableString.Invariant($"\nWorst p95: {worst:0.0} ms.\n") + EndMarker + "\n";
+                var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "";
+                var start = existing.IndexOf(StartMarker, StringComparison.Ordinal);
+                var end = existing.IndexOf(EndMarker, StringComparison.Ordinal);
+                var merged = start >= 0 && end > start
+                    ? existing[..start] + section.TrimEnd('\n') + existing[(end + EndMarker.Length)..]
+                    : existing.TrimEnd('\n') + "\n\n" + section;
+                await File.WriteAllTextAsync(path, merged, cancellationToken);
+                Console.WriteLine($"wrote {path}");
+            }
             return 0;
         });
         return command;
