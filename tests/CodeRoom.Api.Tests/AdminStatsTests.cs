@@ -262,6 +262,19 @@ public abstract class AdminStatsTests<TFactory>(TFactory factory) where TFactory
     }
 
     [Fact]
+    public async Task Several_instances_refreshing_the_roll_up_at_once_do_not_fail_or_double_count()
+    {
+        await factory.EnsureSeededAsync();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            await RunStatsRollup.RefreshAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), AdminApiFactory.SeedNow.AddDays(-3), Ct);
+        }));
+        var items = (await (await Admin.GetAsync($"/api/admin/stats/timeline?{Range}&bucket=day", Ct)).Json200())["items"]!.AsArray();
+        Assert.Equal(AdminApiFactory.Seeded, items.Sum(b => b!["runs"]!.GetValue<long>() + b["submits"]!.GetValue<long>()));
+    }
+
+    [Fact]
     public async Task Retention_deletes_old_run_logs_and_keeps_their_submissions()
     {
         var old = new DateTimeOffset(2001, 6, 1, 0, 0, 0, TimeSpan.Zero);

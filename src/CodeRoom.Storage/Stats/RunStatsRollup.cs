@@ -42,6 +42,17 @@ public static class RunStatsRollup
 
         var parameters = new Dictionary<string, object?> { ["@from"] = sql.Timestamp(from), ["@hour"] = hourStart };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!sql.IsSqlite)
+        {
+            // Several API instances refresh on the same tick: one rebuilds, the others skip this round (SQLite has one
+            // writer anyway).
+            await using var locking = await StatsSql.CommandAsync(db, "SELECT pg_try_advisory_xact_lock(1313001)", new Dictionary<string, object?>(),
+                cancellationToken);
+            if (await locking.ExecuteScalarAsync(cancellationToken) is false)
+            {
+                return 0;
+            }
+        }
         await StatsSql.ExecuteAsync(db, "DELETE FROM run_stats_hourly WHERE hour_start >= @hour", parameters, cancellationToken);
         var rows = await StatsSql.ExecuteAsync(db, insert.ToString(), parameters, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
