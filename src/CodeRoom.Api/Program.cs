@@ -1,7 +1,9 @@
+using CodeRoom.Api.Admin;
 using CodeRoom.Api.Attempts;
 using CodeRoom.Api.Auth;
 using CodeRoom.Api.Drafts;
 using CodeRoom.Api.Infrastructure;
+using CodeRoom.Api.Observability;
 using CodeRoom.Api.Problems;
 using CodeRoom.Api.Runs;
 using CodeRoom.Dispatch;
@@ -13,6 +15,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddCodeRoomEnvironment();
     builder.AddCodeRoomServices();
+    builder.AddCodeRoomObservability();
     app = builder.Build();
     // Every ValidateOnStart option now, before anything is served or migrated: a bad setting is one line (below).
     app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
@@ -29,6 +32,7 @@ app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseCodeRoomWeb();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCodeRoomMetricsGuard();
 app.UseMiddleware<NulCharacterGuardMiddleware>();
 app.UseRateLimiter();
 
@@ -41,6 +45,8 @@ if (app.Services.GetRequiredService<JwtKeys>().IsDevelopmentMode)
 }
 app.MapProblems();
 app.MapAdminProblems();
+app.MapAdminStats();
+app.MapCodeRoomObservability();
 app.MapAttempts();
 app.MapDrafts();
 app.MapCoding();

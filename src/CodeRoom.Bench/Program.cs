@@ -70,6 +70,11 @@ root.SetAction(async (parse, cancellationToken) =>
         {
             markdown = FleetBench.Merge(markdown, kept);
         }
+        // So does the admin dashboard's (coderoom db stats-timing --output, issue 13).
+        if (File.Exists(path) && AdminStatsSection.Section(await File.ReadAllTextAsync(path, CancellationToken.None)) is { } admin)
+        {
+            markdown = markdown.TrimEnd('\n') + "\n\n" + admin;
+        }
         await File.WriteAllTextAsync(path, markdown, CancellationToken.None);
         await Console.Error.WriteLineAsync($"wrote {path}");
     }

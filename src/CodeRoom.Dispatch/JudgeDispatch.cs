@@ -5,7 +5,11 @@ namespace CodeRoom.Dispatch;
 
 /// <summary>One submission to judge, with the problem as it was when the job was created (issue 12: an admin's edit
 /// meanwhile does not change what this job is judged against).</summary>
-public sealed record JudgeJob(Guid SubmissionId, ProblemSnapshot Problem);
+public sealed record JudgeJob(Guid SubmissionId, ProblemSnapshot Problem)
+{
+    /// <summary>In-process: the span of the request that published the job (RabbitMQ carries it in a header).</summary>
+    public System.Diagnostics.ActivityContext Parent { get; init; }
+}
 
 public enum DispatchOutcome
 {

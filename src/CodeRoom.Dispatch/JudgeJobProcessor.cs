@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CodeRoom.Dispatch.Telemetry;
 using CodeRoom.Judge;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Storage;
@@ -62,9 +64,27 @@ public sealed partial class JudgeJobProcessor(
     public async Task<JobOutcome> ProcessAsync(Guid submissionId, Problem problem, bool redelivered, bool failOnShutdown,
         CancellationToken stoppingToken)
     {
+        RunTelemetry.JobStarted();
+        try
+        {
+            return await ProcessCoreAsync(submissionId, problem, redelivered, failOnShutdown, stoppingToken);
+        }
+        finally
+        {
+            RunTelemetry.JobEnded();
+        }
+    }
+
+    private async Task<JobOutcome> ProcessCoreAsync(Guid submissionId, Problem problem, bool redelivered, bool failOnShutdown,
+        CancellationToken stoppingToken)
+    {
         using var scope = scopes.CreateScope();
         using var logScope = logger.BeginScope(new Dictionary<string, object> { ["SubmissionId"] = submissionId });
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // The job's span (started by the transport); the run's metrics and verdict go on it.
+        var activity = Activity.Current is { OperationName: "coderoom.judge.job" } job ? job : null;
+        activity?.SetTag("coderoom.submission_id", submissionId.ToString());
+        var mode = "unknown";
         DateTimeOffset? claim = null;
         try
         {
@@ -75,6 +95,8 @@ public sealed partial class JudgeJobProcessor(
                 return JobOutcome.AlreadyDone;
             }
             var submission = await db.Submissions.AsNoTracking().FirstAsync(s => s.Id == submissionId, stoppingToken);
+            mode = submission.Mode;
+            RunTelemetry.Claimed(activity, submission.Mode, submission.Language, submission.CreatedAt, claim.Value);
             LanguageIds.TryParse(submission.Language, out var language);
 
             var outcome = await JudgeAsync(submission, problem, language, stoppingToken);
@@ -84,6 +106,7 @@ public sealed partial class JudgeJobProcessor(
                 return JobOutcome.Superseded;
             }
             LogJudged(submission.Mode, problem.Slug, outcome.Result.Verdict, outcome.Result.Passed, outcome.Result.Total);
+            RunTelemetry.Finished(activity, submission.Mode, CandidateView.Verdict(outcome.Result.Verdict));
             await NotifyAsync(submissionId);
             return JobOutcome.Judged;
         }
@@ -94,6 +117,7 @@ public sealed partial class JudgeJobProcessor(
                 return JobOutcome.Abandoned;
             }
             await FailClaimAsync(db, submissionId, claim.Value, "the service stopped while judging");
+            RunTelemetry.Finished(activity, mode, "failed");
             return JobOutcome.Failed;
         }
         catch (Exception ex)
@@ -114,6 +138,7 @@ public sealed partial class JudgeJobProcessor(
             {
                 await FailAsync(db, submissionId, ex.GetType().Name + ": " + ex.Message);
             }
+            RunTelemetry.Finished(activity, mode, "failed");
             return JobOutcome.Failed;
         }
     }

@@ -72,6 +72,9 @@ internal static partial class RunnerHost
             services.AddJudgeDispatchCore();
             services.AddRabbitMqRunner();
             services.AddHostedService<RunnerStartup>();
+            services.AddSingleton(identity);
+            services.AddHostedService<RunnerHeartbeat>();
+            RunnerTelemetry.Add(services, config, identity.Id);
             services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
             using var host = builder.Build();

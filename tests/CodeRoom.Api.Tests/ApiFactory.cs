@@ -38,6 +38,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool UsePostgres => false;
 
+    protected virtual bool UseRealPort => false;
+
     /// <summary>Most API tests pin the judge's answers; <see cref="RealJudgeApiFactory"/> runs the real sandbox.</summary>
     protected virtual bool UseFakeJudge => true;
 
@@ -56,7 +58,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             Settings["Content:SqlitePath"] = Path.Combine(Path.GetTempPath(), $"coderoom-api-{Guid.NewGuid():N}.db");
         }
         Configure();
-        _ = Server; // start now: migrations and import run before the first test
+        if (UseRealPort)
+        {
+            UseKestrel(0); // a real loopback port (for an outside client such as Prometheus)
+            StartServer();
+        }
+        else
+        {
+            _ = Server; // start now: migrations and import run before the first test
+        }
     }
 
     protected virtual void Configure()

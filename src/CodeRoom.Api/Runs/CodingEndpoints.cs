@@ -178,6 +178,7 @@ public static class CodingEndpoints
         }
 
         var stored = await db.Submissions.AsNoTracking().FirstAsync(s => s.Id == submission.Id, cancellationToken);
+        CodeRoom.Dispatch.Telemetry.RunTelemetry.TagRequest(stored.Verdict, stored.Status);
         var response = await ToResponseAsync(db, stored, problemRow.Slug, cancellationToken);
         return stored.Status is SubmissionStatuses.Finished or SubmissionStatuses.Failed
             ? TypedResults.Ok(response)

@@ -25,7 +25,8 @@ public sealed class InProcessJudgeQueue : IJudgeDispatcher
     }
 
     public Task<DispatchOutcome> PublishAsync(JudgeJob job, CancellationToken cancellationToken) =>
-        Task.FromResult(TryWrite(job) ? DispatchOutcome.Accepted : DispatchOutcome.QueueFull);
+        Task.FromResult(TryWrite(job with { Parent = System.Diagnostics.Activity.Current?.Context ?? default })
+            ? DispatchOutcome.Accepted : DispatchOutcome.QueueFull);
 
     /// <summary>Queues an orphaned job again (see the Api's OrphanedJobSweeper), unless it is already waiting here.
     /// False when it is waiting or the queue is full.</summary>

@@ -33,6 +33,7 @@ public sealed partial class InProcessJudgeWorker(
         {
             await foreach (var job in queue.ReadAllAsync(stoppingToken))
             {
+                using var activity = Telemetry.RunTelemetry.StartJob(job.SubmissionId, job.Parent);
                 await processor.ProcessAsync(job.SubmissionId, job.Problem.Problem, redelivered: false, failOnShutdown: true, stoppingToken);
             }
         }
