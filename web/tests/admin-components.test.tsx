@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { LiveResponse, ProblemStatsResponse, RunLogDetail } from '../src/api/admin-types';
 import { ProblemStatsTable } from '../src/components/admin/ProblemStatsTable';
-import { RunLogDetailBody, toApiFilter, EMPTY_FILTER } from '../src/components/admin/RunLogBrowser';
+import { RunLogDetailBody, toApiFilter, EMPTY_FILTER, shortId } from '../src/components/admin/RunLogBrowser';
 import { LivePanel } from '../src/components/admin/LivePanel';
 import { AdminPage } from '../src/components/admin/AdminDashboard';
 import { setToken } from '../src/lib/auth';
@@ -32,6 +32,7 @@ describe('ProblemStatsTable', () => {
     expect(cell('timeout_rate')).toBe('25.0%');
     expect(cell('median_runtime_ms')).toBe('42 ms');
     expect(cell('p95_runtime_ms')).toBe('1990 ms');
+    expect(cell('avg_runtime_ms')).toBe('380 ms');
     const totalsRow = screen.getByTestId('problem-stat-totals');
     expect(totalsRow.textContent).toContain('40.0%');
     expect(totalsRow.textContent).toContain('30.0%');
@@ -47,6 +48,16 @@ describe('ProblemStatsTable', () => {
     expect(rowKeys()).toEqual(['two-sum/java', 'two-sum/python', 'coin-change/python', 'valid-parentheses/cpp']);
     fireEvent.click(screen.getByTestId('sort-problem'));
     expect(rowKeys()[0]).toBe('coin-change/python');
+  });
+
+  it('has an average column only when the service sends averages', () => {
+    render(<ProblemStatsTable items={problems.map(({ avg_runtime_ms: _a, ...rest }) => rest)} />);
+    expect(screen.queryByTestId('sort-avg_runtime_ms')).toBeNull();
+    expect(screen.getByTestId('problem-stat-totals').children).toHaveLength(10);
+    cleanup();
+    render(<ProblemStatsTable items={problems} />);
+    expect(screen.getByTestId('sort-avg_runtime_ms')).toBeTruthy();
+    expect(screen.getByTestId('problem-stat-totals').children).toHaveLength(11);
   });
 
   it('says so when the range has no runs', () => {
@@ -71,6 +82,12 @@ describe('run-log detail', () => {
     expect(tests[1].textContent).toContain('2.1 ms');
     expect(tests[1].textContent).toContain('2.0 MB');
     expect(screen.getByTestId('detail-verdict').textContent).toBe('Runtime Error');
+  });
+
+  it('shortens time-ordered ids by their distinct end', () => {
+    expect(shortId('01a243ac-0000-7000-8000-00000000beef')).toBe('…0000beef');
+    expect(shortId('short')).toBe('short');
+    expect(shortId(null)).toBe('');
   });
 
   it('turns the filter form into API parameters', () => {
@@ -136,6 +153,16 @@ describe('admin page access', () => {
     expect(box.textContent).toContain('Not allowed');
     expect(box.textContent).toContain('for administrators');
     expect(fetchSpy.mock.calls.filter(([u]) => String(u).includes('/api/admin/'))).toHaveLength(0);
+    fetchSpy.mockRestore();
+  });
+  it('signing in again as an admin replaces "Not allowed" with the dashboard', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify({ items: [] }), { status: 200 }));
+    setToken(jwt({ sub: 'cand-1', role: 'candidate' }));
+    render(<AdminPage />);
+    await screen.findByTestId('admin-not-allowed');
+    act(() => setToken(jwt({ sub: 'admin-1', role: 'admin' })));
+    await screen.findByTestId('admin-dashboard');
+    expect(screen.queryByTestId('admin-not-allowed')).toBeNull();
     fetchSpy.mockRestore();
   });
   it('an answer of 403 from the API also shows "Not allowed"', async () => {

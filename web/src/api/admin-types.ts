@@ -20,6 +20,8 @@ export interface ProblemStat {
   runtime_error_rate: number | null;
   median_runtime_ms: number | null;
   p95_runtime_ms: number | null;
+  /** The exact mean runtime of the submits (the service may add it; shown when present). */
+  avg_runtime_ms?: number | null;
 }
 export interface ProblemStatsResponse {
   items: ProblemStat[];
@@ -77,6 +79,9 @@ export interface RunLogItem {
   problem_id: string | number;
   language: string;
   mode: 'run' | 'submit' | (string & {});
+  /** queued | running | finished | failed (shown when the service adds it). */
+  status?: string | null;
+  judged_at?: string | null;
   verdict: VerdictName | null;
   cpu_ms: number | null;
   wall_ms: number | null;
@@ -96,6 +101,7 @@ export interface RunLogTest {
   error: string | null;
 }
 export interface RunLogDetail extends RunLogItem {
+  compile_ms?: number | null;
   compile_output: string | null;
   internal_message: string | null;
   tests: RunLogTest[];

@@ -35,7 +35,12 @@ type Access = 'unknown' | 'allowed' | 'forbidden' | 'no-api';
 
 function AdminGate() {
   const token = useToken();
-  const role = tokenRole(token ?? getToken());
+  // A new token (signed in again, or a host's postMessage) starts over.
+  return <AdminAccess key={token ?? ''} token={token ?? getToken()} />;
+}
+
+function AdminAccess({ token }: { token: string | null }) {
+  const role = tokenRole(token);
   // A token that says it is not an admin's is refused here; one without a role claim is decided by the API's answer.
   const [access, setAccess] = useState<Access>(role && role !== 'admin' ? 'forbidden' : 'unknown');
   useEffect(() => {

@@ -22,6 +22,7 @@ const COLUMNS: { key: StatKey; label: string; numeric: boolean; title?: string }
   { key: 'timeout_rate', label: 'Timeouts', numeric: true, title: 'Time limit exceeded rate' },
   { key: 'compile_error_rate', label: 'Compile err.', numeric: true, title: 'Compile error rate' },
   { key: 'runtime_error_rate', label: 'Runtime err.', numeric: true, title: 'Runtime error rate' },
+  { key: 'avg_runtime_ms', label: 'Avg runtime', numeric: true, title: 'Mean runtime of the submits' },
   { key: 'median_runtime_ms', label: 'Median runtime', numeric: true },
   { key: 'p95_runtime_ms', label: 'p95 runtime', numeric: true },
 ];
@@ -35,6 +36,7 @@ export function cellText(s: ProblemStat, key: StatKey): string {
     case 'submits':
     case 'runs':
       return formatCount(s[key]);
+    case 'avg_runtime_ms':
     case 'median_runtime_ms':
     case 'p95_runtime_ms':
       return formatMs(s[key]);
@@ -45,6 +47,8 @@ export function cellText(s: ProblemStat, key: StatKey): string {
 
 /** Per problem and language; click a header to sort (again to reverse); click a row to browse its run logs. */
 export function ProblemStatsTable({ items, onSelect }: { items: ProblemStat[]; onSelect?: (s: ProblemStat) => void }) {
+  // The average column only when the service sends it (it is not in the first contract).
+  const columns = items.some((s) => s.avg_runtime_ms !== undefined) ? COLUMNS : COLUMNS.filter((c) => c.key !== 'avg_runtime_ms');
   const [sort, setSort] = useState<{ key: StatKey; dir: SortDir }>({ key: 'submits', dir: 'desc' });
   const rows = useMemo(() => sortStats(items, sort.key, sort.dir), [items, sort]);
   const sum = useMemo(() => totals(items), [items]);
@@ -56,7 +60,7 @@ export function ProblemStatsTable({ items, onSelect }: { items: ProblemStat[]; o
       <table className="admin-table" data-testid="problem-stats">
         <thead>
           <tr>
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <th
                 key={c.key}
                 className={c.numeric ? 'num' : undefined}
@@ -76,7 +80,7 @@ export function ProblemStatsTable({ items, onSelect }: { items: ProblemStat[]; o
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={COLUMNS.length} className="muted">
+              <td colSpan={columns.length} className="muted">
                 No runs in this time range.
               </td>
             </tr>
@@ -91,7 +95,7 @@ export function ProblemStatsTable({ items, onSelect }: { items: ProblemStat[]; o
               onClick={onSelect ? () => onSelect(s) : undefined}
               title={onSelect ? 'Show the run logs of this problem and language' : undefined}
             >
-              {COLUMNS.map((c) => (
+              {columns.map((c) => (
                 <td key={c.key} className={c.numeric ? 'num' : undefined} data-col={c.key}>
                   {cellText(s, c.key)}
                 </td>
@@ -110,8 +114,9 @@ export function ProblemStatsTable({ items, onSelect }: { items: ProblemStat[]; o
               <td className="num">{formatRate(sum.timeout_rate)}</td>
               <td className="num">{formatRate(sum.compile_error_rate)}</td>
               <td className="num">{formatRate(sum.runtime_error_rate)}</td>
-              <td />
-              <td />
+              {columns.slice(8).map((c) => (
+                <td key={c.key} />
+              ))}
             </tr>
           </tfoot>
         )}

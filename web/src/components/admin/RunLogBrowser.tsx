@@ -42,6 +42,12 @@ export function toApiFilter(f: RunLogFilterForm, limit = 50): RunLogFilter {
 const LANGUAGES = ['python', 'java', 'cpp', 'javascript', 'typescript'];
 const VERDICTS = VERDICT_ORDER;
 
+/** The last 8 characters of an id (time-ordered UUIDs share their first ones), the whole id in the title. */
+export function shortId(id: string | null | undefined): string {
+  if (!id) return '';
+  return id.length > 12 ? `…${id.slice(-8)}` : id;
+}
+
 function verdictClass(v: string | null): string {
   return v === 'accepted' ? 'ok' : v ? 'bad' : 'muted';
 }
@@ -212,13 +218,13 @@ export function RunLogBrowser({
                   <td>{String(r.problem_id)}</td>
                   <td>{r.language}</td>
                   <td>{r.mode}</td>
-                  <td className={verdictClass(r.verdict)}>{verdictLabel(r.verdict)}</td>
+                  <td className={verdictClass(r.verdict)}>{r.verdict || !r.status ? verdictLabel(r.verdict) : verdictLabel(r.status)}</td>
                   <td className="num">{formatMs(r.cpu_ms)}</td>
                   <td className="num">{formatMs(r.wall_ms)}</td>
                   <td className="num">{formatKb(r.peak_memory_kb)}</td>
                   <td className="mono small">{r.user_id}</td>
                   <td className="mono small" title={r.attempt_id}>
-                    {r.attempt_id?.slice(0, 8)}
+                    {shortId(r.attempt_id)}
                   </td>
                 </tr>
               ))}
@@ -300,6 +306,18 @@ export function RunLogDetailBody({
             <dd className="mono">{detail.submission_id}</dd>
             <dt>Created</dt>
             <dd>{formatTime(detail.created_at)}</dd>
+            {detail.judged_at && (
+              <>
+                <dt>Judged</dt>
+                <dd>{formatTime(detail.judged_at)}</dd>
+              </>
+            )}
+            {detail.compile_ms != null && (
+              <>
+                <dt>Compile time</dt>
+                <dd>{formatMs(detail.compile_ms)}</dd>
+              </>
+            )}
             <dt>CPU / wall</dt>
             <dd>
               {formatMs(detail.cpu_ms)} / {formatMs(detail.wall_ms)}
