@@ -6,7 +6,8 @@ import { useTheme } from '../lib/hooks';
 export function Header({ children }: { children?: ReactNode }) {
   const [theme, setTheme] = useTheme();
   const user = tokenSubject(getToken());
-  const isAdmin = tokenRole(getToken()) === 'admin';
+  const onAdminPage = typeof window !== 'undefined' && window.location.pathname.startsWith('/admin');
+  const isAdmin = tokenRole(getToken()) === 'admin' && !onAdminPage;
   return (
     <header className="topbar">
       <a href="../" className="brand" onClick={(e) => { e.preventDefault(); window.location.href = '/'; }}>
