@@ -87,6 +87,10 @@ public sealed class RequestLimitsOptions
     [Range(1024, 1_000_000_000)] public long AdminMaxBodyBytes { get; set; } = 64L * 1024 * 1024;
 
     [Range(0, 100)] public int MaxCustomInputs { get; set; } = 10;
+
+    /// <summary>Runs and submissions stored per attempt (each keeps its code and results): a storage quota next to the
+    /// per-minute rate. An interview rarely needs more than a few hundred.</summary>
+    [Range(1, 1_000_000)] public int MaxSubmissionsPerAttempt { get; set; } = 2000;
 }
 
 [OptionsValidator]

@@ -5,6 +5,7 @@ using CodeRoom.Api.Auth;
 using CodeRoom.Api.Infrastructure;
 using CodeRoom.Api.Judging;
 using CodeRoom.Api.Problems;
+using CodeRoom.Api.RateLimiting;
 using CodeRoom.Dispatch;
 using CodeRoom.Judge;
 using CodeRoom.Judge.Contract;
@@ -98,6 +99,13 @@ public static class CodingEndpoints
         if (problemRow is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["problem_id"] = ["unknown problem"] });
+        }
+
+        var kept = await db.Submissions.CountAsync(s => s.AttemptId == attempt.Id, cancellationToken);
+        if (kept >= limits.MaxSubmissionsPerAttempt)
+        {
+            return Quotas.Exceeded(Quotas.SubmissionsPerAttempt, limits.MaxSubmissionsPerAttempt, "Run quota reached",
+                $"This attempt already has {kept} runs and submissions, the most one attempt may keep.");
         }
 
         var inFlight = await db.Submissions.CountAsync(s => s.UserId == userId
