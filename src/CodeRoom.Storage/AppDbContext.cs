@@ -15,6 +15,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SubmissionEntity> Submissions => Set<SubmissionEntity>();
     public DbSet<RunLogEntity> RunLogs => Set<RunLogEntity>();
     public DbSet<RunStatsHourlyEntity> RunStatsHourly => Set<RunStatsHourlyEntity>();
+    public DbSet<RunStatsDailyEntity> RunStatsDaily => Set<RunStatsDailyEntity>();
     public DbSet<RunnerHeartbeatEntity> RunnerHeartbeats => Set<RunnerHeartbeatEntity>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

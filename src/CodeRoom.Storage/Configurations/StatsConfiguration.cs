@@ -16,6 +16,17 @@ internal sealed class RunStatsHourlyConfiguration : IEntityTypeConfiguration<Run
     }
 }
 
+internal sealed class RunStatsDailyConfiguration : IEntityTypeConfiguration<RunStatsDailyEntity>
+{
+    public void Configure(EntityTypeBuilder<RunStatsDailyEntity> b)
+    {
+        b.ToTable("run_stats_daily");
+        b.HasKey(s => new { s.DayStart, s.ProblemId, s.Language, s.Mode });
+        b.Property(s => s.Language).HasMaxLength(16);
+        b.Property(s => s.Mode).HasMaxLength(8);
+    }
+}
+
 internal sealed class RunnerHeartbeatConfiguration : IEntityTypeConfiguration<RunnerHeartbeatEntity>
 {
     public void Configure(EntityTypeBuilder<RunnerHeartbeatEntity> b)

@@ -4,10 +4,23 @@ namespace CodeRoom.Storage.Entities;
 /// counts and two fixed-bucket histograms (the run's CPU time, <c>rt*</c>, and its queue wait, <c>qw*</c>; bounds in
 /// <see cref="Stats.StatsBuckets.BoundsMs"/>). Rebuilt from run logs by SQL (<see cref="Stats.RunStatsRollup"/>), so it
 /// outlives pruned run logs.</summary>
-public sealed class RunStatsHourlyEntity
+public sealed class RunStatsHourlyEntity : RunStatsCounts
 {
     /// <summary>Start of the hour, in Unix seconds (UTC): the same arithmetic on every provider.</summary>
     public long HourStart { get; set; }
+}
+
+/// <summary>The same counts per day (<c>run_stats_daily</c>), summed from the hourly rows by the same refresh: a range
+/// of whole days reads 24 times fewer rows.</summary>
+public sealed class RunStatsDailyEntity : RunStatsCounts
+{
+    /// <summary>Start of the day (00:00 UTC), in Unix seconds.</summary>
+    public long DayStart { get; set; }
+}
+
+/// <summary>The columns both roll-ups share (not an entity itself).</summary>
+public abstract class RunStatsCounts
+{
     public int ProblemId { get; set; }
     public required string Language { get; set; }
     public required string Mode { get; set; }

@@ -38,27 +38,64 @@ public static class AdminStats
     private static (long From, long To) Hours(DateTimeOffset from, DateTimeOffset to) =>
         (from.ToUnixTimeSeconds() / 3600 * 3600, (to.ToUnixTimeSeconds() + 3599) / 3600 * 3600);
 
+    /// <summary>The roll-up rows of [h0, h1) as one source <c>r</c> with an <c>hour_start</c> column: daily rows for the
+    /// whole days inside the range, hourly rows for the hours at its ends (all hourly when no whole day fits).</summary>
+    private static string Source(long h0, long h1, Dictionary<string, object?> parameters)
+    {
+        parameters["@h0"] = h0;
+        parameters["@h1"] = h1;
+        var d0 = (h0 + 86399) / 86400 * 86400;
+        var d1 = h1 / 86400 * 86400;
+        if (d0 >= d1)
+        {
+            return "run_stats_hourly r WHERE r.hour_start >= @h0 AND r.hour_start < @h1";
+        }
+        parameters["@d0"] = d0;
+        parameters["@d1"] = d1;
+        const string columns = "problem_id, language, mode, total, accepted, wrong_answer, time_limit_exceeded, memory_limit_exceeded, " +
+            "runtime_error, compilation_error, output_limit_exceeded, internal_error, failed, cpu_ms_sum, queue_wait_ms_sum, queue_wait_count";
+        var histograms = string.Join(", ", Enumerable.Range(0, StatsBuckets.Count).Select(StatsSql.Rt)
+            .Concat(Enumerable.Range(0, StatsBuckets.Count).Select(StatsSql.Qw)));
+        return $"(SELECT day_start AS hour_start, {columns}, {histograms} FROM run_stats_daily WHERE day_start >= @d0 AND day_start < @d1 " +
+            $"UNION ALL SELECT hour_start, {columns}, {histograms} FROM run_stats_hourly " +
+            "WHERE (hour_start >= @h0 AND hour_start < @d0) OR (hour_start >= @d1 AND hour_start < @h1)) r WHERE 1 = 1";
+    }
+
     public static async Task<IReadOnlyList<ProblemStats>> ProblemsAsync(AppDbContext db, DateTimeOffset from, DateTimeOffset to,
         CancellationToken cancellationToken)
     {
         var (h0, h1) = Hours(from, to);
         const string submit = "r.mode = 'submit'";
-        var select = new StringBuilder("SELECT p.slug, r.language, ")
-            .Append(Sum($"CASE WHEN {submit} THEN r.total ELSE 0 END")).Append(", ")
-            .Append(Sum("CASE WHEN r.mode = 'run' THEN r.total ELSE 0 END")).Append(", ");
+        // Grouped by the problem's id, then joined to its slug: grouping on an integer is a third cheaper on PostgreSQL.
+        var sums = new List<string>
+        {
+            Sum($"CASE WHEN {submit} THEN r.total ELSE 0 END"),
+            Sum("CASE WHEN r.mode = 'run' THEN r.total ELSE 0 END"),
+        };
         foreach (var column in new[] { "accepted", "time_limit_exceeded", "compilation_error", "runtime_error", "cpu_ms_sum" })
         {
-            select.Append(Sum($"CASE WHEN {submit} THEN r.{column} ELSE 0 END")).Append(", ");
+            sums.Add(Sum($"CASE WHEN {submit} THEN r.{column} ELSE 0 END"));
         }
         for (var i = 0; i < StatsBuckets.Count; i++)
         {
-            select.Append(i > 0 ? ", " : "").Append(Sum($"CASE WHEN {submit} THEN r.{StatsSql.Rt(i)} ELSE 0 END"));
+            sums.Add(Sum($"CASE WHEN {submit} THEN r.{StatsSql.Rt(i)} ELSE 0 END"));
         }
-        select.Append(" FROM run_stats_hourly r JOIN problems p ON p.id = r.problem_id")
-            .Append(" WHERE r.hour_start >= @h0 AND r.hour_start < @h1 GROUP BY p.slug, r.language ORDER BY p.slug, r.language");
+        var select = new StringBuilder("SELECT p.slug, g.language");
+        for (var i = 0; i < sums.Count; i++)
+        {
+            select.Append(", g.c").Append(StatsSql.Int(i));
+        }
+        select.Append(" FROM (SELECT r.problem_id, r.language");
+        for (var i = 0; i < sums.Count; i++)
+        {
+            select.Append(", ").Append(sums[i]).Append(" AS c").Append(StatsSql.Int(i));
+        }
+        var parameters = new Dictionary<string, object?>();
+        select.Append(" FROM ").Append(Source(h0, h1, parameters)).Append(" GROUP BY r.problem_id, r.language) g")
+            .Append(" JOIN problems p ON p.id = g.problem_id ORDER BY p.slug, g.language");
 
         var items = new List<ProblemStats>();
-        await using var command = await StatsSql.CommandAsync(db, select.ToString(), new Dictionary<string, object?> { ["@h0"] = h0, ["@h1"] = h1 },
+        await using var command = await StatsSql.CommandAsync(db, select.ToString(), parameters,
             cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -92,11 +129,12 @@ public static class AdminStats
         {
             select.Append(", ").Append(Sum("r." + StatsSql.Qw(i)));
         }
-        select.Append(" FROM run_stats_hourly r WHERE r.hour_start >= @h0 AND r.hour_start < @h1")
+        var parameters = new Dictionary<string, object?> { ["@h0"] = h0, ["@h1"] = h1 };
+        select.Append(" FROM ").Append(byDay ? Source(h0, h1, parameters) : "run_stats_hourly r WHERE r.hour_start >= @h0 AND r.hour_start < @h1")
             .Append($" GROUP BY {bucket} ORDER BY 1");
 
         var items = new List<TimelineBucket>();
-        await using var command = await StatsSql.CommandAsync(db, select.ToString(), new Dictionary<string, object?> { ["@h0"] = h0, ["@h1"] = h1 },
+        await using var command = await StatsSql.CommandAsync(db, select.ToString(), parameters,
             cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -124,9 +162,10 @@ public static class AdminStats
         {
             select.Append(", ").Append(Sum("r." + StatsSql.Rt(i)));
         }
-        select.Append(" FROM run_stats_hourly r WHERE r.hour_start >= @h0 AND r.hour_start < @h1 GROUP BY r.language ORDER BY r.language");
+        var parameters = new Dictionary<string, object?>();
+        select.Append(" FROM ").Append(Source(h0, h1, parameters)).Append(" GROUP BY r.language ORDER BY r.language");
         var items = new List<RuntimeDistribution>();
-        await using var command = await StatsSql.CommandAsync(db, select.ToString(), new Dictionary<string, object?> { ["@h0"] = h0, ["@h1"] = h1 },
+        await using var command = await StatsSql.CommandAsync(db, select.ToString(), parameters,
             cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -3,7 +3,8 @@ using System.Text;
 namespace CodeRoom.Storage.Stats;
 
 /// <summary>Rebuilds the hourly roll-up (<c>run_stats_hourly</c>) from submissions and their run logs, in SQL: the
-/// hours from <c>since</c> on are deleted and aggregated again in one INSERT ... SELECT, inside a transaction. Nothing
+/// hours from <c>since</c> on are deleted and aggregated again in one INSERT ... SELECT, then the days from <c>since</c>
+/// on of <c>run_stats_daily</c> from the hourly rows, inside a transaction. Nothing
 /// is loaded into memory. A run is counted in the hour its submission was created.</summary>
 public static class RunStatsRollup
 {
@@ -44,17 +45,22 @@ public static class RunStatsRollup
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!sql.IsSqlite)
         {
-            // Several API instances refresh on the same tick: one rebuilds, the others skip this round (SQLite has one
-            // writer anyway).
-            await using var locking = await StatsSql.CommandAsync(db, "SELECT pg_try_advisory_xact_lock(1313001)", new Dictionary<string, object?>(),
-                cancellationToken);
-            if (await locking.ExecuteScalarAsync(cancellationToken) is false)
-            {
-                return 0;
-            }
+            // Several API instances refresh on the same tick: they take turns (a second DELETE + INSERT of the same
+            // hours would otherwise collide on the keys the first one has not committed yet). SQLite has one writer anyway.
+            await StatsSql.ExecuteAsync(db, "SELECT pg_advisory_xact_lock(1313001)", new Dictionary<string, object?>(), cancellationToken);
         }
         await StatsSql.ExecuteAsync(db, "DELETE FROM run_stats_hourly WHERE hour_start >= @hour", parameters, cancellationToken);
         var rows = await StatsSql.ExecuteAsync(db, insert.ToString(), parameters, cancellationToken);
+
+        // The daily roll-up: the days from `since` on, summed again from the hourly rows.
+        var sums = columns.Skip(4).ToList();
+        var day = "(hour_start - (hour_start % 86400))";
+        var daily = new StringBuilder("INSERT INTO run_stats_daily (day_start, problem_id, language, mode, ").AppendJoin(", ", sums)
+            .Append(")\nSELECT ").Append(day).Append(", problem_id, language, mode, ").AppendJoin(", ", sums.Select(c => $"SUM({c})"))
+            .Append("\nFROM run_stats_hourly WHERE hour_start >= @day GROUP BY ").Append(day).Append(", problem_id, language, mode");
+        parameters["@day"] = hourStart - (hourStart % 86400);
+        await StatsSql.ExecuteAsync(db, "DELETE FROM run_stats_daily WHERE day_start >= @day", parameters, cancellationToken);
+        await StatsSql.ExecuteAsync(db, daily.ToString(), parameters, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows;
     }

@@ -217,6 +217,195 @@ namespace CodeRoom.Storage.Migrations.Sqlite
                     b.ToTable("run_logs", (string)null);
                 });
 
+            modelBuilder.Entity("CodeRoom.Storage.Entities.RunStatsDailyEntity", b =>
+                {
+                    b.Property<long>("DayStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day_start");
+
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("problem_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted");
+
+                    b.Property<long>("CompilationError")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("compilation_error");
+
+                    b.Property<double>("CpuMsSum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cpu_ms_sum");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed");
+
+                    b.Property<long>("InternalError")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("internal_error");
+
+                    b.Property<long>("MemoryLimitExceeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("memory_limit_exceeded");
+
+                    b.Property<long>("OutputLimitExceeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("output_limit_exceeded");
+
+                    b.Property<long>("QueueWaitCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("queue_wait_count");
+
+                    b.Property<double>("QueueWaitMsSum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("queue_wait_ms_sum");
+
+                    b.Property<long>("Qw0")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw0");
+
+                    b.Property<long>("Qw1")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw1");
+
+                    b.Property<long>("Qw10")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw10");
+
+                    b.Property<long>("Qw11")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw11");
+
+                    b.Property<long>("Qw12")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw12");
+
+                    b.Property<long>("Qw13")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw13");
+
+                    b.Property<long>("Qw2")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw2");
+
+                    b.Property<long>("Qw3")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw3");
+
+                    b.Property<long>("Qw4")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw4");
+
+                    b.Property<long>("Qw5")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw5");
+
+                    b.Property<long>("Qw6")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw6");
+
+                    b.Property<long>("Qw7")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw7");
+
+                    b.Property<long>("Qw8")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw8");
+
+                    b.Property<long>("Qw9")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw9");
+
+                    b.Property<long>("Rt0")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt0");
+
+                    b.Property<long>("Rt1")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt1");
+
+                    b.Property<long>("Rt10")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt10");
+
+                    b.Property<long>("Rt11")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt11");
+
+                    b.Property<long>("Rt12")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt12");
+
+                    b.Property<long>("Rt13")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt13");
+
+                    b.Property<long>("Rt2")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt2");
+
+                    b.Property<long>("Rt3")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt3");
+
+                    b.Property<long>("Rt4")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt4");
+
+                    b.Property<long>("Rt5")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt5");
+
+                    b.Property<long>("Rt6")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt6");
+
+                    b.Property<long>("Rt7")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt7");
+
+                    b.Property<long>("Rt8")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt8");
+
+                    b.Property<long>("Rt9")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt9");
+
+                    b.Property<long>("RuntimeError")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runtime_error");
+
+                    b.Property<long>("TimeLimitExceeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("time_limit_exceeded");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<long>("WrongAnswer")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wrong_answer");
+
+                    b.HasKey("DayStart", "ProblemId", "Language", "Mode");
+
+                    b.ToTable("run_stats_daily", (string)null);
+                });
+
             modelBuilder.Entity("CodeRoom.Storage.Entities.RunStatsHourlyEntity", b =>
                 {
                     b.Property<long>("HourStart")
