@@ -311,3 +311,33 @@ public sealed class SqliteAdminStatsTests(AdminApiFactory factory) : AdminStatsT
 
 public sealed class PostgresAdminStatsTests(PostgresAdminApiFactory factory)
     : AdminStatsTests<PostgresAdminApiFactory>(factory), IClassFixture<PostgresAdminApiFactory>;
+
+/// <summary>One run per window, with a scrape token.</summary>
+public sealed class RateLimitedMetricsFactory : ApiFactory
+{
+    protected override void Configure()
+    {
+        Settings["RateLimit:PermitsPerWindow"] = "1";
+        Settings["RateLimit:WindowSeconds"] = "3600";
+        Settings["Observability:MetricsToken"] = AdminApiFactory.MetricsToken;
+    }
+}
+
+public sealed class RateLimitMetricTests(RateLimitedMetricsFactory factory) : IClassFixture<RateLimitedMetricsFactory>
+{
+    [Fact]
+    public async Task A_refused_run_is_counted_in_the_rate_limit_refusals()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var client = factory.ClientFor("greedy-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+        const string code = "class Solution:\n    def add_two(self, a, b):\n        return a + b\n";
+        await (await client.RunAsync(attempt, code)).Json200();
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.RunAsync(attempt, code)).StatusCode);
+
+        var scraper = factory.CreateClient();
+        scraper.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminApiFactory.MetricsToken);
+        var text = await scraper.GetStringAsync("/metrics", ct);
+        Assert.Matches(@"coderoom_rate_limit_refusals_total\{[^}]*coderoom_rate_limit_policy=""[^""]+""[^}]*\} [1-9]", text);
+    }
+}
