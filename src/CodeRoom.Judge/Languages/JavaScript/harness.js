@@ -418,6 +418,82 @@ function load(functionName, source) {
     return { error: { error: "no function '" + functionName + "' (or class Solution with that method)", line: null } };
 }
 
+// ---- inputs ---------------------------------------------------------------------------------------------------------
+
+// A long beyond 2^53 cannot be a number without losing digits: such literals (rare; never in the usual problems)
+// arrive as BigInt, every other integer as a number. JSON.parse cannot tell (Node 20 has no source text in revivers), so
+// a line with a run of 16 or more digits goes through this small parser instead.
+function parseExact(text) {
+    let i = 0;
+    const fail = () => {
+        throw new SyntaxError("bad input at " + i);
+    };
+    const ws = () => {
+        while (i < text.length && " \t\r\n".includes(text[i])) {
+            i++;
+        }
+    };
+    function value() {
+        ws();
+        const c = text[i];
+        if (c === "[") {
+            i++;
+            const out = [];
+            ws();
+            if (text[i] === "]") {
+                i++;
+                return out;
+            }
+            for (;;) {
+                out.push(value());
+                ws();
+                if (text[i] === ",") {
+                    i++;
+                } else if (text[i] === "]") {
+                    i++;
+                    return out;
+                } else {
+                    fail();
+                }
+            }
+        }
+        if (c === "{") {
+            // Inputs hold no objects; JSON.parse handles whatever else may come.
+            fail();
+        }
+        if (c === '"') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== '"') {
+                j += text[j] === "\\" ? 2 : 1;
+            }
+            const literal = text.slice(i, j + 1);
+            i = j + 1;
+            return jsonParse(literal);
+        }
+        const match = /^-?\d+(\.\d+)?([eE][+-]?\d+)?|^true|^false|^null/.exec(text.slice(i, i + 400));
+        if (!match) {
+            fail();
+        }
+        i += match[0].length;
+        const token = match[0];
+        if (!match[1] && !match[2] && /\d/.test(token)) {
+            const n = Number(token);
+            return Number.isSafeInteger(n) ? n : BigInt(token);
+        }
+        return jsonParse(token);
+    }
+    const result = value();
+    ws();
+    if (i !== text.length) {
+        fail();
+    }
+    return result;
+}
+
+function parseInputs(text, hasLong) {
+    return hasLong && /\d{16}/.test(text) ? parseExact(text) : jsonParse(text);
+}
+
 // ---- the test loop --------------------------------------------------------------------------------------------------
 
 function argument(value, t, nodes) {
@@ -475,6 +551,7 @@ function main() {
     const nonce = header.nonce;
     const params = header.params;
     const paramTypes = params.map((p) => parseType(p.type));
+    const hasLong = params.some((p) => p.type.includes("long"));
     let outputIndex = null;
     let judgedType;
     if (header.output_param !== null && header.output_param !== undefined) {
@@ -503,7 +580,7 @@ function main() {
         }
         const tab = line.indexOf("\t");
         const index = parseInt(line.slice(0, tab), 10);
-        const rawArgs = jsonParse(line.slice(tab + 1));
+        const rawArgs = parseInputs(line.slice(tab + 1), hasLong);
         control("R " + index + " " + runTest(index, rawArgs, loaded, paramTypes, outputIndex, judgedType, nonce));
     }
 }
