@@ -182,6 +182,26 @@ public sealed class ScriptLanguageTests(JudgeFixture fixture)
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
     }
 
+    [Theory(Timeout = 120_000), MemberData(nameof(Languages))]
+    public async Task Runs_in_a_warm_node_give_the_same_results_as_in_a_cold_one(LanguageId language)
+    {
+        // The first run may start Node cold; the pool then keeps one started, which later runs take (TypeScript hands it
+        // the compiled solution.js in the header). A crash's line must be the candidate's either way.
+        var walls = new List<double>();
+        for (var i = 0; i < 4; i++)
+        {
+            var result = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.TwoSumCrash[language], JudgeMode.Run);
+            Assert.True(result.Verdict == Verdict.Accepted, $"run {i}: " + Describe(result));
+            var fresh = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.TwoSum[language] + "\n// run " + i + "\n", JudgeMode.Run);
+            Assert.True(fresh.Verdict == Verdict.Accepted, $"fresh run {i}: " + Describe(fresh));
+            walls.Add(fresh.WallMs);
+            var crash = await fixture.JudgeAsync(Problems.TwoSum, language, Solutions.TwoSumCrash[language]);
+            Assert.Equal(4, crash.Tests[2].ErrorLine);
+            await Task.Delay(700, TestContext.Current.CancellationToken); // let the pool start a warm Node
+        }
+        TestContext.Current.SendDiagnosticMessage($"{language}: fresh two-sum Run wall ms: {string.Join(", ", walls.Select(w => w.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
+    }
+
     private static string Describe(JudgeResult result) =>
         result.Verdict + " " + (result.Compile?.Output ?? "") + " " + JsonSerializer.Serialize(result.Tests.Select(t => new { t.Error, Actual = t.Actual?.ToJsonString() }), ContractJson.Options);
 }
