@@ -142,6 +142,31 @@ public sealed class ScriptLanguageTests(JudgeFixture fixture)
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
     }
 
+    [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
+    public async Task LeetCodes_preloaded_priority_queues_queue_and_deque_are_there(LanguageId language)
+    {
+        var problem = JudgeFixture.Problem("""
+            { "slug": "kth", "title": "Kth largest",
+              "signature": { "function_name": "findKthLargest", "params": [ { "name": "nums", "type": "integer[]" }, { "name": "k", "type": "integer" } ],
+                             "return_type": "integer" },
+              "tests": [ { "visibility": "public", "input": { "nums": [3,2,1,5,6,4], "k": 2 }, "expected": 5 },
+                         { "visibility": "public", "input": { "nums": [3,2,3,1,2,4,5,5,6], "k": 4 }, "expected": 4 } ] }
+            """);
+        var code = language == LanguageId.JavaScript
+            ? "var findKthLargest = function(nums, k) {\n    const heap = new MinPriorityQueue();\n"
+              + "    for (const x of nums) { heap.enqueue(x); if (heap.size() > k) heap.dequeue(); }\n"
+              + "    const max = new MaxPriorityQueue({ priority: (p) => p.v }); max.enqueue({ v: 1 });\n"
+              + "    const q = new Queue([1]); const d = new Deque([2]); d.pushFront(q.dequeue());\n"
+              + "    return heap.front() + max.front().v - d.popFront();\n};\n"
+            : "function findKthLargest(nums: number[], k: number): number {\n"
+              + "    const heap = new PriorityQueue<number>((a, b) => a - b);\n"
+              + "    for (const x of nums) { heap.enqueue(x); if (heap.size() > k) heap.dequeue(); }\n"
+              + "    const max = new MaxPriorityQueue<number>(); max.enqueue(1);\n"
+              + "    return heap.front() + max.dequeue() - new Deque<number>([1]).popBack();\n}\n";
+        var result = await fixture.JudgeAsync(problem, language, code);
+        Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task JavaScript_runs_in_sloppy_mode_as_on_LeetCode()
     {

@@ -1,6 +1,6 @@
 // CodeRoom JavaScript harness (JavaScript and TypeScript): speaks docs/harness-protocol.md. Static; the signature
 // comes from the stdin header. Runs as `node ... /box/harness.js` (a CommonJS module, so nothing here is a global the
-// candidate's script can see but ListNode and TreeNode). The candidate's code is a classic (sloppy) script run in this
+// candidate's script can see but ListNode, TreeNode and LeetCode's queue classes). The candidate's code is a classic (sloppy) script run in this
 // realm, as on LeetCode: `var twoSum = function (...)`, `function twoSum(...)`, `const`/`let`/`class` all work.
 "use strict";
 const fs = require("fs");
@@ -23,6 +23,219 @@ function TreeNode(val, left, right) {
 }
 globalThis.ListNode = ListNode;
 globalThis.TreeNode = TreeNode;
+
+// LeetCode preloads @datastructures-js/priority-queue (v6 API: the element itself comes back), queue and deque as
+// globals; these are small equivalents. Min/Max queues also take v5/v6.3's option objects ({priority} or {compare}).
+class PriorityQueue {
+    constructor(compare, values) {
+        if (typeof compare !== "function") {
+            throw new Error("PriorityQueue constructor requires a compare function");
+        }
+        this._compare = compare;
+        this._heap = [];
+        for (const v of values || []) {
+            this.enqueue(v);
+        }
+    }
+    size() {
+        return this._heap.length;
+    }
+    isEmpty() {
+        return this._heap.length === 0;
+    }
+    front() {
+        return this._heap.length ? this._heap[0] : null;
+    }
+    back() {
+        let last = null;
+        for (const v of this._heap) {
+            if (last === null || this._compare(v, last) > 0) {
+                last = v;
+            }
+        }
+        return last;
+    }
+    enqueue(value) {
+        const h = this._heap;
+        h.push(value);
+        for (let i = h.length - 1; i > 0;) {
+            const parent = (i - 1) >> 1;
+            if (this._compare(h[parent], h[i]) <= 0) {
+                break;
+            }
+            [h[parent], h[i]] = [h[i], h[parent]];
+            i = parent;
+        }
+        return this;
+    }
+    push(value) {
+        return this.enqueue(value);
+    }
+    dequeue() {
+        const h = this._heap;
+        if (h.length === 0) {
+            return null;
+        }
+        const top = h[0];
+        const last = h.pop();
+        if (h.length > 0) {
+            h[0] = last;
+            for (let i = 0; ;) {
+                const l = 2 * i + 1;
+                const r = l + 1;
+                let best = i;
+                if (l < h.length && this._compare(h[l], h[best]) < 0) best = l;
+                if (r < h.length && this._compare(h[r], h[best]) < 0) best = r;
+                if (best === i) break;
+                [h[best], h[i]] = [h[i], h[best]];
+                i = best;
+            }
+        }
+        return top;
+    }
+    pop() {
+        return this.dequeue();
+    }
+    remove(callback) {
+        const removed = this._heap.filter(callback);
+        const kept = this._heap.filter((v) => !callback(v));
+        this._heap = [];
+        kept.forEach((v) => this.enqueue(v));
+        return removed;
+    }
+    contains(callback) {
+        return this._heap.some(callback);
+    }
+    clear() {
+        this._heap = [];
+    }
+    toArray() {
+        return this._heap.slice().sort(this._compare);
+    }
+    [Symbol.iterator]() {
+        const copy = new this.constructor(this._compare, this._heap);
+        return { next: () => (copy.isEmpty() ? { done: true, value: undefined } : { done: false, value: copy.dequeue() }) };
+    }
+    static fromArray(values, compare) {
+        return new PriorityQueue(compare, values);
+    }
+}
+function keyCompare(options, sign) {
+    if (options && typeof options === "object") {
+        if (typeof options.compare === "function") return options.compare;
+        if (typeof options.priority === "function") options = options.priority;
+    }
+    const key = typeof options === "function" ? options : (x) => x;
+    return (a, b) => {
+        const x = key(a);
+        const y = key(b);
+        return x < y ? -sign : x > y ? sign : 0;
+    };
+}
+class MinPriorityQueue extends PriorityQueue {
+    constructor(options, values) {
+        super(keyCompare(options, 1), values);
+    }
+    static fromArray(values, options) {
+        return new MinPriorityQueue(options, values);
+    }
+}
+class MaxPriorityQueue extends PriorityQueue {
+    constructor(options, values) {
+        super(keyCompare(options, -1), values);
+    }
+    static fromArray(values, options) {
+        return new MaxPriorityQueue(options, values);
+    }
+}
+class Queue {
+    constructor(values) {
+        this._items = values ? values.slice() : [];
+        this._head = 0;
+    }
+    size() {
+        return this._items.length - this._head;
+    }
+    isEmpty() {
+        return this.size() === 0;
+    }
+    front() {
+        return this.size() ? this._items[this._head] : null;
+    }
+    back() {
+        return this.size() ? this._items[this._items.length - 1] : null;
+    }
+    enqueue(value) {
+        this._items.push(value);
+        return this;
+    }
+    push(value) {
+        return this.enqueue(value);
+    }
+    dequeue() {
+        if (this.isEmpty()) return null;
+        const value = this._items[this._head++];
+        if (this._head * 2 > this._items.length && this._head > 1024) {
+            this._items = this._items.slice(this._head);
+            this._head = 0;
+        }
+        return value;
+    }
+    pop() {
+        return this.dequeue();
+    }
+    toArray() {
+        return this._items.slice(this._head);
+    }
+    clear() {
+        this._items = [];
+        this._head = 0;
+    }
+    static fromArray(values) {
+        return new Queue(values);
+    }
+}
+class Deque {
+    constructor(values) {
+        this._items = values ? values.slice() : [];
+    }
+    size() {
+        return this._items.length;
+    }
+    isEmpty() {
+        return this._items.length === 0;
+    }
+    front() {
+        return this._items.length ? this._items[0] : null;
+    }
+    back() {
+        return this._items.length ? this._items[this._items.length - 1] : null;
+    }
+    pushFront(value) {
+        this._items.unshift(value);
+        return this;
+    }
+    pushBack(value) {
+        this._items.push(value);
+        return this;
+    }
+    popFront() {
+        return this._items.length ? this._items.shift() : null;
+    }
+    popBack() {
+        return this._items.length ? this._items.pop() : null;
+    }
+    toArray() {
+        return this._items.slice();
+    }
+    clear() {
+        this._items = [];
+    }
+    static fromArray(values) {
+        return new Deque(values);
+    }
+}
+Object.assign(globalThis, { PriorityQueue, MinPriorityQueue, MaxPriorityQueue, Queue, Deque });
 
 // Captured before the candidate's code runs: it may replace globals, and the harness must still work.
 const writeSync = fs.writeSync;

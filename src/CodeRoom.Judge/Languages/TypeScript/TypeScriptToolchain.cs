@@ -34,6 +34,25 @@ public sealed partial class TypeScriptToolchain : ILanguageToolchain
         "declare class TreeNode { val: number; left: TreeNode | null; right: TreeNode | null; " +
         "constructor(val?: number, left?: TreeNode | null, right?: TreeNode | null); }\n";
 
+    /// <summary>LeetCode's preloaded queue classes (the @datastructures-js v6 API), which the harness defines.</summary>
+    private static readonly (string Name, string Declaration)[] QueueDeclarations =
+    [
+        ("PriorityQueue", "declare class PriorityQueue<T> { constructor(compare: (a: T, b: T) => number, values?: T[]); size(): number; "
+            + "isEmpty(): boolean; front(): T | null; back(): T | null; enqueue(value: T): this; push(value: T): this; dequeue(): T | null; "
+            + "pop(): T | null; remove(callback: (value: T) => boolean): T[]; contains(callback: (value: T) => boolean): boolean; clear(): void; "
+            + "toArray(): T[]; [Symbol.iterator](): Iterator<T>; static fromArray<T>(values: T[], compare: (a: T, b: T) => number): PriorityQueue<T>; }\n"),
+        ("MinPriorityQueue", "declare class MinPriorityQueue<T = number> extends PriorityQueue<T> { constructor(options?: ((value: T) => number | string) | "
+            + "{ priority?: (value: T) => number | string; compare?: (a: T, b: T) => number }, values?: T[]); }\n"),
+        ("MaxPriorityQueue", "declare class MaxPriorityQueue<T = number> extends PriorityQueue<T> { constructor(options?: ((value: T) => number | string) | "
+            + "{ priority?: (value: T) => number | string; compare?: (a: T, b: T) => number }, values?: T[]); }\n"),
+        ("Queue", "declare class Queue<T = any> { constructor(values?: T[]); size(): number; isEmpty(): boolean; front(): T | null; back(): T | null; "
+            + "enqueue(value: T): this; push(value: T): this; dequeue(): T | null; pop(): T | null; toArray(): T[]; clear(): void; "
+            + "static fromArray<T>(values: T[]): Queue<T>; }\n"),
+        ("Deque", "declare class Deque<T = any> { constructor(values?: T[]); size(): number; isEmpty(): boolean; front(): T | null; back(): T | null; "
+            + "pushFront(value: T): this; pushBack(value: T): this; popFront(): T | null; popBack(): T | null; toArray(): T[]; clear(): void; "
+            + "static fromArray<T>(values: T[]): Deque<T>; }\n"),
+    ];
+
     private static readonly string[] CompileCommand =
     [
         Compiler,
@@ -79,7 +98,8 @@ public sealed partial class TypeScriptToolchain : ILanguageToolchain
         var code = SignatureFacts.NormaliseNewlines(candidateCode);
         // A candidate who uncomments LeetCode's definition declares the class itself (the harness then builds its
         // nodes from that class); a second, ambient declaration would be a duplicate identifier.
-        var declarations = (OwnClass(code, "ListNode") ? "" : ListNodeDeclaration) + (OwnClass(code, "TreeNode") ? "" : TreeNodeDeclaration);
+        var declarations = (OwnClass(code, "ListNode") ? "" : ListNodeDeclaration) + (OwnClass(code, "TreeNode") ? "" : TreeNodeDeclaration)
+            + string.Concat(QueueDeclarations.Where(q => !OwnClass(code, q.Name)).Select(q => q.Declaration));
         return Base(new Dictionary<string, string>
         {
             ["harness.js"] = NodeRuntime.Harness.Value,
