@@ -1,22 +1,38 @@
+using CodeRoom.Api.Admin;
 using CodeRoom.Api.Attempts;
 using CodeRoom.Api.Auth;
 using CodeRoom.Api.Drafts;
 using CodeRoom.Api.Infrastructure;
+using CodeRoom.Api.Observability;
 using CodeRoom.Api.Problems;
 using CodeRoom.Api.Runs;
+using CodeRoom.Dispatch;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddCodeRoomEnvironment();
-builder.AddCodeRoomServices();
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddCodeRoomEnvironment();
+    builder.AddCodeRoomServices();
+    builder.AddCodeRoomObservability();
+    app = builder.Build();
+    // Every ValidateOnStart option now, before anything is served or migrated: a bad setting is one line (below).
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+}
+catch (Exception e) when (StartupErrors.Describe(e) is { } line)
+{
+    await Console.Error.WriteLineAsync("coderoom: " + line);
+    return 2;
+}
 
-var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseCodeRoomWeb();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCodeRoomMetricsGuard();
 app.UseMiddleware<NulCharacterGuardMiddleware>();
 app.UseRateLimiter();
 
@@ -29,11 +45,14 @@ if (app.Services.GetRequiredService<JwtKeys>().IsDevelopmentMode)
 }
 app.MapProblems();
 app.MapAdminProblems();
+app.MapAdminStats();
+app.MapCodeRoomObservability();
 app.MapAttempts();
 app.MapDrafts();
 app.MapCoding();
 
 await app.InitializeCodeRoomAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -14,12 +14,13 @@ var output = new Option<string>("--output") { Description = "markdown report, re
 var noWrite = new Option<bool>("--no-write") { Description = "print the report only" };
 var config = new Option<string[]>("--config") { Description = "extra service configuration, Key=Value (e.g. Sandbox__Slots=2), repeatable", AllowMultipleArgumentsPerToken = false };
 var keep = new Option<bool>("--keep-temp") { Description = "keep the temp folder (service.log, bench.db) for a look" };
+var fleet = new Option<bool>("--fleet") { Description = "issue 12: the broker hop, the embedded service and the RabbitMQ fleet side by side (writes its own section of the report)" };
 var maxMinutes = new Option<int>("--max-minutes") { Description = "hard stop for the whole bench", DefaultValueFactory = _ => 40 };
 
 var root = new RootCommand("CodeRoom benchmark (issue 7): Run latency through HTTP vs the bare toolchains, throughput, fair timing. " +
     "Starts its own service on 127.0.0.1 with a throwaway database and stops it at the end.")
 {
-    runs, warmup, languages, clients, duration, burst, fairnessRuns, fairnessLanguages, spinMs, output, noWrite, config, keep, maxMinutes,
+    runs, warmup, languages, clients, duration, burst, fairnessRuns, fairnessLanguages, spinMs, output, noWrite, config, keep, maxMinutes, fleet,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -47,11 +48,33 @@ root.SetAction(async (parse, cancellationToken) =>
     // The bench stops by itself: every phase is bounded in count or time, and this bounds the whole.
     using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     deadline.CancelAfter(TimeSpan.FromMinutes(Math.Clamp(parse.GetValue(maxMinutes), 1, 240)));
+    if (parse.GetValue(fleet))
+    {
+        var section = await new FleetBench(settings, Console.Error).RunAsync(deadline.Token);
+        Console.WriteLine(section);
+        if (settings.OutputPath is { } report)
+        {
+            var existing = File.Exists(report) ? await File.ReadAllTextAsync(report, CancellationToken.None) : "";
+            await File.WriteAllTextAsync(report, FleetBench.Merge(existing, section), CancellationToken.None);
+            await Console.Error.WriteLineAsync($"wrote the fleet section of {report}");
+        }
+        return 0;
+    }
     var results = await new Bench(settings, Console.Error).RunAsync(deadline.Token);
     var markdown = Report.Markdown(results);
     Console.WriteLine(markdown);
     if (settings.OutputPath is { } path)
     {
+        // The fleet bench's section (bench --fleet) stays.
+        if (File.Exists(path) && FleetBench.Section(await File.ReadAllTextAsync(path, CancellationToken.None)) is { } kept)
+        {
+            markdown = FleetBench.Merge(markdown, kept);
+        }
+        // So does the admin dashboard's (coderoom db stats-timing --output, issue 13).
+        if (File.Exists(path) && AdminStatsSection.Section(await File.ReadAllTextAsync(path, CancellationToken.None)) is { } admin)
+        {
+            markdown = markdown.TrimEnd('\n') + "\n\n" + admin;
+        }
         await File.WriteAllTextAsync(path, markdown, CancellationToken.None);
         await Console.Error.WriteLineAsync($"wrote {path}");
     }

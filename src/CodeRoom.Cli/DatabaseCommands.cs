@@ -11,7 +11,7 @@ namespace CodeRoom.Cli;
 /// file (data/coderoom.db), as the service uses them.</summary>
 internal static class DatabaseCommands
 {
-    private static readonly Option<string> DatabaseUrl = new("--database-url")
+    internal static readonly Option<string> DatabaseUrl = new("--database-url")
     {
         Description = "postgres://user:pass@host:port/db; default: $DATABASE_URL, else SQLite at data/coderoom.db",
     };
@@ -54,7 +54,7 @@ internal static class DatabaseCommands
         return command;
     }
 
-    private static ServiceProvider Services(string? databaseUrl)
+    internal static ServiceProvider Services(string? databaseUrl)
     {
         var sqlitePath = Path.GetFullPath(Path.Combine("data", "coderoom.db"));
         var settings = DatabaseSettings.FromUrl(databaseUrl ?? Environment.GetEnvironmentVariable("DATABASE_URL"), sqlitePath);

@@ -6,4 +6,5 @@ root.Subcommands.Add(JudgeCommand.Create());
 root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(ProblemsCommand.Create());
 root.Subcommands.Add(DatabaseCommands.CreateMigrate());
+root.Subcommands.Add(StatsCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -257,6 +257,17 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         ReadOnlyMemory<byte> stdinBytes, bool keepStdinOpen, Action<string, ISandboxMonitor>? onControlLine, Action<ISandboxMonitor>? onStarted,
         CancellationToken cancellationToken)
     {
+        using var activity = Telemetry.SandboxTelemetry.Source.StartActivity("coderoom.sandbox.process");
+        var outcome = await SuperviseCoreAsync(limits, cgroup, process, stdinBytes, keepStdinOpen, onControlLine, onStarted, cancellationToken)
+            .ConfigureAwait(false);
+        Telemetry.SandboxTelemetry.Record(activity, outcome);
+        return outcome;
+    }
+
+    private async Task<SandboxOutcome> SuperviseCoreAsync(SandboxLimits limits, IRunCgroup cgroup, SandboxProcess process,
+        ReadOnlyMemory<byte> stdinBytes, bool keepStdinOpen, Action<string, ISandboxMonitor>? onControlLine, Action<ISandboxMonitor>? onStarted,
+        CancellationToken cancellationToken)
+    {
         // The line cap of this run (a prepared program started with its spec's; the run may set a tighter one).
         process.ControlLineBytes = limits.ControlLineBytes;
         var baseline = cgroup.CpuUsage();

@@ -3,6 +3,7 @@ using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Languages;
 using CodeRoom.Judge.Running;
 using CodeRoom.Judge.Sandbox;
+using CodeRoom.Judge.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +52,7 @@ public sealed partial class JudgeEngine
     public async Task<JudgeResult> JudgeAsync(JudgeRequest request, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        using var activity = JudgeTelemetry.StartJudge(request);
         var tests = request.Tests ?? (request.Mode == JudgeMode.Run
             ? request.Problem.PublicTests.ToList()
             : request.Problem.Tests);
@@ -59,11 +61,13 @@ public sealed partial class JudgeEngine
             var result = await JudgeCoreAsync(request, tests, cancellationToken).ConfigureAwait(false);
             result = result with { WallMs = clock.Elapsed.TotalMilliseconds };
             LogJudged(request.Problem.Slug, request.Language, request.Mode, result.Verdict, result.Passed, result.Total, result.WallMs);
+            JudgeTelemetry.Judged(activity, request, result);
             return result;
         }
         catch (SandboxUnavailableException e)
         {
             LogSandboxUnavailable(e, request.Problem.Slug, e.Message);
+            activity?.SetStatus(ActivityStatusCode.Error, "sandbox unavailable");
             return new JudgeResult
             {
                 Verdict = Verdict.InternalError,
@@ -94,7 +98,11 @@ public sealed partial class JudgeEngine
         if (plan.CompileCommand is { } compileCommand)
         {
             var key = CompileCache.Key(toolchain, plan);
-            if (_cache.TryRestore(key, box))
+            using var compileActivity = JudgeTelemetry.Source.StartActivity("coderoom.compile");
+            var hit = _cache.TryRestore(key, box);
+            JudgeTelemetry.CompileCacheRequests.Add(1, JudgeTelemetry.Language(request.Language), JudgeTelemetry.CacheResult(hit));
+            compileActivity?.SetTag("coderoom.cache.result", hit ? "hit" : "miss");
+            if (hit)
             {
                 compile = new CompileInfo(true, "", 0, Cached: true);
             }
@@ -102,11 +110,14 @@ public sealed partial class JudgeEngine
             {
                 compile = await _compileServers.TryCompileAsync(request.Language, plan, box, cancellationToken).ConfigureAwait(false)
                     ?? await CompileAsync(plan, compileCommand, box, cancellationToken).ConfigureAwait(false);
+                JudgeTelemetry.CompileDuration.Record(compile.TimeMs / 1000, JudgeTelemetry.Language(request.Language),
+                    new("coderoom.compile.ok", compile.Ok), new("coderoom.compile.server", compile.ByCompileServer));
                 if (compile.Ok)
                 {
                     _cache.Store(key, box, plan.Files.Keys.ToList());
                 }
             }
+            compileActivity?.SetTag("coderoom.compile.ok", compile.Ok);
             if (!compile.Ok)
             {
                 return new JudgeResult

@@ -96,6 +96,8 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
             }
             _ = RetireAsync(candidate);
         }
+        Telemetry.JudgeTelemetry.WarmPoolRequests.Add(1, Telemetry.JudgeTelemetry.Language(language),
+            Telemetry.JudgeTelemetry.CacheResult(taken is not null));
         if (taken is null)
         {
             Refill(key, toolchain);
@@ -108,6 +110,10 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
         }
         return taken;
     }
+
+    /// <summary>Ready warm sandboxes per language and memory limit, for the admin live panel and the metrics.</summary>
+    public IReadOnlyList<(LanguageId Language, int MemoryMb, int Ready)> Snapshot() =>
+        [.. _ready.Select(kv => (kv.Key.Language, kv.Key.MemoryMb, kv.Value.Count)).OrderBy(x => x.Language).ThenBy(x => x.MemoryMb)];
 
     private void Refill((LanguageId Language, int MemoryMb) key, ILanguageToolchain toolchain)
     {

@@ -14,6 +14,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<CodeDraftEntity> CodeDrafts => Set<CodeDraftEntity>();
     public DbSet<SubmissionEntity> Submissions => Set<SubmissionEntity>();
     public DbSet<RunLogEntity> RunLogs => Set<RunLogEntity>();
+    public DbSet<RunStatsHourlyEntity> RunStatsHourly => Set<RunStatsHourlyEntity>();
+    public DbSet<RunnerHeartbeatEntity> RunnerHeartbeats => Set<RunnerHeartbeatEntity>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

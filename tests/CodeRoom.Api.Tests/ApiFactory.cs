@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CodeRoom.Api.Judging;
+using CodeRoom.Dispatch;
 using CodeRoom.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -37,6 +38,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool UsePostgres => false;
 
+    protected virtual bool UseRealPort => false;
+
     /// <summary>Most API tests pin the judge's answers; <see cref="RealJudgeApiFactory"/> runs the real sandbox.</summary>
     protected virtual bool UseFakeJudge => true;
 
@@ -55,7 +58,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             Settings["Content:SqlitePath"] = Path.Combine(Path.GetTempPath(), $"coderoom-api-{Guid.NewGuid():N}.db");
         }
         Configure();
-        _ = Server; // start now: migrations and import run before the first test
+        if (UseRealPort)
+        {
+            UseKestrel(0); // a real loopback port (for an outside client such as Prometheus)
+            StartServer();
+        }
+        else
+        {
+            _ = Server; // start now: migrations and import run before the first test
+        }
     }
 
     protected virtual void Configure()
@@ -170,6 +181,21 @@ public static class Http
     {
         var response = await client.PostAsJsonAsync("/api/attempts", new { interview_id = "interview-1" });
         return (await response.Json200())["attempt_id"]!.GetValue<Guid>();
+    }
+
+    /// <summary>Polls /api/coding/status until the job is no longer queued or running (or the deadline passes).</summary>
+    public static async Task<JsonObject> WaitForResultAsync(this HttpClient client, Guid id, CancellationToken cancellationToken,
+        double seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        JsonObject status;
+        do
+        {
+            await Task.Delay(100, cancellationToken);
+            status = await (await client.GetAsync($"/api/coding/status?id={id}", cancellationToken)).Json200();
+        }
+        while (status["status"]!.GetValue<string>() is "queued" or "running" && DateTime.UtcNow < deadline);
+        return status;
     }
 
     public static Task<HttpResponseMessage> RunAsync(this HttpClient client, Guid attempt, string code, object? customInputs = null) =>

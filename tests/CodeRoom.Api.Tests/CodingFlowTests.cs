@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CodeRoom.Api.Judging;
+using CodeRoom.Dispatch;
 using CodeRoom.Storage;
 using CodeRoom.Storage.Entities;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CodeRoom.Api.Judging;
+using CodeRoom.Dispatch;
 using CodeRoom.Judge;
 using CodeRoom.Judge.Contract;
 using TestResult = CodeRoom.Judge.TestResult;

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CodeRoom.Api.Judging;
+using CodeRoom.Storage;
 using CodeRoom.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeRoom.Api.Tests;
 
@@ -16,6 +20,17 @@ public sealed class TinyQueueFactory : ApiFactory
     {
         Settings["JudgeQueue:Workers"] = "1";
         Settings["JudgeQueue:Capacity"] = "1";
+        Settings["JudgeQueue:WaitSeconds"] = "0.2";
+    }
+}
+
+/// <summary>One worker and room in the queue: a second job waits there.</summary>
+public sealed class OneWorkerFactory : ApiFactory
+{
+    protected override void Configure()
+    {
+        Settings["JudgeQueue:Workers"] = "1";
+        Settings["JudgeQueue:Capacity"] = "8";
         Settings["JudgeQueue:WaitSeconds"] = "0.2";
     }
 }
@@ -183,6 +198,42 @@ public sealed class QueueTests(TinyQueueFactory factory) : IClassFixture<TinyQue
         }
         while (status["status"]!.GetValue<string>() != "finished" && DateTime.UtcNow < deadline);
         Assert.Equal("finished", status["status"]!.GetValue<string>());
+    }
+}
+
+/// <summary>Issue 11 item 7: the orphan sweeper re-queued a job that was only waiting in the queue, once per sweep.</summary>
+public sealed class OrphanSweepQueueTests(OneWorkerFactory factory) : IClassFixture<OneWorkerFactory>
+{
+    [Fact]
+    public async Task The_orphan_sweeper_never_queues_again_a_job_that_is_still_waiting_in_the_queue()
+    {
+        var client = factory.ClientFor("sweep-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.Equal(HttpStatusCode.Accepted, (await client.RunAsync(attempt, "BLOCK")).StatusCode); // the only worker
+        await Task.Delay(300, ct);
+        var other = factory.ClientFor("sweep-other-" + Guid.NewGuid());                                 // one in flight per user
+        var waiting = await other.RunAsync(await other.NewAttemptAsync(), "x");                          // waits in the queue
+        Assert.Equal(HttpStatusCode.Accepted, waiting.StatusCode);
+        var waitingId = (await waiting.Json200())["run_id"]!.GetValue<Guid>();
+        using (var scope = factory.Services.CreateScope())
+        {
+            // Old enough to look orphaned.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var row = await db.Submissions.SingleAsync(s => s.Id == waitingId, ct);
+            row.CreatedAt = DateTimeOffset.UtcNow.AddHours(-1);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var sweeper = factory.Services.GetRequiredService<OrphanedJobSweeper>();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(0, (await sweeper.SweepAsync(ct)).Requeued);
+        }
+
+        factory.Judge.Release(1);
+        Assert.Equal("finished", (await other.WaitForResultAsync(waitingId, ct))["status"]!.GetValue<string>());
     }
 }
 

@@ -15,7 +15,8 @@ public class TightUserRateFactory : ApiFactory
     }
 }
 
-/// <summary>Small quotas (3 attempts per user, 2 drafts per attempt, 3 drafts per user); rates out of the way.</summary>
+/// <summary>Small quotas (3 attempts per user, 2 drafts per attempt, 3 drafts per user, 2 runs per attempt); rates out
+/// of the way.</summary>
 public class SmallQuotaFactory : ApiFactory
 {
     protected override void Configure()
@@ -23,6 +24,7 @@ public class SmallQuotaFactory : ApiFactory
         Settings["AttemptLimits:MaxAttemptsPerUser"] = "3";
         Settings["DraftLimits:MaxDraftsPerAttempt"] = "2";
         Settings["DraftLimits:MaxDraftsPerUser"] = "3";
+        Settings["Limits:MaxSubmissionsPerAttempt"] = "2";
     }
 }
 
@@ -159,6 +161,18 @@ public abstract class QuotaTests<TFactory>(TFactory factory) where TFactory : Sm
         var theirs = await other.NewAttemptAsync();
         Assert.Equal(HttpStatusCode.OK, (await other.SaveDraftAsync(theirs, "python")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await other.SaveDraftAsync(theirs, "java")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Runs_and_submissions_are_bounded_per_attempt()
+    {
+        var client = factory.ClientFor("run-quota-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.RunAsync(attempt, "x")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SubmitAsync(attempt, "x")).StatusCode);
+        await UserLimitHttp.AssertQuotaAsync(await client.RunAsync(attempt, "x"), "submissions_per_attempt", 2);
+        // A new attempt has its own.
+        Assert.Equal(HttpStatusCode.OK, (await client.RunAsync(await client.NewAttemptAsync(), "x")).StatusCode);
     }
 }
 

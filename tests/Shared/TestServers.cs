@@ -8,11 +8,19 @@ public static class TestServers
 {
     private static readonly Lazy<string> Postgres = new(() => RunScript("start-postgres.sh"));
     private static readonly Lazy<string> Redis = new(() => RunScript("start-redis.sh"));
+    private static readonly Lazy<string> Prometheus = new(() => RunScript("start-prometheus.sh"));
 
     /// <summary>postgres://postgres@127.0.0.1:55432/postgres (the maintenance database).</summary>
     public static string PostgresUrl => Postgres.Value;
 
     public static string RedisUrl => Redis.Value;
+
+    /// <summary>http://127.0.0.1:59090; it scrapes the targets listed in <see cref="PrometheusTargetsDirectory"/>.</summary>
+    public static string PrometheusUrl => Prometheus.Value;
+
+    public static string PrometheusTargetsDirectory =>
+        Path.Combine(Environment.GetEnvironmentVariable("CODEROOM_PROMETHEUS_DIR") is { Length: > 0 } dir
+            ? dir : $"/tmp/coderoom-prometheus-{new Uri(PrometheusUrl).Port}", "targets");
 
     public static string PostgresConnectionString(string database) =>
         $"Host=127.0.0.1;Port={new Uri(PostgresUrl).Port};Username=postgres;Database={database};Pooling=true;Include Error Detail=true";

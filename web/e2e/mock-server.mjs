@@ -129,6 +129,7 @@ async function api(req, res, url) {
     // MOCK_LEAK=1 leaks the hidden tests, to prove the e2e leak check catches it.
     return json(res, 200, { ...rest, examples: pub.slice(0, 2), ...(process.env.MOCK_LEAK ? { debug: _hidden } : {}) });
   }
+  if (path.startsWith('/api/admin/') && !path.startsWith('/api/admin/problems/')) return adminApi(req, res, url);
   const am = /^\/api\/admin\/problems\/([^/]+)$/.exec(path);
   if (req.method === 'GET' && am) {
     const role = JSON.parse(Buffer.from(req.headers.authorization.split('.')[1], 'base64url').toString()).role;
@@ -167,7 +168,7 @@ async function api(req, res, url) {
     const b = await body(req);
     const p = problems[b.problem_id];
     if (!p) return problem(res, 400, 'Validation failed', 'Unknown problem.', { problem_id: ['unknown problem'] });
-    if (!['python', 'java', 'cpp'].includes(b.language)) return problem(res, 400, 'Validation failed', 'Unknown language.', { language: ['must be python, java or cpp'] });
+    if (!['python', 'java', 'cpp', 'javascript', 'typescript'].includes(b.language)) return problem(res, 400, 'Validation failed', 'Unknown language.', { language: ['must be python, java, cpp, javascript or typescript'] });
     if (typeof b.code !== 'string' || b.code.length > 50_000) return problem(res, 400, 'Validation failed', 'Code is required (50 KB max).', { code: ['too long'] });
     if (rateLimited(user, res)) return;
     if (path.endsWith('/run')) {
@@ -194,6 +195,58 @@ async function api(req, res, url) {
     if (!r || r.user !== user) return problem(res, 404, 'Not Found', 'No such run.');
     if (r.ready && Date.now() < r.ready) return json(res, 200, { id: url.searchParams.get('id'), status: 'running' });
     return json(res, 200, { id: url.searchParams.get('id'), ...r.out });
+  }
+  return problem(res, 404, 'Not Found', 'No such endpoint.');
+}
+
+// ---- Admin dashboard API (issue 13), dev only: the unit tests' fixtures plus a synthetic timeline around now. ----
+const fixture = async (name) => JSON.parse(await readFile(new URL(`../tests/fixtures/admin/${name}.json`, import.meta.url), 'utf8'));
+async function adminApi(req, res, url) {
+  const auth = req.headers.authorization ?? '';
+  let role = null;
+  try {
+    role = JSON.parse(Buffer.from(auth.split('.')[1] ?? '', 'base64url').toString()).role ?? null;
+  } catch {
+    /* no token */
+  }
+  if (!auth) return problem(res, 401, 'Unauthorized');
+  if (role !== 'admin') return problem(res, 403, 'Forbidden', 'Admins only.');
+  const path = url.pathname;
+  if (path === '/api/admin/stats/problems') return json(res, 200, await fixture('problems'));
+  if (path === '/api/admin/stats/runtime') return json(res, 200, await fixture('runtime'));
+  if (path === '/api/admin/stats/timeline') {
+    const hour = url.searchParams.get('bucket') !== 'day';
+    const step = hour ? 3_600_000 : 86_400_000;
+    const end = Math.floor(Date.now() / step) * step;
+    const items = Array.from({ length: hour ? 24 : 7 }, (_, i) => {
+      const k = (i * 7919) % 13;
+      const v = { accepted: 3 + k, wrong_answer: 1 + (k % 4), time_limit_exceeded: k % 3, runtime_error: k % 2, compilation_error: (k + 1) % 3 };
+      const total = Object.values(v).reduce((a, b) => a + b, 0);
+      return { bucket_start: new Date(end - (23 - i) * step).toISOString(), runs: Math.ceil(total * 0.6), submits: Math.floor(total * 0.4), verdicts: v, median_queue_wait_ms: 5 + k * 3.5 };
+    });
+    return json(res, 200, { items });
+  }
+  if (path === '/api/admin/live') {
+    const live = await fixture('live');
+    return json(res, 200, { ...live, queue_depth: Math.floor(Math.random() * 5), runners: live.runners.map((r) => ({ ...r, last_seen: r.alive ? new Date().toISOString() : r.last_seen })) });
+  }
+  if (path === '/api/admin/run-logs') {
+    const page = await fixture('run-logs');
+    const detail = await fixture('run-log-detail');
+    const { compile_output: _c, internal_message: _i, tests: _t, code: _code, ...item } = detail;
+    let items = [item, ...page.items];
+    for (const k of ['problem_id', 'language', 'verdict', 'user_id', 'attempt_id']) {
+      const v = url.searchParams.get(k);
+      if (v) items = items.filter((x) => String(x[k]) === v);
+    }
+    return json(res, 200, { items, next_cursor: url.searchParams.get('cursor') ? null : page.next_cursor });
+  }
+  const dm = /^\/api\/admin\/run-logs\/([^/]+)$/.exec(path);
+  if (dm) {
+    const detail = await fixture('run-log-detail');
+    const page = await fixture('run-logs');
+    const item = page.items.find((x) => x.id === decodeURIComponent(dm[1]));
+    return item ? json(res, 200, { ...detail, ...item, tests: detail.tests.slice(0, 1), compile_output: null }) : json(res, 200, detail);
   }
   return problem(res, 404, 'Not Found', 'No such endpoint.');
 }

@@ -7,61 +7,12 @@
 //   CODEROOM_TOKEN / CODEROOM_ADMIN_TOKEN  tokens when the service is not in development mode (JWT_SECRET set)
 //   CHROMIUM_PATH          default /usr/bin/chromium;  E2E_HEADFUL=1 to watch
 // Screenshots go to web/e2e/artifacts/ (gitignored). The last line is `N passed, N failed`.
-import { chromium } from 'playwright-core';
-import { mkdirSync, existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, BASE, ORIGIN, apiFetch, assert, check, devToken, here, launchChromium, runAll } from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const BASE = (process.env.CODEROOM_URL ?? '').replace(/\/+$/, '');
-if (!BASE) {
-  console.error('Set CODEROOM_URL to the running service, e.g. CODEROOM_URL=http://127.0.0.1:8080 npm run e2e');
-  console.log('0 passed, 1 failed');
-  process.exit(2);
-}
-const ORIGIN = new URL(BASE).origin;
 const SLUG = process.env.CODEROOM_SLUG ?? 'two-sum';
 const PROBLEMS_DIR = process.env.CODEROOM_PROBLEMS_DIR ?? join(here, '..', '..', 'problems');
-const ARTIFACTS = join(here, 'artifacts');
-mkdirSync(ARTIFACTS, { recursive: true });
-
-const results = [];
-async function check(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false, error: e });
-    console.log(`FAIL ${name}: ${e?.message ?? e}`);
-  }
-}
-function assert(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
-
-// ---- Talking to the service directly (setup only: tokens, problem signature, hidden tests). ----
-async function apiFetch(path, { token, method = 'GET', body } = {}) {
-  const res = await fetch(BASE + path, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let data;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = text;
-  }
-  return { status: res.status, data };
-}
-async function devToken(user_id, role) {
-  const r = await apiFetch('/api/dev/token', { method: 'POST', body: { user_id, role } });
-  return r.status === 200 ? (r.data.access_token ?? r.data.token) : null;
-}
 
 function readJsonIf(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
@@ -126,28 +77,16 @@ const BUILTIN_WRONG = `class Solution:
         return [0, 0]
 `;
 
-const profile = mkdtempSync(join(tmpdir(), 'coderoom-e2e-'));
+let profile = null;
 
 async function main() {
   const problemsDirSolutions = join(PROBLEMS_DIR, SLUG, 'solutions');
   const right = readTextIf(join(problemsDirSolutions, 'reference.py')) ?? BUILTIN_RIGHT;
   const wrong = readTextIf(join(problemsDirSolutions, 'wrong.py')) ?? BUILTIN_WRONG;
 
-  // A fresh, empty profile each run (launchPersistentContext is how Playwright takes --user-data-dir).
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: process.env.E2E_HEADFUL !== '1',
-    viewport: { width: 1440, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const launched = await launchChromium('coderoom-e2e-');
+  profile = launched.profile;
+  const context = launched.context;
   const page = await context.newPage();
 
   // Record every request and every response body.
@@ -431,16 +370,4 @@ async function main() {
   await context.close();
 }
 
-try {
-  await main();
-} catch (e) {
-  results.push({ name: 'e2e harness', ok: false, error: e });
-  console.log(`FAIL e2e harness: ${e?.stack ?? e}`);
-} finally {
-  rmSync(profile, { recursive: true, force: true });
-}
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-console.log(`screenshots: ${ARTIFACTS}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await runAll('e2e', main, { profileOf: () => profile, screenshots: ARTIFACTS });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CodeRoom.Dispatch;
 
 namespace CodeRoom.Api.Infrastructure;
 
@@ -22,31 +23,21 @@ internal static class ConfigurationSetup
                 Optional = true,
             });
         }
-        var map = new Dictionary<string, string?>();
-        void Map(string variable, string key)
-        {
-            if (config[variable] is { Length: > 0 } value)
-            {
-                map[key] = value;
-            }
-        }
-        Map("JWT_SECRET", "Jwt:Secret");
-        Map("JWT_PUBLIC_KEY_PEM", "Jwt:PublicKeyPem");
-        Map("JWT_ISSUER", "Jwt:Issuer");
-        Map("JWT_AUDIENCE", "Jwt:Audience");
-        Map("REDIS_URL", "RateLimit:RedisUrl");
-        Map("RATE_LIMIT_PER_MINUTE", "RateLimit:PermitsPerWindow");
-        Map("ATTEMPT_RATE_LIMIT_PER_MINUTE", "AttemptLimits:PermitsPerWindow");
-        Map("DRAFT_RATE_LIMIT_PER_MINUTE", "DraftLimits:PermitsPerWindow");
-        Map("JUDGE_WORKERS", "JudgeQueue:Workers");
-        Map("JUDGE_QUEUE_CAPACITY", "JudgeQueue:Capacity");
-        Map("JUDGE_WAIT_SECONDS", "JudgeQueue:WaitSeconds");
-        Map("WEB_ROOT", "Content:WebRoot");
-        Map("PROBLEMS_DIR", "Content:ProblemsDirectory");
-        if (map.Count > 0)
-        {
-            config.AddInMemoryCollection(map);
-        }
+        config.MapVariables(
+            ("JWT_SECRET", "Jwt:Secret"),
+            ("JWT_PUBLIC_KEY_PEM", "Jwt:PublicKeyPem"),
+            ("JWT_ISSUER", "Jwt:Issuer"),
+            ("JWT_AUDIENCE", "Jwt:Audience"),
+            ("REDIS_URL", "RateLimit:RedisUrl"),
+            ("RATE_LIMIT_PER_MINUTE", "RateLimit:PermitsPerWindow"),
+            ("ATTEMPT_RATE_LIMIT_PER_MINUTE", "AttemptLimits:PermitsPerWindow"),
+            ("DRAFT_RATE_LIMIT_PER_MINUTE", "DraftLimits:PermitsPerWindow"),
+            ("JUDGE_WORKERS", "JudgeQueue:Workers"),
+            ("JUDGE_QUEUE_CAPACITY", "JudgeQueue:Capacity"),
+            ("JUDGE_WAIT_SECONDS", "JudgeQueue:WaitSeconds"),
+            ("RABBITMQ_URL", "RabbitMq:Url"),
+            ("WEB_ROOT", "Content:WebRoot"),
+            ("PROBLEMS_DIR", "Content:ProblemsDirectory"));
 
         // Bind loopback only unless told otherwise: candidate code runs on this host, the service is meant to sit
         // behind the interview app. ASPNETCORE_URLS, when given, wins.

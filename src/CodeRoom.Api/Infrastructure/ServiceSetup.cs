@@ -4,6 +4,7 @@ using CodeRoom.Api.Auth;
 using CodeRoom.Api.Judging;
 using CodeRoom.Api.Problems;
 using CodeRoom.Api.RateLimiting;
+using CodeRoom.Dispatch;
 using CodeRoom.Storage;
 using CodeRoom.Storage.Problems;
 using Microsoft.AspNetCore.Http.Json;
@@ -22,7 +23,6 @@ internal static class ServiceSetup
         AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(services, RateLimitOptions.Section);
         AddValidatedOptions<AttemptLimitOptions, AttemptLimitOptionsValidator>(services, AttemptLimitOptions.Section);
         AddValidatedOptions<DraftLimitOptions, DraftLimitOptionsValidator>(services, DraftLimitOptions.Section);
-        AddValidatedOptions<JudgeQueueOptions, JudgeQueueOptionsValidator>(services, JudgeQueueOptions.Section);
         AddValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(services, RequestLimitsOptions.Section);
         AddValidatedOptions<ContentOptions, ContentOptionsValidator>(services, ContentOptions.Section);
 
@@ -45,7 +45,15 @@ internal static class ServiceSetup
 
         var content = configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         var sqlitePath = ConfigurationSetup.ResolvePath(builder.Environment.ContentRootPath, content.SqlitePath);
-        var database = DatabaseSettings.FromUrl(configuration["DATABASE_URL"], sqlitePath);
+        DatabaseSettings database;
+        try
+        {
+            database = DatabaseSettings.FromUrl(configuration["DATABASE_URL"], sqlitePath);
+        }
+        catch (Exception e) when (e is UriFormatException or FormatException or ArgumentException)
+        {
+            throw new StartupConfigurationException("DATABASE_URL is not valid: use postgres://user:pass@host:port/db (or leave it unset for SQLite)", e);
+        }
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(sqlitePath)!);
@@ -56,14 +64,10 @@ internal static class ServiceSetup
         services.AddCodeRoomAuth();
         services.AddCodeRoomRateLimiting(configuration);
 
-        services.AddJudge(configuration);
+        StartupErrors.CheckRabbitMqUrl(configuration["RabbitMq:Url"]);
+        services.AddJudge(configuration, fleet: !string.IsNullOrWhiteSpace(configuration["RabbitMq:Url"]));
         services.AddSingleton<ProblemStore>();
         services.AddScoped<ProblemImporter>();
-        services.AddSingleton<JudgeQueue>();
-        services.AddSingleton<JudgeWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<JudgeWorker>());
-        services.AddSingleton<OrphanedJobSweeper>();
-        services.AddHostedService(sp => sp.GetRequiredService<OrphanedJobSweeper>());
     }
 
     private static void AddValidatedOptions<TOptions, TValidator>(IServiceCollection services, string section)

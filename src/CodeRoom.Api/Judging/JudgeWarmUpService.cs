@@ -1,3 +1,4 @@
+using CodeRoom.Dispatch;
 using CodeRoom.Judge;
 using Microsoft.Extensions.Options;
 

@@ -1,26 +1,34 @@
-using CodeRoom.Api.Infrastructure;
+using CodeRoom.Dispatch;
+using CodeRoom.Dispatch.InProcess;
 using CodeRoom.Storage;
 using CodeRoom.Storage.Entities;
+using CodeRoom.Storage.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CodeRoom.Api.Judging;
 
 /// <summary>
-/// The queue lives in a process; the submission rows outlive it. After a crash or a restart, rows stay "queued" (their
-/// queue is gone) or "running" (their judge is gone) and a polling client would wait forever. At start and then every
-/// <see cref="JudgeQueueOptions.OrphanSweepSeconds"/>, queued rows older than <see cref="JudgeQueueOptions.OrphanedQueuedSeconds"/>
-/// are queued again (a worker's claim is atomic, so a row queued by two instances is judged once), and running rows
-/// older than <see cref="JudgeQueueOptions.OrphanedRunningSeconds"/> are marked failed with a run log saying why.
+/// Rows outlive the judges. At start and then every <see cref="JudgeQueueOptions.OrphanSweepSeconds"/>, running rows
+/// older than <see cref="JudgeQueueOptions.OrphanedRunningSeconds"/> are marked failed with a run log saying why (their
+/// judge is gone). With the in-process queue, queued rows older than <see cref="JudgeQueueOptions.OrphanedQueuedSeconds"/>
+/// that are not waiting in this process's queue are queued again (their queue died with a previous process; a worker's
+/// claim is atomic, so a row queued twice is judged once). With RabbitMQ the broker holds queued jobs durably and
+/// redelivers a dead runner's, so queued rows are only failed after <see cref="JudgeQueueOptions.OrphanedQueuedFleetSeconds"/>
+/// (they never reached a runner).
 /// </summary>
 internal sealed partial class OrphanedJobSweeper(
     IServiceScopeFactory scopes,
-    JudgeQueue queue,
+    ProblemStore problems,
+    InProcessJudgeQueue? queue,
     TimeProvider time,
     IOptions<JudgeQueueOptions> options,
     ILogger<OrphanedJobSweeper> logger) : BackgroundService
 {
     private const string LostJudgeMessage = "the judge stopped while judging (the service restarted or crashed)";
+    private const string NeverJudgedMessage = "the job never reached a runner (lost between the Api and the broker)";
+    private static readonly string[] Running = [SubmissionStatuses.Running];
+    private static readonly string[] Queued = [SubmissionStatuses.Queued];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,44 +60,73 @@ internal sealed partial class OrphanedJobSweeper(
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = time.GetUtcNow();
-        var queuedBefore = now - TimeSpan.FromSeconds(options.Value.OrphanedQueuedSeconds);
+        var requeued = queue is null ? 0 : await RequeueAsync(db, queue, now, cancellationToken);
+
         var runningBefore = now - TimeSpan.FromSeconds(options.Value.OrphanedRunningSeconds);
-
-        var stale = await db.Submissions.AsNoTracking()
-            .Where(s => s.Status == SubmissionStatuses.Queued && s.CreatedAt < queuedBefore)
-            .OrderBy(s => s.CreatedAt)
-            .Select(s => s.Id)
-            .Take(options.Value.Capacity)
-            .ToListAsync(cancellationToken);
-        var requeued = 0;
-        foreach (var id in stale)
-        {
-            if (!queue.TryRequeue(id))
-            {
-                break; // full: the next sweep takes the rest
-            }
-            requeued++;
-        }
-
         var lost = await db.Submissions.AsNoTracking()
             .Where(s => s.Status == SubmissionStatuses.Running && s.StartedAt != null && s.StartedAt < runningBefore)
             .Select(s => s.Id)
             .ToListAsync(cancellationToken);
-        var failed = 0;
-        foreach (var id in lost)
+        // Only if still in that state now (a slow judge may have finished meanwhile).
+        var failed = await FailAllAsync(db, lost, LostJudgeMessage, Running, now, cancellationToken);
+        if (queue is null)
         {
-            // Only if it is still running now (a slow judge may have finished meanwhile).
-            if (!await JudgeWorker.MarkFailedAsync(db, id, LostJudgeMessage, now, SubmissionStatuses.Running, cancellationToken))
-            {
-                continue;
-            }
-            failed++;
+            var queuedBefore = now - TimeSpan.FromSeconds(options.Value.OrphanedQueuedFleetSeconds);
+            var neverJudged = await db.Submissions.AsNoTracking()
+                .Where(s => s.Status == SubmissionStatuses.Queued && s.CreatedAt < queuedBefore)
+                .Select(s => s.Id)
+                .ToListAsync(cancellationToken);
+            failed += await FailAllAsync(db, neverJudged, NeverJudgedMessage, Queued, now, cancellationToken);
         }
         if (requeued > 0 || failed > 0)
         {
             LogSwept(requeued, failed);
         }
         return (requeued, failed);
+    }
+
+    private static async Task<int> FailAllAsync(AppDbContext db, List<Guid> ids, string message, string[] onlyIf, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var failed = 0;
+        foreach (var id in ids)
+        {
+            if (await JudgeJobProcessor.MarkFailedAsync(db, id, message, now, onlyIf, cancellationToken))
+            {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    private async Task<int> RequeueAsync(AppDbContext db, InProcessJudgeQueue inProcess, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var queuedBefore = now - TimeSpan.FromSeconds(options.Value.OrphanedQueuedSeconds);
+        var stale = await db.Submissions.AsNoTracking()
+            .Where(s => s.Status == SubmissionStatuses.Queued && s.CreatedAt < queuedBefore)
+            .OrderBy(s => s.CreatedAt)
+            .Select(s => new { s.Id, s.ProblemId })
+            .Take(options.Value.Capacity)
+            .ToListAsync(cancellationToken);
+        var requeued = 0;
+        foreach (var row in stale)
+        {
+            if (inProcess.IsWaiting(row.Id))
+            {
+                continue; // only waiting its turn: queuing it again would just fill the queue with duplicates
+            }
+            var problem = await problems.GetSnapshotAsync(db, row.ProblemId, cancellationToken);
+            if (problem is null)
+            {
+                continue;
+            }
+            if (!inProcess.TryRequeue(new JudgeJob(row.Id, problem)))
+            {
+                break; // full: the next sweep takes the rest
+            }
+            requeued++;
+        }
+        return requeued;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Orphaned judge jobs: {Requeued} queued again, {Failed} marked failed (their judge is gone)")]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CodeRoom.Api.Auth;
 using CodeRoom.Api.Infrastructure;
 using CodeRoom.Api.Judging;
+using CodeRoom.Dispatch;
 using CodeRoom.Judge;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Storage;

@@ -10,6 +10,7 @@ internal static class Quotas
     public const string AttemptsPerUser = "attempts_per_user";
     public const string DraftsPerAttempt = "drafts_per_attempt";
     public const string DraftsPerUser = "drafts_per_user";
+    public const string SubmissionsPerAttempt = "submissions_per_attempt";
 
     public static ProblemHttpResult Exceeded(string quota, int limit, string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: title, detail: detail,

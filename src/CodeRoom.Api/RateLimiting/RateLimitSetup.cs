@@ -32,6 +32,7 @@ internal static class RateLimitSetup
                 var http = context.HttpContext;
                 var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? CodingEndpoints.RateLimitPolicy;
                 var limit = UserRateLimit.For(policy, http.RequestServices);
+                Observability.ApiTelemetry.RateLimitRefusals.Add(1, new KeyValuePair<string, object?>("coderoom.rate_limit.policy", policy));
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var r) ? r : TimeSpan.FromSeconds(limit.WindowSeconds);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -5,6 +5,8 @@ using CodeRoom.Api.Auth;
 using CodeRoom.Api.Infrastructure;
 using CodeRoom.Api.Judging;
 using CodeRoom.Api.Problems;
+using CodeRoom.Api.RateLimiting;
+using CodeRoom.Dispatch;
 using CodeRoom.Judge;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Storage;
@@ -38,21 +40,21 @@ public static class CodingEndpoints
     }
 
     private static Task<Results<Ok<CodingResultResponse>, Accepted<CodingResultResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Run(
-        RunRequest request, HttpContext http, AppDbContext db, ProblemStore problems, JudgeQueue queue, TimeProvider time,
+        RunRequest request, HttpContext http, AppDbContext db, ProblemStore problems, IJudgeDispatcher dispatcher, JudgeCompletions completions, TimeProvider time,
         IOptions<RequestLimitsOptions> limits, IOptions<JudgeQueueOptions> queueOptions, CancellationToken cancellationToken) =>
         EnqueueAsync(new Target(request.AttemptId, request.ProblemId, request.Language, request.Code, request.CustomInputs, SubmissionModes.Run),
-            http, db, problems, queue, time, limits.Value, queueOptions.Value, cancellationToken);
+            http, db, problems, dispatcher, completions, time, limits.Value, queueOptions.Value, cancellationToken);
 
     private static Task<Results<Ok<CodingResultResponse>, Accepted<CodingResultResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Submit(
-        SubmitRequest request, HttpContext http, AppDbContext db, ProblemStore problems, JudgeQueue queue, TimeProvider time,
+        SubmitRequest request, HttpContext http, AppDbContext db, ProblemStore problems, IJudgeDispatcher dispatcher, JudgeCompletions completions, TimeProvider time,
         IOptions<RequestLimitsOptions> limits, IOptions<JudgeQueueOptions> queueOptions, CancellationToken cancellationToken) =>
         EnqueueAsync(new Target(request.AttemptId, request.ProblemId, request.Language, request.Code, null, SubmissionModes.Submit),
-            http, db, problems, queue, time, limits.Value, queueOptions.Value, cancellationToken);
+            http, db, problems, dispatcher, completions, time, limits.Value, queueOptions.Value, cancellationToken);
 
     private sealed record Target(Guid? AttemptId, string? ProblemId, string? Language, string? Code, JsonArray? CustomInputs, string Mode);
 
     private static async Task<Results<Ok<CodingResultResponse>, Accepted<CodingResultResponse>, ValidationProblem, NotFound, ProblemHttpResult>> EnqueueAsync(
-        Target target, HttpContext http, AppDbContext db, ProblemStore problems, JudgeQueue queue, TimeProvider time,
+        Target target, HttpContext http, AppDbContext db, ProblemStore problems, IJudgeDispatcher dispatcher, JudgeCompletions completions, TimeProvider time,
         RequestLimitsOptions limits, JudgeQueueOptions queueOptions, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -99,6 +101,13 @@ public static class CodingEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["problem_id"] = ["unknown problem"] });
         }
 
+        var kept = await db.Submissions.CountAsync(s => s.AttemptId == attempt.Id, cancellationToken);
+        if (kept >= limits.MaxSubmissionsPerAttempt)
+        {
+            return Quotas.Exceeded(Quotas.SubmissionsPerAttempt, limits.MaxSubmissionsPerAttempt, "Run quota reached",
+                $"This attempt already has {kept} runs and submissions, the most one attempt may keep.");
+        }
+
         var inFlight = await db.Submissions.CountAsync(s => s.UserId == userId
             && (s.Status == SubmissionStatuses.Queued || s.Status == SubmissionStatuses.Running), cancellationToken);
         if (inFlight >= queueOptions.MaxInFlightPerUser)
@@ -109,11 +118,13 @@ public static class CodingEndpoints
                 detail: $"You have {inFlight} runs or submissions being judged; wait for one to finish.");
         }
 
+        // The job judges the problem as it is now, even if an admin edits it before a runner gets to it (issue 12).
+        var problem = await problems.GetSnapshotAsync(db, problemRow.Id, cancellationToken)
+            ?? throw new InvalidOperationException("the problem vanished while queuing");
         string? customJson = null;
         if (target.CustomInputs is { Count: > 0 } custom)
         {
-            var problem = await problems.GetAsync(db, problemRow.Id, cancellationToken);
-            var inputErrors = ValidateCustomInputs(custom, problem!.Signature);
+            var inputErrors = ValidateCustomInputs(custom, problem.Problem.Signature);
             if (inputErrors.Count > 0)
             {
                 return TypedResults.ValidationProblem(inputErrors);
@@ -137,18 +148,24 @@ public static class CodingEndpoints
         db.Submissions.Add(submission);
         await db.SaveChangesAsync(cancellationToken);
 
-        if (!queue.TryEnqueue(submission.Id, out var completion))
-        {
-            await db.Submissions.Where(s => s.Id == submission.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(s => s.Status, SubmissionStatuses.Failed)
-                .SetProperty(s => s.FinishedAt, time.GetUtcNow()), cancellationToken);
-            http.Response.Headers.RetryAfter = queueOptions.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The judge queue is full",
-                detail: "Too many runs are waiting; try again shortly.");
-        }
-
+        // Watch before publishing: a fast judge may finish before the publish call returns.
+        var completion = completions.Watch(submission.Id);
         try
         {
+            var dispatched = await dispatcher.PublishAsync(new JudgeJob(submission.Id, problem), cancellationToken);
+            if (dispatched != DispatchOutcome.Accepted)
+            {
+                // Nobody will judge it: say so in the row too, so polling the id answers "failed", not "queued" forever.
+                var full = dispatched == DispatchOutcome.QueueFull;
+                await JudgeJobProcessor.MarkFailedAsync(db, submission.Id,
+                    full ? "the judge queue was full" : "the judge queue was unreachable", time.GetUtcNow(), null, cancellationToken);
+                http.Response.Headers.RetryAfter = queueOptions.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return full
+                    ? TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The judge queue is full",
+                        detail: "Too many runs are waiting; try again shortly.")
+                    : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The judge is unavailable",
+                        detail: "Code cannot be judged right now; try again shortly.");
+            }
             await completion.WaitAsync(TimeSpan.FromSeconds(queueOptions.WaitSeconds), time, cancellationToken);
         }
         catch (TimeoutException)
@@ -157,10 +174,11 @@ public static class CodingEndpoints
         }
         finally
         {
-            queue.Forget(submission.Id);
+            completions.Forget(submission.Id);
         }
 
         var stored = await db.Submissions.AsNoTracking().FirstAsync(s => s.Id == submission.Id, cancellationToken);
+        CodeRoom.Dispatch.Telemetry.RunTelemetry.TagRequest(stored.Verdict, stored.Status);
         var response = await ToResponseAsync(db, stored, problemRow.Slug, cancellationToken);
         return stored.Status is SubmissionStatuses.Finished or SubmissionStatuses.Failed
             ? TypedResults.Ok(response)
@@ -227,9 +245,9 @@ public static class CodingEndpoints
             SubmissionId = isRun ? null : s.Id,
             ProblemId = slug,
             Language = s.Language,
-            Summary = s.SummaryJson is null ? null : JsonSerializer.Deserialize<SummaryResponse>(s.SummaryJson, JudgeWorker.WireJson),
+            Summary = s.SummaryJson is null ? null : JsonSerializer.Deserialize<SummaryResponse>(s.SummaryJson, JudgeJobProcessor.WireJson),
             Results = isRun && s.ResultsJson is not null
-                ? JsonSerializer.Deserialize<List<TestResultResponse>>(s.ResultsJson, JudgeWorker.WireJson)
+                ? JsonSerializer.Deserialize<List<TestResultResponse>>(s.ResultsJson, JudgeJobProcessor.WireJson)
                 : null,
             CompileOutput = compileOutput,
             Error = s.Status == SubmissionStatuses.Failed ? "judging failed on our side (not a verdict); please try again" : null,

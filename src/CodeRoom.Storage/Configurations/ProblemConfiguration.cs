@@ -69,6 +69,12 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         b.Property(s => s.Verdict).HasMaxLength(32);
         b.HasIndex(s => new { s.AttemptId, s.CreatedAt });
         b.HasIndex(s => s.Status);
+        // The admin run-log browser and the roll-up: newest first, filtered by one of these (docs/observability.md).
+        b.HasIndex(s => new { s.CreatedAt, s.Id });
+        b.HasIndex(s => new { s.ProblemId, s.CreatedAt });
+        b.HasIndex(s => new { s.UserId, s.CreatedAt });
+        b.HasIndex(s => new { s.Verdict, s.CreatedAt });
+        b.HasIndex(s => new { s.Language, s.CreatedAt });
         b.HasOne(s => s.Attempt).WithMany().HasForeignKey(s => s.AttemptId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(s => s.Problem).WithMany().HasForeignKey(s => s.ProblemId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(s => s.RunLog).WithOne().HasForeignKey<RunLogEntity>(l => l.SubmissionId).OnDelete(DeleteBehavior.Cascade);
@@ -81,5 +87,6 @@ internal sealed class RunLogConfiguration : IEntityTypeConfiguration<RunLogEntit
     {
         b.ToTable("run_logs");
         b.HasKey(l => l.SubmissionId);
+        b.HasIndex(l => l.CreatedAt); // retention
     }
 }

@@ -12,9 +12,14 @@ namespace CodeRoom.Storage.Problems;
 /// problems/tests tables, and keeps validated problems in memory per revision.</summary>
 public sealed class ProblemStore(TimeProvider time)
 {
-    private readonly ConcurrentDictionary<int, (int Revision, Problem Problem)> _cache = new();
+    private readonly ConcurrentDictionary<int, ProblemSnapshot> _cache = new();
 
-    public async Task<Problem?> GetAsync(AppDbContext db, int problemId, CancellationToken cancellationToken)
+    public async Task<Problem?> GetAsync(AppDbContext db, int problemId, CancellationToken cancellationToken) =>
+        (await GetSnapshotAsync(db, problemId, cancellationToken))?.Problem;
+
+    /// <summary>The problem as it is now, with the definition it was validated from: a judge job carries it, so the
+    /// job judges the problem as it was when the job was created even if an admin edits it meanwhile (issue 12).</summary>
+    public async Task<ProblemSnapshot?> GetSnapshotAsync(AppDbContext db, int problemId, CancellationToken cancellationToken)
     {
         var revision = await db.Problems.AsNoTracking().Where(p => p.Id == problemId).Select(p => (int?)p.Revision)
             .FirstOrDefaultAsync(cancellationToken);
@@ -24,18 +29,20 @@ public sealed class ProblemStore(TimeProvider time)
         }
         if (_cache.TryGetValue(problemId, out var hit) && hit.Revision == revision)
         {
-            return hit.Problem;
+            return hit;
         }
         var entity = await db.Problems.AsNoTracking().Include(p => p.Tests).AsSplitQuery()
             .FirstAsync(p => p.Id == problemId, cancellationToken);
-        var (problem, errors) = ProblemValidator.Validate(ToDefinition(entity, includeTests: true));
+        var definition = ToDefinition(entity, includeTests: true);
+        var (problem, errors) = ProblemValidator.Validate(definition);
         if (problem is null)
         {
             // Only validated problems are stored, so this is corruption or a validator change: our failure.
             throw new InvalidOperationException($"stored problem {entity.Slug} no longer validates: {string.Join("; ", errors)}");
         }
-        _cache[problemId] = (entity.Revision, problem);
-        return problem;
+        var snapshot = new ProblemSnapshot(problemId, entity.Revision, definition, problem);
+        _cache[problemId] = snapshot;
+        return snapshot;
     }
 
     public static ProblemDefinition ToDefinition(ProblemEntity entity, bool includeTests) => new()
@@ -164,3 +171,6 @@ public enum UpsertOutcome
     Updated,
     Unchanged,
 }
+
+/// <summary>One revision of a stored problem: the definition (what travels in a judge job) and its validated form.</summary>
+public sealed record ProblemSnapshot(int Id, int Revision, ProblemDefinition Definition, Problem Problem);

@@ -7,7 +7,7 @@ import { useToken } from '../lib/hooks';
 export const HOST_ATTEMPT_KEY = 'coderoom:host-attempt';
 
 /** Shows children once a token is known; otherwise the development sign-in (or a wait for the host app). */
-export function AuthGate({ children }: { children: ReactNode }) {
+export function AuthGate({ children, defaultRole = 'candidate' }: { children: ReactNode; defaultRole?: 'candidate' | 'admin' }) {
   const token = useToken();
   useEffect(
     () =>
@@ -17,13 +17,13 @@ export function AuthGate({ children }: { children: ReactNode }) {
     [],
   );
   if (token === undefined) return <div className="pad muted">Loading…</div>;
-  if (!token) return <DevSignIn />;
+  if (!token) return <DevSignIn defaultRole={defaultRole} />;
   return <>{children}</>;
 }
 
-function DevSignIn() {
-  const [userId, setUserId] = useState('candidate-1');
-  const [role, setRole] = useState<'candidate' | 'admin'>('candidate');
+function DevSignIn({ defaultRole }: { defaultRole: 'candidate' | 'admin' }) {
+  const [userId, setUserId] = useState(defaultRole === 'admin' ? 'admin-1' : 'candidate-1');
+  const [role, setRole] = useState<'candidate' | 'admin'>(defaultRole);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [noDevMode, setNoDevMode] = useState(false);
@@ -60,7 +60,7 @@ function DevSignIn() {
             </label>
             <label>
               Role
-              <select value={role} onChange={(e) => setRole(e.target.value as 'candidate' | 'admin')}>
+              <select value={role} data-testid="signin-role" onChange={(e) => setRole(e.target.value as 'candidate' | 'admin')}>
                 <option value="candidate">candidate</option>
                 <option value="admin">admin</option>
               </select>

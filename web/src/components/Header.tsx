@@ -1,17 +1,24 @@
 'use client';
 import type { ReactNode } from 'react';
-import { setToken, tokenSubject, getToken } from '../lib/auth';
+import { setToken, tokenRole, tokenSubject, getToken } from '../lib/auth';
 import { useTheme } from '../lib/hooks';
 
 export function Header({ children }: { children?: ReactNode }) {
   const [theme, setTheme] = useTheme();
   const user = tokenSubject(getToken());
+  const onAdminPage = typeof window !== 'undefined' && window.location.pathname.startsWith('/admin');
+  const isAdmin = tokenRole(getToken()) === 'admin' && !onAdminPage;
   return (
     <header className="topbar">
       <a href="../" className="brand" onClick={(e) => { e.preventDefault(); window.location.href = '/'; }}>
         CodeRoom
       </a>
       <div className="grow">{children}</div>
+      {isAdmin && (
+        <a href="/admin/" className="small" data-testid="admin-link">
+          Admin dashboard
+        </a>
+      )}
       <button
         type="button"
         className="ghost"

@@ -38,18 +38,30 @@ export function onTokenChange(l: Listener): () => void {
   return () => listeners.delete(l);
 }
 
-/** The user id (`sub`) of a JWT, without verifying it (the server does): used only to key local storage. */
-export function tokenSubject(token: string | null): string | null {
+/** The claims of a JWT, without verifying it (the server does): used only to key local storage and pick views. */
+export function tokenClaims(token: string | null): { sub?: string; role?: string | string[] } | null {
   if (!token) return null;
   const part = token.split('.')[1];
   if (!part) return null;
   try {
     const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    const claims = JSON.parse(json) as { sub?: string };
-    return claims.sub ?? null;
+    const claims = JSON.parse(json) as { sub?: string; role?: string | string[] };
+    return claims && typeof claims === 'object' ? claims : null;
   } catch {
     return null;
   }
+}
+
+/** The user id (`sub`) of a JWT, without verifying it (the server does): used only to key local storage. */
+export function tokenSubject(token: string | null): string | null {
+  return tokenClaims(token)?.sub ?? null;
+}
+
+/** The `role` claim (candidate|admin), or null when the token has none; the server still checks every call. */
+export function tokenRole(token: string | null): string | null {
+  const role = tokenClaims(token)?.role;
+  if (Array.isArray(role)) return role.includes('admin') ? 'admin' : (role[0] ?? null);
+  return typeof role === 'string' ? role : null;
 }
 
 /** Reads `#token=` (and `attempt_id=`) from the fragment, strips them, and listens for the host's postMessage. */

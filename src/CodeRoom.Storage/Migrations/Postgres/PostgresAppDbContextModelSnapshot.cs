@@ -219,7 +219,228 @@ namespace CodeRoom.Storage.Migrations.Postgres
 
                     b.HasKey("SubmissionId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("run_logs", (string)null);
+                });
+
+            modelBuilder.Entity("CodeRoom.Storage.Entities.RunStatsHourlyEntity", b =>
+                {
+                    b.Property<long>("HourStart")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hour_start");
+
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("problem_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("mode");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted");
+
+                    b.Property<long>("CompilationError")
+                        .HasColumnType("bigint")
+                        .HasColumnName("compilation_error");
+
+                    b.Property<double>("CpuMsSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cpu_ms_sum");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("failed");
+
+                    b.Property<long>("InternalError")
+                        .HasColumnType("bigint")
+                        .HasColumnName("internal_error");
+
+                    b.Property<long>("MemoryLimitExceeded")
+                        .HasColumnType("bigint")
+                        .HasColumnName("memory_limit_exceeded");
+
+                    b.Property<long>("OutputLimitExceeded")
+                        .HasColumnType("bigint")
+                        .HasColumnName("output_limit_exceeded");
+
+                    b.Property<long>("QueueWaitCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("queue_wait_count");
+
+                    b.Property<double>("QueueWaitMsSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("queue_wait_ms_sum");
+
+                    b.Property<long>("Qw0")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw0");
+
+                    b.Property<long>("Qw1")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw1");
+
+                    b.Property<long>("Qw10")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw10");
+
+                    b.Property<long>("Qw11")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw11");
+
+                    b.Property<long>("Qw12")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw12");
+
+                    b.Property<long>("Qw13")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw13");
+
+                    b.Property<long>("Qw2")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw2");
+
+                    b.Property<long>("Qw3")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw3");
+
+                    b.Property<long>("Qw4")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw4");
+
+                    b.Property<long>("Qw5")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw5");
+
+                    b.Property<long>("Qw6")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw6");
+
+                    b.Property<long>("Qw7")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw7");
+
+                    b.Property<long>("Qw8")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw8");
+
+                    b.Property<long>("Qw9")
+                        .HasColumnType("bigint")
+                        .HasColumnName("qw9");
+
+                    b.Property<long>("Rt0")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt0");
+
+                    b.Property<long>("Rt1")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt1");
+
+                    b.Property<long>("Rt10")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt10");
+
+                    b.Property<long>("Rt11")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt11");
+
+                    b.Property<long>("Rt12")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt12");
+
+                    b.Property<long>("Rt13")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt13");
+
+                    b.Property<long>("Rt2")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt2");
+
+                    b.Property<long>("Rt3")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt3");
+
+                    b.Property<long>("Rt4")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt4");
+
+                    b.Property<long>("Rt5")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt5");
+
+                    b.Property<long>("Rt6")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt6");
+
+                    b.Property<long>("Rt7")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt7");
+
+                    b.Property<long>("Rt8")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt8");
+
+                    b.Property<long>("Rt9")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rt9");
+
+                    b.Property<long>("RuntimeError")
+                        .HasColumnType("bigint")
+                        .HasColumnName("runtime_error");
+
+                    b.Property<long>("TimeLimitExceeded")
+                        .HasColumnType("bigint")
+                        .HasColumnName("time_limit_exceeded");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.Property<long>("WrongAnswer")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wrong_answer");
+
+                    b.HasKey("HourStart", "ProblemId", "Language", "Mode");
+
+                    b.HasIndex("ProblemId", "HourStart");
+
+                    b.ToTable("run_stats_hourly", (string)null);
+                });
+
+            modelBuilder.Entity("CodeRoom.Storage.Entities.RunnerHeartbeatEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Busy")
+                        .HasColumnType("integer")
+                        .HasColumnName("busy");
+
+                    b.Property<DateTimeOffset>("LastSeen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen");
+
+                    b.Property<int>("Slots")
+                        .HasColumnType("integer")
+                        .HasColumnName("slots");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("runner_heartbeats", (string)null);
                 });
 
             modelBuilder.Entity("CodeRoom.Storage.Entities.SubmissionEntity", b =>
@@ -296,11 +517,19 @@ namespace CodeRoom.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("AttemptId", "CreatedAt");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Language", "CreatedAt");
+
+                    b.HasIndex("ProblemId", "CreatedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("Verdict", "CreatedAt");
 
                     b.ToTable("submissions", (string)null);
                 });

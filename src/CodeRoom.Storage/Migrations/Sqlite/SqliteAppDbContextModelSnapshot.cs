@@ -212,7 +212,228 @@ namespace CodeRoom.Storage.Migrations.Sqlite
 
                     b.HasKey("SubmissionId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("run_logs", (string)null);
+                });
+
+            modelBuilder.Entity("CodeRoom.Storage.Entities.RunStatsHourlyEntity", b =>
+                {
+                    b.Property<long>("HourStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour_start");
+
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("problem_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted");
+
+                    b.Property<long>("CompilationError")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("compilation_error");
+
+                    b.Property<double>("CpuMsSum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cpu_ms_sum");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed");
+
+                    b.Property<long>("InternalError")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("internal_error");
+
+                    b.Property<long>("MemoryLimitExceeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("memory_limit_exceeded");
+
+                    b.Property<long>("OutputLimitExceeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("output_limit_exceeded");
+
+                    b.Property<long>("QueueWaitCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("queue_wait_count");
+
+                    b.Property<double>("QueueWaitMsSum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("queue_wait_ms_sum");
+
+                    b.Property<long>("Qw0")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw0");
+
+                    b.Property<long>("Qw1")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw1");
+
+                    b.Property<long>("Qw10")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw10");
+
+                    b.Property<long>("Qw11")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw11");
+
+                    b.Property<long>("Qw12")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw12");
+
+                    b.Property<long>("Qw13")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw13");
+
+                    b.Property<long>("Qw2")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw2");
+
+                    b.Property<long>("Qw3")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw3");
+
+                    b.Property<long>("Qw4")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw4");
+
+                    b.Property<long>("Qw5")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw5");
+
+                    b.Property<long>("Qw6")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw6");
+
+                    b.Property<long>("Qw7")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw7");
+
+                    b.Property<long>("Qw8")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw8");
+
+                    b.Property<long>("Qw9")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qw9");
+
+                    b.Property<long>("Rt0")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt0");
+
+                    b.Property<long>("Rt1")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt1");
+
+                    b.Property<long>("Rt10")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt10");
+
+                    b.Property<long>("Rt11")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt11");
+
+                    b.Property<long>("Rt12")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt12");
+
+                    b.Property<long>("Rt13")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt13");
+
+                    b.Property<long>("Rt2")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt2");
+
+                    b.Property<long>("Rt3")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt3");
+
+                    b.Property<long>("Rt4")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt4");
+
+                    b.Property<long>("Rt5")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt5");
+
+                    b.Property<long>("Rt6")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt6");
+
+                    b.Property<long>("Rt7")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt7");
+
+                    b.Property<long>("Rt8")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt8");
+
+                    b.Property<long>("Rt9")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rt9");
+
+                    b.Property<long>("RuntimeError")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runtime_error");
+
+                    b.Property<long>("TimeLimitExceeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("time_limit_exceeded");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<long>("WrongAnswer")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wrong_answer");
+
+                    b.HasKey("HourStart", "ProblemId", "Language", "Mode");
+
+                    b.HasIndex("ProblemId", "HourStart");
+
+                    b.ToTable("run_stats_hourly", (string)null);
+                });
+
+            modelBuilder.Entity("CodeRoom.Storage.Entities.RunnerHeartbeatEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Busy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("busy");
+
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen");
+
+                    b.Property<int>("Slots")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slots");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("runner_heartbeats", (string)null);
                 });
 
             modelBuilder.Entity("CodeRoom.Storage.Entities.SubmissionEntity", b =>
@@ -289,11 +510,19 @@ namespace CodeRoom.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("AttemptId", "CreatedAt");
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Language", "CreatedAt");
+
+                    b.HasIndex("ProblemId", "CreatedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("Verdict", "CreatedAt");
 
                     b.ToTable("submissions", (string)null);
                 });

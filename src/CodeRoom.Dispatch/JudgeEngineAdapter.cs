@@ -1,10 +1,12 @@
 using CodeRoom.Judge;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace CodeRoom.Api.Judging;
+namespace CodeRoom.Dispatch;
 
-internal sealed class JudgeEngineAdapter : ICodeJudge
+/// <summary>The real judge: <see cref="JudgeEngine"/> through its public API only.</summary>
+public sealed class JudgeEngineAdapter : ICodeJudge
 {
     private readonly JudgeEngine _engine;
 
@@ -20,14 +22,4 @@ internal sealed class JudgeEngineAdapter : ICodeJudge
         _engine.JudgeAsync(new JudgeRequest(problem, language, code, mode) { Tests = tests }, cancellationToken);
 
     public string StarterCode(Signature signature, LanguageId language) => _engine.StarterCode(signature, language);
-}
-
-internal static class JudgeRegistration
-{
-    public static void AddJudge(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddCodeRoomJudge(configuration);
-        services.AddSingleton<ICodeJudge, JudgeEngineAdapter>();
-        services.AddHostedService<JudgeWarmUpService>();
-    }
 }

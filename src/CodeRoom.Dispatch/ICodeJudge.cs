@@ -1,7 +1,7 @@
 using CodeRoom.Judge;
 using CodeRoom.Judge.Contract;
 
-namespace CodeRoom.Api.Judging;
+namespace CodeRoom.Dispatch;
 
 /// <summary>The Api's view of the judge engine (issue 2): one seam so the HTTP tests can drive the queue with a
 /// deterministic judge, while production always goes through <c>JudgeEngine</c> and its sandbox.</summary>

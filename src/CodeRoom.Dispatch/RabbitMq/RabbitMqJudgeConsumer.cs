@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
+
+namespace CodeRoom.Dispatch.RabbitMq;
+
+/// <summary>
+/// A runner's consumer of the job queue. Prefetch = the runner's slots, so the broker never hands it more jobs than it
+/// can judge at once and the rest wait for whichever runner frees a slot first. A job is acknowledged only after its
+/// result is committed (or it was already stored, or marked failed); a runner that dies mid-job leaves it unacknowledged
+/// and the broker gives it to another runner at once. A job that keeps killing its runner reaches the quorum queue's
+/// delivery limit and is dead-lettered (<see cref="RabbitMqDeadLetterConsumer"/>).
+/// </summary>
+public sealed partial class RabbitMqJudgeConsumer(
+    RabbitMqConnection connection,
+    JudgeJobProcessor processor,
+    IOptions<JudgeQueueOptions> queueOptions,
+    IOptions<SandboxOptions> sandboxOptions,
+    ILogger<RabbitMqJudgeConsumer> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<(int Id, int Revision), Problem> _problems = new();
+
+    public int Concurrency => queueOptions.Value.Workers > 0 ? queueOptions.Value.Workers : sandboxOptions.Value.Slots;
+
+    /// <summary>Set once the consumer is registered with the broker (tests and the start-up log wait on it).</summary>
+    public TaskCompletionSource Consuming { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", StartAsync, logger, stoppingToken);
+
+    private async Task<IChannel> StartAsync(IConnection conn, CancellationToken stoppingToken)
+    {
+        var concurrency = (ushort)Concurrency;
+        var channel = await conn.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false,
+                consumerDispatchConcurrency: concurrency), stoppingToken);
+        await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: concurrency, global: false, stoppingToken);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) => OnJobAsync(channel, delivery, stoppingToken);
+        await channel.BasicConsumeAsync(connection.Options.JobQueue, autoAck: false, consumer, stoppingToken);
+        LogConsuming(connection.Options.JobQueue, concurrency);
+        Consuming.TrySetResult();
+        return channel;
+    }
+
+    private async Task OnJobAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
+    {
+        JudgeJobMessage? message;
+        Problem? problem;
+        try
+        {
+            message = JudgeJobMessage.FromBytes(delivery.Body.Span);
+            problem = message is null ? null : Validated(message);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            LogUnreadable(e.Message);
+            message = null;
+            problem = null;
+        }
+        if (message is null || problem is null)
+        {
+            // Never judgeable, whoever tries: straight to the dead-letter queue, which fails its submission.
+            await RabbitMqConsumerSupport.SettleAsync(() => channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None));
+            return;
+        }
+
+        using var activity = JudgeTracing.StartJob(JudgeJobMessage.Header(delivery.BasicProperties, JudgeJobMessage.TraceParentHeader),
+            JudgeJobMessage.Header(delivery.BasicProperties, JudgeJobMessage.TraceStateHeader));
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["TraceId"] = activity.TraceId.ToString() });
+        LogStarted(message.SubmissionId, delivery.Redelivered, activity.TraceId.ToString());
+        var outcome = await processor.ProcessAsync(message.SubmissionId, problem, delivery.Redelivered, failOnShutdown: false, stoppingToken);
+        if (outcome == JobOutcome.Abandoned)
+        {
+            return; // unacknowledged: redelivered to another runner when this channel closes
+        }
+        if (outcome == JobOutcome.Retry)
+        {
+            await RabbitMqConsumerSupport.RequeueLaterAsync(channel, delivery.DeliveryTag, stoppingToken);
+            return;
+        }
+        await RabbitMqConsumerSupport.SettleAsync(() => channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None));
+    }
+
+    private Problem? Validated(JudgeJobMessage message)
+    {
+        if (_problems.TryGetValue((message.ProblemId, message.ProblemRevision), out var cached))
+        {
+            return cached;
+        }
+        var (problem, errors) = ProblemValidator.Validate(message.Problem);
+        if (problem is null)
+        {
+            LogUnreadable("the problem does not validate: " + string.Join("; ", errors));
+            return null;
+        }
+        if (_problems.Count > 512)
+        {
+            _problems.Clear(); // old revisions: cheap to validate again
+        }
+        _problems[(message.ProblemId, message.ProblemRevision)] = problem;
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consuming {Queue} with prefetch {Prefetch}")]
+    private partial void LogConsuming(string queue, int prefetch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "STARTED {SubmissionId} (redelivered: {Redelivered}, trace {TraceId})")]
+    private partial void LogStarted(Guid submissionId, bool redelivered, string traceId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unreadable judge job, dead-lettered: {Reason}")]
+    private partial void LogUnreadable(string reason);
+}
+
+internal static partial class RabbitMqConsumerSupport
+{
+    /// <summary>
+    /// Connects (waiting for the broker), starts a consuming channel and keeps it alive until the host stops. A lost
+    /// connection is the client's to recover: it reopens the channel and its consumer by itself. A channel the broker
+    /// closed on its own (a channel error) is not recovered by the client, and a runner consuming nothing would look
+    /// healthy while the queue grows: once it has stayed closed on an open connection for two checks, it is replaced.
+    /// </summary>
+    public static async Task ConsumeAsync(RabbitMqConnection connection, string clientName,
+        Func<IConnection, CancellationToken, Task<IChannel>> start, ILogger logger, CancellationToken stoppingToken)
+    {
+        while (await ConnectAsync(connection, clientName, stoppingToken) is { } conn)
+        {
+            IChannel channel;
+            try
+            {
+                channel = await start(conn, stoppingToken);
+            }
+            catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
+            {
+                LogChannelFailed(logger, e.GetType().Name, e.Message);
+                if (!await PauseAsync(TimeSpan.FromSeconds(connection.Options.ReconnectSeconds), stoppingToken))
+                {
+                    return;
+                }
+                continue;
+            }
+            await using (channel)
+            {
+                var closedChecks = 0;
+                while (closedChecks < 2)
+                {
+                    if (!await PauseAsync(TimeSpan.FromSeconds(2), stoppingToken))
+                    {
+                        return; // stopping: closing the channel hands unacknowledged jobs back to the broker
+                    }
+                    closedChecks = !channel.IsOpen && conn.IsOpen ? closedChecks + 1 : 0;
+                }
+                LogChannelFailed(logger, "channel closed", channel.CloseReason?.ReplyText ?? "");
+                await SettleAsync(() => new ValueTask(channel.CloseAsync()));
+            }
+        }
+    }
+
+    private static async Task<bool> PauseAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A RabbitMQ consumer channel failed ({Error}: {Message}); starting a new one")]
+    private static partial void LogChannelFailed(ILogger logger, string error, string message);
+
+    /// <summary>Waits for the broker (a runner may start before it), trying every ReconnectSeconds.</summary>
+    private static async Task<IConnection?> ConnectAsync(RabbitMqConnection connection, string clientName, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (await connection.TryGetAsync(clientName, stoppingToken) is { } conn)
+            {
+                return conn;
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(connection.Options.ReconnectSeconds), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Hands a job back to the queue after a pause (the database is down: no hot loop meanwhile). Each return
+    /// counts towards the delivery limit, so a long outage dead-letters the job rather than losing it.</summary>
+    public static async Task RequeueLaterAsync(IChannel channel, ulong deliveryTag, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // stopping: the channel's close hands it back anyway
+        }
+        await SettleAsync(() => channel.BasicNackAsync(deliveryTag, multiple: false, requeue: true, CancellationToken.None));
+    }
+
+    /// <summary>Acks and rejects on a channel that died with a broker restart fail; the broker has already put those
+    /// jobs back, and their redelivery finds the result stored and is acked then. Closing what is already closed, too.</summary>
+    public static async Task SettleAsync(Func<ValueTask> settle)
+    {
+        try
+        {
+            await settle();
+        }
+        catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException or ObjectDisposedException)
+        {
+        }
+    }
+}

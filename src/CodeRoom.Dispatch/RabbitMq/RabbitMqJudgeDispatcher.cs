@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace CodeRoom.Dispatch.RabbitMq;
+
+/// <summary>Publishes judge jobs as persistent messages to the quorum queue and returns only once the broker confirmed
+/// them (publisher confirms), so the Api's 202 means the job survives a broker restart. Any failure to get that confirm
+/// in time is <see cref="DispatchOutcome.Unavailable"/>: the Api answers 503 with Retry-After at once.</summary>
+public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connection, ILogger<RabbitMqJudgeDispatcher> logger)
+    : IJudgeDispatcher, IAsyncDisposable
+{
+    private readonly SemaphoreSlim _channelGate = new(1, 1);
+    private IChannel? _channel;
+
+    public async Task<DispatchOutcome> PublishAsync(JudgeJob job, CancellationToken cancellationToken)
+    {
+        var options = connection.Options;
+        var message = new JudgeJobMessage(job.SubmissionId, job.Problem.Id, job.Problem.Revision, job.Problem.Definition);
+        var headers = new Dictionary<string, object?> { [JudgeJobMessage.SubmissionIdHeader] = job.SubmissionId.ToString() };
+        JudgeTracing.Inject(headers);
+        var properties = new BasicProperties
+        {
+            Persistent = true,
+            ContentType = "application/json",
+            MessageId = job.SubmissionId.ToString(),
+            Headers = headers,
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.PublishTimeoutSeconds));
+        try
+        {
+            var channel = await GetChannelAsync(timeout.Token);
+            if (channel is null)
+            {
+                return DispatchOutcome.Unavailable;
+            }
+            // mandatory: an unroutable job (the queue deleted under us) comes back as a failed publish, not silence.
+            await channel.BasicPublishAsync(exchange: "", routingKey: options.JobQueue, mandatory: true, basicProperties: properties,
+                body: message.ToBytes(), cancellationToken: timeout.Token);
+            return DispatchOutcome.Accepted;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogPublishFailed("no confirm within the timeout");
+            return DispatchOutcome.Unavailable;
+        }
+        catch (Exception e) when (e is PublishException or AlreadyClosedException or OperationInterruptedException or IOException
+            or BrokerUnreachableException or ObjectDisposedException)
+        {
+            LogPublishFailed(e.GetType().Name + ": " + e.Message);
+            return DispatchOutcome.Unavailable;
+        }
+    }
+
+    private async Task<IChannel?> GetChannelAsync(CancellationToken cancellationToken)
+    {
+        if (_channel is { IsOpen: true } open)
+        {
+            return open;
+        }
+        var conn = await connection.TryGetAsync("coderoom-api", cancellationToken);
+        if (conn is null)
+        {
+            return null;
+        }
+        await _channelGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_channel is { IsOpen: true } again)
+            {
+                return again;
+            }
+            if (_channel is { } closed)
+            {
+                // Closed by the broker (not a connection loss, which recovery handles): start a new one.
+                closed.Dispose();
+                _channel = null;
+            }
+            _channel = await conn.CreateChannelAsync(
+                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+                cancellationToken);
+            return _channel;
+        }
+        finally
+        {
+            _channelGate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_channel is { } channel)
+        {
+            await RabbitMqConsumerSupport.SettleAsync(() => new ValueTask(channel.CloseAsync()));
+            channel.Dispose();
+        }
+        _channelGate.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue a judge job on RabbitMQ ({Reason}); answering 503")]
+    private partial void LogPublishFailed(string reason);
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace CodeRoom.Dispatch.RabbitMq;
+
+/// <summary>The runner fleet's transport (issue 12). Url (RABBITMQ_URL) set: the Api publishes judge jobs to RabbitMQ
+/// and judges nothing itself; runners consume them. Unset: the in-process queue.</summary>
+public sealed class RabbitMqOptions
+{
+    public const string Section = "RabbitMq";
+
+    /// <summary>amqp://user:pass@host:port/vhost</summary>
+    public string? Url { get; set; }
+
+    [Required, RegularExpression("^[A-Za-z0-9_.:-]+$")] public string Prefix { get; set; } = "coderoom";
+
+    /// <summary>Deliveries of one job before it is dead-lettered and its submission marked failed (a job that crashes
+    /// its runner every time must not take the fleet down with it).</summary>
+    [Range(1, 100)] public int DeliveryLimit { get; set; } = 3;
+
+    /// <summary>How long the Api waits for the broker's confirm before answering 503.</summary>
+    [Range(0.1, 60)] public double PublishTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>After a failed connect, requests answer 503 at once for this long instead of each trying again.</summary>
+    [Range(0.1, 60)] public double ReconnectSeconds { get; set; } = 1;
+
+    /// <summary>AMQP heartbeat: a hung runner host loses its jobs to the others after about two of these.</summary>
+    [Range(1, 600)] public int HeartbeatSeconds { get; set; } = 10;
+
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(Url);
+
+    public string JobQueue => Prefix + ".judge.jobs";
+    public string DeadLetterExchange => Prefix + ".judge.dead";
+    public string DeadLetterQueue => Prefix + ".judge.dead";
+    public string CompletedExchange => Prefix + ".judge.completed";
+}
+
+[OptionsValidator]
+public sealed partial class RabbitMqOptionsValidator : IValidateOptions<RabbitMqOptions>;

@@ -1,0 +1,3 @@
+using CodeRoom.Runner;
+
+return await RunnerHost.RunAsync(args);
