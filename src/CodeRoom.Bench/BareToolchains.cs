@@ -12,12 +12,19 @@ internal sealed record BareToolchain(string Key, string Language, string Label, 
     public static readonly string[] JudgeCppFlags =
         ["-std=c++23", "-O2", "-pipe", "-fno-color-diagnostics", "-ferror-limit=20", "-fconstexpr-steps=10000000", "-ftemplate-depth=1024"];
 
+    /// <summary>The compiler the judge runs (TypeScriptToolchain.Compiler), installed by ./coderoom.</summary>
+    public const string TypeScriptCompiler = "/opt/coderoom/typescript/node_modules/@typescript/typescript-linux-x64/lib/tsc";
+
     public static IReadOnlyList<BareToolchain> All { get; } =
     [
         new("python", "python", "python3.11 solution.py", "solution.py", [["/usr/bin/python3.11", "solution.py"]]),
         new("java", "java", "javac + java", "Main.java", [["/usr/bin/javac", "-d", "out", "Main.java"], ["/usr/bin/java", "-cp", "out", "Main"]]),
         new("clang", "cpp", "clang++-19 (judge flags, no PCH) + run", "main.cpp", [["/usr/bin/clang++-19", .. JudgeCppFlags, "-o", "main", "main.cpp"], ["./main"]]),
         new("gcc", "cpp", "g++ -O2 <bits/stdc++.h> + run", "main.cpp", [["/usr/bin/g++", "-O2", "-o", "main", "main.cpp"], ["./main"]]),
+        new("node", "javascript", "node solution.js", "solution.js", [["/usr/bin/node", "solution.js"]]),
+        // The judge's compiler and LeetCode's options, with its default lib check (what `tsc` does at a terminal).
+        new("tsc", "typescript", "tsc + node", "solution.ts",
+            [[TypeScriptCompiler, "--strict", "false", "--target", "ES2022", "--outDir", "out", "solution.ts"], ["/usr/bin/node", "out/solution.js"]]),
     ];
 
     /// <summary>Writes the program into a fresh folder under <paramref name="root"/>, then compiles and runs it; the

@@ -8,7 +8,7 @@ namespace CodeRoom.Bench;
 internal static class Workloads
 {
     public const string TwoSumSlug = "bench-two-sum";
-    public static readonly string[] Languages = ["python", "java", "cpp"];
+    public static readonly string[] Languages = ["python", "java", "cpp", "javascript", "typescript"];
 
     /// <summary>The issue's "trivial solution to a 3-test problem": two-sum with three public tests (Run only sees
     /// public tests).</summary>
@@ -85,6 +85,32 @@ internal static class Workloads
             };
 
             """,
+        "javascript" => $$"""
+            var twoSum = function(nums, target) {
+                // bench {{tag}}
+                const seen = new Map();
+                for (let i = 0; i < nums.length; i++) {
+                    const j = seen.get(target - nums[i]);
+                    if (j !== undefined) return [j, i];
+                    seen.set(nums[i], i);
+                }
+                return [];
+            };
+
+            """,
+        "typescript" => $$"""
+            function twoSum(nums: number[], target: number): number[] {
+                // bench {{tag}}
+                const seen = new Map<number, number>();
+                for (let i = 0; i < nums.length; i++) {
+                    const j = seen.get(target - nums[i]);
+                    if (j !== undefined) return [j, i];
+                    seen.set(nums[i], i);
+                }
+                return [];
+            }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 
@@ -120,6 +146,13 @@ internal static class Workloads
             }
 
             """,
+        "javascript" or "typescript" => TwoSum(language, tag) + """
+
+            for (const [nums, target] of [[[2, 7, 11, 15], 9], [[3, 2, 4], 6], [[3, 3], 6]] as const) {
+                console.log(twoSum([...nums], target));
+            }
+
+            """.Replace(" as const", language == "javascript" ? "" : " as [number[], number][]", StringComparison.Ordinal),
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 
@@ -176,6 +209,22 @@ internal static class Workloads
             };
 
             """,
+        "javascript" => """
+            var spin = function(n) {
+                let x = 0;
+                for (let i = 0; i < n; i++) x = (x * 31 + i) % 1000003;
+                return x;
+            };
+
+            """,
+        "typescript" => """
+            function spin(n: number): number {
+                let x = 0;
+                for (let i = 0; i < n; i++) x = (x * 31 + i) % 1000003;
+                return x;
+            }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 
@@ -219,6 +268,17 @@ internal static class Workloads
                 auto t1 = chrono::steady_clock::now(); double c1 = cpu_ms();
                 printf("%lld %.3f %.3f\n", v, chrono::duration<double, milli>(t1 - t0).count(), c1 - c0);
             }
+
+            """,
+        "javascript" or "typescript" => Spin(language) + """
+
+            const n = parseInt(process.argv[2], 10);
+            const c0 = process.cpuUsage();
+            const t0 = process.hrtime.bigint();
+            const v = spin(n);
+            const t1 = process.hrtime.bigint();
+            const c1 = process.cpuUsage(c0);
+            console.log(v, Number(t1 - t0) / 1e6, (c1.user + c1.system) / 1e3);
 
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(language)),

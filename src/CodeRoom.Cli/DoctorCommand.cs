@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Languages;
 using CodeRoom.Judge.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,9 @@ internal static class DoctorCommand
                 {
                     var exists = File.Exists(file);
                     checks.Add(new HostCheck($"{toolchain.Id} toolchain", exists, exists ? file : $"{file} not found",
-                        "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 llvm-19 binutils"));
+                        toolchain.Id == LanguageId.TypeScript
+                            ? "./coderoom start (installs the pinned TypeScript compiler from src/CodeRoom.Judge/Languages/TypeScript)"
+                            : "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 llvm-19 binutils nodejs"));
                 }
             }
             foreach (var check in checks)

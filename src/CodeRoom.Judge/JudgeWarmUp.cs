@@ -24,6 +24,8 @@ public sealed partial class JudgeWarmUp(JudgeEngine engine, ILogger<JudgeWarmUp>
         [LanguageId.Python] = "class Solution:\n    def echo(self, x: int) -> int:\n        return x\n",
         [LanguageId.Java] = "class Solution {\n    public int echo(int x) {\n        return x;\n    }\n}\n",
         [LanguageId.Cpp] = "class Solution {\npublic:\n    int echo(int x) {\n        return x;\n    }\n};\n",
+        [LanguageId.JavaScript] = "var echo = function(x) {\n    return x;\n};\n",
+        [LanguageId.TypeScript] = "function echo(x: number): number {\n    return x;\n};\n",
     };
 
     private static Problem Parse(string json)

@@ -452,6 +452,36 @@ internal static class Attacks
     /// "H" and a result line for a test that does not exist.</summary>
     public static readonly Dictionary<LanguageId, string> ResendStart = new()
     {
+        [LanguageId.JavaScript] = """
+            const fs = process.mainModule.require("fs");
+            let calls = 0;
+            const cpu = () => {
+                const u = process.cpuUsage();
+                return (u.user + u.system) / 1e6;
+            };
+            const send = (line) => {
+                try {
+                    fs.writeSync(3, line + "\n");
+                } catch (e) {
+                    // closed
+                }
+            };
+
+            var addTwo = function(a, b) {
+                const index = calls++;
+                const start = cpu();
+                let mark = start;
+                while (cpu() - start < 1.2) {
+                    if (cpu() - mark >= 0.05) {
+                        mark = cpu();
+                        send("S " + index);
+                        send("H");
+                        send('R 7 {"ok":true,"value":3,"ms":0.001}');
+                    }
+                }
+                return a + b;
+            };
+            """,
         [LanguageId.Python] = """
             import os, time
 
@@ -546,6 +576,24 @@ internal static class Attacks
     /// before returning (the harness's own result line follows).</summary>
     public static readonly Dictionary<LanguageId, string> ForgedFastResult = new()
     {
+        [LanguageId.JavaScript] = """
+            const fs = process.mainModule.require("fs");
+            let calls = 0;
+            const cpu = () => {
+                const u = process.cpuUsage();
+                return (u.user + u.system) / 1e6;
+            };
+
+            var addTwo = function(a, b) {
+                const index = calls++;
+                const start = cpu();
+                while (cpu() - start < 0.3) {
+                    // spin
+                }
+                fs.writeSync(3, "R " + index + ' {"ok":true,"value":' + (a + b) + ',"ms":0.001}\n');
+                return a + b;
+            };
+            """,
         [LanguageId.Python] = """
             import json, os, time
 
@@ -683,6 +731,29 @@ internal static class Attacks
     /// under a line cap that the input's own size raises); then answers 7, the right answer.</summary>
     public static readonly Dictionary<LanguageId, string> Forge = new()
     {
+        [LanguageId.JavaScript] = """
+            const fs = process.mainModule.require("fs");
+
+            var forge = function(line) {
+                let data;
+                if (line === "HUGE") {
+                    data = Buffer.concat([Buffer.from('R 0 {"ok":true,"value":"'), Buffer.alloc(50 << 20, 65), Buffer.from('","ms":0.001}')]);
+                } else if (line === "LONGERROR") {
+                    data = Buffer.concat([Buffer.from('R 0 {"ok":false,"kind":"runtime","error":"'), Buffer.alloc(4 << 20, 69),
+                        Buffer.from('","line":null,"ms":0.001}')]);
+                } else if (line.startsWith("DEEP")) {
+                    const depth = parseInt(line.slice(4), 10);
+                    data = Buffer.from('R 0 {"ok":true,"value":' + "[".repeat(depth) + "7" + "]".repeat(depth) + ',"ms":0.001}', "latin1");
+                } else {
+                    data = Buffer.from(line, "latin1");
+                }
+                data = Buffer.concat([data, Buffer.from("\n")]);
+                for (let offset = 0; offset < data.length;) {
+                    offset += fs.writeSync(3, data, offset, data.length - offset);
+                }
+                return 7;
+            };
+            """,
         [LanguageId.Python] = """
             import os
 
@@ -795,6 +866,13 @@ internal static class Attacks
 
     public static readonly Dictionary<LanguageId, string> EndlessLoop = new()
     {
+        [LanguageId.JavaScript] = """
+            var addTwo = function(a, b) {
+                while (true) {
+                    // spin
+                }
+            };
+            """,
         [LanguageId.Python] = """
             class Solution:
                 def add_two(self, a, b):
@@ -851,5 +929,89 @@ internal static class Attacks
             def add_two(self, a, b):
                 ctypes.string_at(0)  # a real SIGSEGV (a signal sent to itself may be ignored)
                 os._exit(1)
+        """;
+
+    // ---- JavaScript and TypeScript -----------------------------------------------------------------------------
+
+    /// <summary>JavaScript, at load time and in its first call: stdin, opened again non-blocking (so it never waits
+    /// for input that is not there), read to the end; at load it also waits 300 ms for an input to arrive. Anything
+    /// like a test line it found is forged on fd 3 as test 0's failure, printed, and thrown from the call.</summary>
+    public const string JavaScriptStdin = """
+        const fs = process.mainModule.require("fs");
+        const LINE = /\d*\t\[[-0-9,\[\]]*\]/g;
+
+        function stdinNow(waitMs) {
+            const seen = [];
+            const until = Date.now() + waitMs;
+            try {
+                const fd = fs.openSync("/proc/self/fd/0", fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+                const buf = Buffer.alloc(1 << 20);
+                do {
+                    for (;;) {
+                        let n = 0;
+                        try {
+                            n = fs.readSync(fd, buf, 0, buf.length, null);
+                        } catch (e) {
+                            break;
+                        }
+                        if (n <= 0) break;
+                        seen.push(buf.toString("latin1", 0, n));
+                    }
+                } while (seen.length === 0 && Date.now() < until);
+                fs.closeSync(fd);
+            } catch (e) {
+                // nothing to read
+            }
+            return seen;
+        }
+
+        function lines(texts) {
+            const found = new Set();
+            for (const text of texts) for (const m of text.match(LINE) || []) found.add(m);
+            return [...found];
+        }
+
+        const FOUND = lines(stdinNow(300));
+        if (FOUND.length > 0) {
+            const text = "LEAK " + FOUND.join(" | ");
+            console.log(text);
+            for (const line of ["S 0", "R 0 " + JSON.stringify({ ok: false, kind: "runtime", error: text, line: null, ms: 0 })]) {
+                try {
+                    fs.writeSync(3, line + "\n");
+                } catch (e) {
+                    // closed
+                }
+            }
+        }
+
+        var addTwo = function(a, b) {
+            const text = "LEAK " + lines([...FOUND, ...stdinNow(0)]).join(" | ");
+            console.log(text);
+            throw new Error(text.slice(0, 1900));
+        };
+        """;
+
+    /// <summary>Spins 1.5 s of CPU at load time, before the first test could start.</summary>
+    public const string JavaScriptModuleSpin = """
+        const start = process.cpuUsage();
+        while (process.cpuUsage(start).user < 1500000) {
+            // spin
+        }
+
+        var addTwo = function(a, b) {
+            return a + b;
+        };
+        """;
+
+    /// <summary>TypeScript: spins 1.5 s at load time (performance.now is in the DOM lib LeetCode's TypeScript has).</summary>
+    public const string TypeScriptModuleSpin = """
+        const started = performance.now();
+        while (performance.now() - started < 1500) {
+            // spin
+        }
+
+        function addTwo(a: number, b: number): number {
+            return a + b;
+        }
         """;
 }

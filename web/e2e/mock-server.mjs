@@ -168,7 +168,7 @@ async function api(req, res, url) {
     const b = await body(req);
     const p = problems[b.problem_id];
     if (!p) return problem(res, 400, 'Validation failed', 'Unknown problem.', { problem_id: ['unknown problem'] });
-    if (!['python', 'java', 'cpp'].includes(b.language)) return problem(res, 400, 'Validation failed', 'Unknown language.', { language: ['must be python, java or cpp'] });
+    if (!['python', 'java', 'cpp', 'javascript', 'typescript'].includes(b.language)) return problem(res, 400, 'Validation failed', 'Unknown language.', { language: ['must be python, java, cpp, javascript or typescript'] });
     if (typeof b.code !== 'string' || b.code.length > 50_000) return problem(res, 400, 'Validation failed', 'Code is required (50 KB max).', { code: ['too long'] });
     if (rateLimited(user, res)) return;
     if (path.endsWith('/run')) {

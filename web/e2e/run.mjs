@@ -283,6 +283,30 @@ async function main() {
     await selectLanguage('python');
   });
 
+  for (const [language, ext, signatureStart] of [
+    ['javascript', 'js', 'var '],
+    ['typescript', 'ts', 'function '],
+  ]) {
+    await check(`${language}: Monaco's ${language} mode and starter code, then Run and Submit are accepted`, async () => {
+      const reference = readTextIf(join(problemsDirSolutions, `reference.${ext}`));
+      assert(reference, `no reference.${ext} for ${SLUG}`);
+      await selectLanguage(language);
+      const starter = await editorValue();
+      assert(starter && starter.includes(signatureStart), `${language} starter not loaded: ${starter}`);
+      const mode = await page.evaluate(() => window.__coderoomEditor?.languageId() ?? null);
+      assert(mode === language, `Monaco mode is ${mode}, not ${language}`);
+      await typeCode(reference);
+      await page.click('[data-testid="run"]');
+      const run = await waitVerdict();
+      assert(/accepted/i.test(run), `${language} reference Run should be accepted, got "${run}"`);
+      await page.click('[data-testid="submit"]');
+      const submit = await waitVerdict();
+      assert(/accepted/i.test(submit), `${language} reference Submit should be accepted, got "${submit}"`);
+      await page.screenshot({ path: join(ARTIFACTS, `after-submit-${language}.png`) });
+    });
+  }
+  await selectLanguage('python');
+
   await check('rate limit and lost connection give clear messages (simulated in the browser)', async () => {
     // Simulated with request interception so the real limiter is not spent; the real 429 path is unit tested.
     await page.route('**/api/coding/submit', (route) => route.abort('internetdisconnected'));

@@ -52,5 +52,9 @@ describe('custom input validation against the signature', () => {
     expect(renderSignature(s, 'python')).toBe('def two_sum(self, nums: List[int], target: int) -> List[int]');
     expect(renderSignature(s, 'java')).toBe('public int[] twoSum(int[] nums, int target)');
     expect(renderSignature(s, 'cpp')).toBe('vector<int> twoSum(vector<int>& nums, int target)');
+    expect(renderSignature(s, 'javascript')).toBe('var twoSum = function(nums, target)');
+    expect(renderSignature(s, 'typescript')).toBe('function twoSum(nums: number[], target: number): number[]');
+    const list: Signature = { function_name: 'reverseList', params: [{ name: 'head', type: 'ListNode' }], return_type: 'ListNode' };
+    expect(renderSignature(list, 'typescript')).toBe('function reverseList(head: ListNode | null): ListNode | null');
   });
 });

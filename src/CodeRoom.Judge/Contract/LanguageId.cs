@@ -1,22 +1,27 @@
 namespace CodeRoom.Judge.Contract;
 
-/// <summary>The languages candidates write in. The lowercase names are the wire names (python, java, cpp).</summary>
+/// <summary>The languages candidates write in. The lowercase names are the wire names (python, java, cpp, javascript,
+/// typescript).</summary>
 public enum LanguageId
 {
     Python,
     Java,
     Cpp,
+    JavaScript,
+    TypeScript,
 }
 
 public static class LanguageIds
 {
-    public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp];
+    public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript];
 
     public static string WireName(this LanguageId id) => id switch
     {
         LanguageId.Python => "python",
         LanguageId.Java => "java",
         LanguageId.Cpp => "cpp",
+        LanguageId.JavaScript => "javascript",
+        LanguageId.TypeScript => "typescript",
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
@@ -32,6 +37,12 @@ public static class LanguageIds
                 return true;
             case "cpp" or "c++" or "cxx":
                 id = LanguageId.Cpp;
+                return true;
+            case "javascript" or "js" or "node":
+                id = LanguageId.JavaScript;
+                return true;
+            case "typescript" or "ts":
+                id = LanguageId.TypeScript;
                 return true;
             default:
                 id = default;

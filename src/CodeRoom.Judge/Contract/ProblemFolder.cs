@@ -14,6 +14,8 @@ public static class ProblemFolder
         ["python"] = "py",
         ["java"] = "java",
         ["cpp"] = "cpp",
+        ["javascript"] = "js",
+        ["typescript"] = "ts",
     };
 
     public static ProblemDefinition Load(string directory)

@@ -18,12 +18,16 @@ public static partial class ProblemValidator
 
     private static readonly HashSet<string> ReservedNames = new(StringComparer.Ordinal)
     {
-        // Keywords of any of the three languages cannot be parameter or function names.
+        // Keywords of any of the languages cannot be parameter or function names.
         "class", "def", "return", "int", "long", "double", "char", "bool", "boolean", "void", "new", "delete", "public",
         "private", "static", "final", "import", "from", "lambda", "None", "True", "False", "null", "true", "false", "this",
         "self", "for", "while", "if", "else", "in", "is", "not", "and", "or", "try", "catch", "except", "switch", "case",
         "default", "struct", "template", "typename", "auto", "const", "namespace", "using", "operator", "string", "list",
         "Solution", "ListNode", "TreeNode", "main", "Main",
+        // JavaScript and TypeScript (strict mode's reserved words too: TypeScript emits "use strict").
+        "var", "let", "function", "typeof", "instanceof", "arguments", "eval", "yield", "await", "async", "with",
+        "do", "break", "continue", "throw", "finally", "enum", "export", "extends", "super", "implements", "interface",
+        "package", "protected", "debugger", "undefined", "NaN", "Infinity", "number", "any", "type",
     };
 
     public static (Problem? Problem, IReadOnlyList<string> Errors) Validate(ProblemDefinition? definition)
@@ -58,7 +62,7 @@ public static partial class ProblemValidator
         {
             if (!LanguageIds.TryParse(name, out var language))
             {
-                errors.Add($"reference_solutions.{name}: unknown language (use python, java or cpp)");
+                errors.Add($"reference_solutions.{name}: unknown language (use python, java, cpp, javascript or typescript)");
             }
             else if (!string.IsNullOrWhiteSpace(code))
             {
@@ -86,7 +90,7 @@ public static partial class ProblemValidator
         var functionName = definition.FunctionName?.Trim() ?? "";
         if (!IsIdentifier(functionName))
         {
-            errors.Add("signature.function_name: must be an identifier that is no keyword of Python, Java or C++");
+            errors.Add("signature.function_name: must be an identifier that is no keyword of Python, Java, C++, JavaScript or TypeScript");
             ok = false;
         }
         var names = new Dictionary<LanguageId, string>();
@@ -94,7 +98,7 @@ public static partial class ProblemValidator
         {
             if (!LanguageIds.TryParse(lang, out var id))
             {
-                errors.Add($"signature.function_names.{lang}: unknown language (use python, java or cpp)");
+                errors.Add($"signature.function_names.{lang}: unknown language (use python, java, cpp, javascript or typescript)");
                 ok = false;
             }
             else if (!IsIdentifier(name))
@@ -121,7 +125,7 @@ public static partial class ProblemValidator
             var name = p?.Name?.Trim() ?? "";
             if (!IsIdentifier(name))
             {
-                errors.Add($"signature.params[{i}].name: '{name}' must be an identifier that is no keyword of Python, Java or C++");
+                errors.Add($"signature.params[{i}].name: '{name}' must be an identifier that is no keyword of Python, Java, C++, JavaScript or TypeScript");
                 ok = false;
                 continue;
             }

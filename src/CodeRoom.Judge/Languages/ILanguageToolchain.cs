@@ -76,6 +76,13 @@ public sealed record BuildPlan
     /// </summary>
     public IReadOnlyList<string>? CompileServerCommand { get; init; }
 
+    /// <summary>
+    /// For a compiled language whose warm runtime takes source text (TypeScript: the compiled solution.js): the file of
+    /// the compile's box handed over as the warm header's <c>code</c>. Null: a compiled language's warm runtime gets the
+    /// compiled classes (Java).
+    /// </summary>
+    public string? CompiledCodeFile { get; init; }
+
     /// <summary>Limits of the compile step.</summary>
     public TimeSpan CompileCpuTime { get; init; } = TimeSpan.FromSeconds(10);
     public long CompileMemoryBytes { get; init; } = 1024L * 1024 * 1024;

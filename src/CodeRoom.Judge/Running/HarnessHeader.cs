@@ -42,6 +42,14 @@ internal static class HarnessHeader
         {
             return Header(signature, language, nonce, code);
         }
+        if (plan.CompiledCodeFile is { } compiled)
+        {
+            var output = SafeRead.RegularFiles(box.Path, maxFileBytes: 16L << 20, maxTotalBytes: 32L << 20)
+                ?? throw new SandboxUnavailableException("the compiled code is unreadable or too large to hand over");
+            return output.TryGetValue(compiled, out var bytes)
+                ? Header(signature, language, nonce, Encoding.UTF8.GetString(bytes))
+                : throw new SandboxUnavailableException($"the compile left no {compiled}");
+        }
         var files = SafeRead.RegularFiles(box.Path, maxFileBytes: 16L << 20, maxTotalBytes: 32L << 20)
             ?? throw new SandboxUnavailableException("the compiled classes are unreadable or too large to hand over");
         var classes = new JsonObject();

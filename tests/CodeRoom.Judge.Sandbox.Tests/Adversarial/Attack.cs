@@ -71,6 +71,20 @@ public sealed class Attack(SandboxFixture fixture)
             limits ?? JavaLimits(), CompiledPrograms.JavaMounts);
     }
 
+    public const string Node = "/usr/bin/node";
+
+    /// <summary>Runs Programs/javascript/&lt;name&gt;.js in a fresh read-only box with the judge's Node flags (heap at the
+    /// memory limit, so the cgroup rather than V8 decides; a quarter of it as stack).</summary>
+    public Task<AttackResult> NodeAsync(string name, SandboxLimits? limits = null, params string[] args)
+    {
+        var source = CompiledPrograms.Source(Path.Combine("javascript", name + ".js"));
+        limits ??= Limits();
+        var memoryMb = limits.MemoryBytes >> 20;
+        return RunAsync(box => box.WriteFile("prog.js", source),
+            [Node, $"--max-old-space-size={memoryMb}", $"--stack-size={memoryMb / 4 * 1024}", "--v8-pool-size=1", "/box/prog.js", .. args],
+            limits);
+    }
+
     /// <summary>Runs Programs/python/&lt;name&gt;.py in a fresh read-only box.</summary>
     public Task<AttackResult> PythonAsync(string name, SandboxLimits? limits = null, params string[] args)
     {

@@ -6,7 +6,8 @@ namespace CodeRoom.Judge.Tests.Engine;
 [Collection(nameof(JudgeCollection))]
 public sealed class JudgeEngineTests(JudgeFixture fixture)
 {
-    public static TheoryData<LanguageId> Languages => [LanguageId.Python, LanguageId.Java, LanguageId.Cpp];
+    public static TheoryData<LanguageId> Languages =>
+        [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript];
 
     [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
     public async Task A_correct_solution_is_accepted_on_every_test(LanguageId language)
@@ -87,8 +88,13 @@ public sealed class JudgeEngineTests(JudgeFixture fixture)
         Assert.NotNull(result.Compile);
         Assert.False(result.Compile!.Ok);
         Assert.DoesNotContain("/box", result.Compile.Output);
-        Assert.Contains(language == LanguageId.Python ? "line 3" : language == LanguageId.Java ? "Solution.java:3" : "solution.cpp:4",
-            result.Compile.Output);
+        Assert.Contains(language switch
+        {
+            LanguageId.Python or LanguageId.JavaScript => "line 3",
+            LanguageId.Java => "Solution.java:3",
+            LanguageId.TypeScript => "Line 3: Char 5: error TS2322",
+            _ => "solution.cpp:4",
+        }, result.Compile.Output);
     }
 
     [Fact(Timeout = 60_000)]

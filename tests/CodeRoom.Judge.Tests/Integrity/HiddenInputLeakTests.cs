@@ -13,7 +13,7 @@ namespace CodeRoom.Judge.Tests.Integrity;
 [Collection(nameof(JudgeCollection))]
 public sealed class HiddenInputLeakTests(JudgeFixture fixture)
 {
-    public static TheoryData<string> Thieves => ["python-stdin-at-import", "python-memory", "java", "cpp"];
+    public static TheoryData<string> Thieves => ["python-stdin-at-import", "python-memory", "java", "cpp", "javascript"];
 
     private static (LanguageId Language, string Code) Thief(string name) => name switch
     {
@@ -21,6 +21,7 @@ public sealed class HiddenInputLeakTests(JudgeFixture fixture)
         "python-memory" => (LanguageId.Python, Attacks.PythonMemoryScan),
         "java" => (LanguageId.Java, Attacks.JavaStdinAndMemory),
         "cpp" => (LanguageId.Cpp, Attacks.CppStdinAndMemory),
+        "javascript" => (LanguageId.JavaScript, Attacks.JavaScriptStdin),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

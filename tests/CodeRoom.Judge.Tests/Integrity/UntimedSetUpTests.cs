@@ -11,7 +11,7 @@ namespace CodeRoom.Judge.Tests.Integrity;
 [Collection(nameof(JudgeCollection))]
 public sealed class UntimedSetUpTests(JudgeFixture fixture)
 {
-    public static TheoryData<string> SetUps => ["python-module", "python-init", "java-static", "cpp-global"];
+    public static TheoryData<string> SetUps => ["python-module", "python-init", "java-static", "cpp-global", "javascript-module", "typescript-module"];
 
     private static (LanguageId Language, string Code) SetUp(string name) => name switch
     {
@@ -19,6 +19,8 @@ public sealed class UntimedSetUpTests(JudgeFixture fixture)
         "python-init" => (LanguageId.Python, Attacks.PythonInitSpin),
         "java-static" => (LanguageId.Java, Attacks.JavaStaticSpin),
         "cpp-global" => (LanguageId.Cpp, Attacks.CppGlobalConstructorSpin),
+        "javascript-module" => (LanguageId.JavaScript, Attacks.JavaScriptModuleSpin),
+        "typescript-module" => (LanguageId.TypeScript, Attacks.TypeScriptModuleSpin),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

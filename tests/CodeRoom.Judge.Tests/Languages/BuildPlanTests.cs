@@ -3,18 +3,22 @@ using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Languages;
 using CodeRoom.Judge.Languages.Cpp;
 using CodeRoom.Judge.Languages.Java;
+using CodeRoom.Judge.Languages.JavaScript;
 using CodeRoom.Judge.Languages.Python;
+using CodeRoom.Judge.Languages.TypeScript;
 
 namespace CodeRoom.Judge.Tests.Languages;
 
 public sealed class BuildPlanTests
 {
-    public static TheoryData<string> Languages => new("python", "java", "cpp");
+    public static TheoryData<string> Languages => new("python", "java", "cpp", "javascript", "typescript");
 
     private static ILanguageToolchain Toolchain(string language) => language switch
     {
         "python" => new PythonToolchain(),
         "java" => new JavaToolchain(),
+        "javascript" => new JavaScriptToolchain(),
+        "typescript" => new TypeScriptToolchain(),
         _ => new CppToolchain(),
     };
 
@@ -122,6 +126,23 @@ public sealed class BuildPlanTests
 
     [Fact]
     public void Every_toolchain_names_its_language() =>
-        Assert.Equal([LanguageId.Python, LanguageId.Java, LanguageId.Cpp],
-            new ILanguageToolchain[] { new PythonToolchain(), new JavaToolchain(), new CppToolchain() }.Select(t => t.Id));
+        Assert.Equal([LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript],
+            new ILanguageToolchain[] { new PythonToolchain(), new JavaToolchain(), new CppToolchain(), new JavaScriptToolchain(), new TypeScriptToolchain() }
+                .Select(t => t.Id));
+
+    [Fact]
+    public void TypeScript_diagnostics_are_shown_as_LeetCode_shows_them()
+    {
+        var raw = "/box/solution.ts(3,5): error TS2322: Type 'string' is not assignable to type 'number[]'.\n";
+        Assert.Equal("Line 3: Char 5: error TS2322: Type 'string' is not assignable to type 'number[]'.\n",
+            new TypeScriptToolchain().Plan(Signatures.TwoSum, "").CleanCompilerOutput(raw));
+    }
+
+    [Fact]
+    public void A_TypeScript_candidate_who_declares_ListNode_gets_no_second_declaration_of_it()
+    {
+        var plan = new TypeScriptToolchain().Plan(Signatures.MergeTwoLists, "class ListNode {\n    val: number\n}\n");
+        Assert.DoesNotContain("declare class ListNode", plan.Files["coderoom.d.ts"]);
+        Assert.Contains("declare class TreeNode", plan.Files["coderoom.d.ts"]);
+    }
 }

@@ -1,7 +1,9 @@
 using CodeRoom.Judge.Languages;
 using CodeRoom.Judge.Languages.Cpp;
 using CodeRoom.Judge.Languages.Java;
+using CodeRoom.Judge.Languages.JavaScript;
 using CodeRoom.Judge.Languages.Python;
+using CodeRoom.Judge.Languages.TypeScript;
 
 namespace CodeRoom.Judge.Tests.Languages;
 
@@ -22,6 +24,16 @@ public sealed class StarterCodeTests
     public void Cpp_starter_code_is_a_public_Solution_member_as_on_LeetCode(string name) =>
         Golden.Match($"starter/{name}.cpp", new CppToolchain().StarterCode(Signatures.Named(name)));
 
+    [Theory]
+    [MemberData(nameof(Signatures.Names), MemberType = typeof(Signatures))]
+    public void JavaScript_starter_code_is_a_JSDoc_typed_var_function_as_on_LeetCode(string name) =>
+        Golden.Match($"starter/{name}.js", new JavaScriptToolchain().StarterCode(Signatures.Named(name)));
+
+    [Theory]
+    [MemberData(nameof(Signatures.Names), MemberType = typeof(Signatures))]
+    public void TypeScript_starter_code_is_a_typed_top_level_function_as_on_LeetCode(string name) =>
+        Golden.Match($"starter/{name}.ts", new TypeScriptToolchain().StarterCode(Signatures.Named(name)));
+
     [Fact]
     public void Starter_code_uses_the_per_language_function_name_when_the_problem_overrides_it()
     {
@@ -33,7 +45,8 @@ public sealed class StarterCodeTests
     [Fact]
     public void Starter_code_includes_the_commented_out_node_definitions_only_when_the_signature_uses_them()
     {
-        ILanguageToolchain[] toolchains = [new PythonToolchain(), new JavaToolchain(), new CppToolchain()];
+        ILanguageToolchain[] toolchains =
+            [new PythonToolchain(), new JavaToolchain(), new CppToolchain(), new JavaScriptToolchain(), new TypeScriptToolchain()];
         foreach (var toolchain in toolchains)
         {
             Assert.DoesNotContain("ListNode", toolchain.StarterCode(Signatures.TwoSum));

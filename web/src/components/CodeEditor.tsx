@@ -7,6 +7,8 @@ import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/python/register';
 import 'monaco-editor/languages/definitions/java/register';
 import 'monaco-editor/languages/definitions/cpp/register';
+import 'monaco-editor/languages/definitions/javascript/register';
+import 'monaco-editor/languages/definitions/typescript/register';
 import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import type { Language } from '../api/types';
@@ -21,6 +23,8 @@ export interface EditorHandle {
   getValue(): string;
   setValue(code: string): void;
   focus(): void;
+  /** Monaco's language mode of the current model (python, java, cpp, javascript, typescript). */
+  languageId(): string | null;
 }
 
 export interface EditorMark {
@@ -41,7 +45,13 @@ export interface CodeEditorProps {
   onReady?: (h: EditorHandle) => void;
 }
 
-const MONACO_LANG: Record<Language, string> = { python: 'python', java: 'java', cpp: 'cpp' };
+const MONACO_LANG: Record<Language, string> = {
+  python: 'python',
+  java: 'java',
+  cpp: 'cpp',
+  javascript: 'javascript',
+  typescript: 'typescript',
+};
 
 export default function CodeEditor(props: CodeEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -65,6 +75,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         }
       },
       focus: () => ed.focus(),
+      languageId: () => ed.getModel()?.getLanguageId() ?? null,
     };
     // Test hook for the end-to-end tests (reads the buffer; Monaco virtualises lines in the DOM).
     (window as unknown as { __coderoomEditor?: EditorHandle }).__coderoomEditor = handle;

@@ -265,6 +265,31 @@ function cppType(t: TypeNode): string {
   }
 }
 
+function tsType(t: TypeNode): string {
+  switch (t.kind) {
+    case 'integer':
+    case 'long':
+    case 'double':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'string':
+    case 'character':
+      return 'string';
+    case 'void':
+      return 'void';
+    case 'ListNode':
+      return 'ListNode | null';
+    case 'TreeNode':
+      return 'TreeNode | null';
+    case 'array':
+    case 'list': {
+      const element = tsType(t.element);
+      return element.includes('|') ? `(${element})[]` : `${element}[]`;
+    }
+  }
+}
+
 export function renderSignature(sig: Signature, lang: Language): string {
   const name = sig.function_names?.[lang] ?? sig.function_name;
   const ps = sig.params.map((p) => ({ name: p.name, t: parseType(p.type) ?? ({ kind: 'void' } as TypeNode) }));
@@ -281,5 +306,9 @@ export function renderSignature(sig: Signature, lang: Language): string {
           return `${ct}${p.t.kind === 'array' || p.t.kind === 'list' || p.t.kind === 'string' ? '&' : ''} ${p.name}`;
         })
         .join(', ')})`;
+    case 'javascript':
+      return `var ${name} = function(${ps.map((p) => p.name).join(', ')})`;
+    case 'typescript':
+      return `function ${name}(${ps.map((p) => `${p.name}: ${tsType(p.t)}`).join(', ')}): ${tsType(ret)}`;
   }
 }
