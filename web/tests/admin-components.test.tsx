@@ -156,7 +156,8 @@ describe('admin page access', () => {
     fetchSpy.mockRestore();
   });
   it('signing in again as an admin replaces "Not allowed" with the dashboard', async () => {
-    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify({ items: [] }), { status: 200 }));
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) =>
+      new Response(JSON.stringify(String(input).includes('/api/admin/live') ? liveFixture : { items: [] }), { status: 200 }));
     setToken(jwt({ sub: 'cand-1', role: 'candidate' }));
     render(<AdminPage />);
     await screen.findByTestId('admin-not-allowed');

@@ -60,7 +60,7 @@ export function LivePanel({ api, intervalMs = LIVE_POLL_MS }: { api: Pick<AdminC
           <div className="stat-cards">
             <StatCard value={formatCount(live.queue_depth)} label="queued" testId="live-queue-depth" />
             <StatCard value={formatCount(live.in_flight)} label="in flight" testId="live-in-flight" />
-            <StatCard value={`${live.runners.filter((r) => r.alive).length}/${live.runners.length}`} label="runners alive" testId="live-runners-alive" />
+            <StatCard value={`${(live.runners ?? []).filter((r) => r.alive).length}/${(live.runners ?? []).length}`} label="runners alive" testId="live-runners-alive" />
           </div>
           <div className="live-lists">
             <table className="admin-table compact" data-testid="warm-pools">
@@ -73,14 +73,14 @@ export function LivePanel({ api, intervalMs = LIVE_POLL_MS }: { api: Pick<AdminC
                 </tr>
               </thead>
               <tbody>
-                {live.warm_pools.length === 0 && (
+                {(live.warm_pools ?? []).length === 0 && (
                   <tr>
                     <td colSpan={3} className="muted">
                       none
                     </td>
                   </tr>
                 )}
-                {live.warm_pools.map((p) => (
+                {(live.warm_pools ?? []).map((p) => (
                   <tr key={`${p.language}|${p.memory_mb}`}>
                     <td>{p.language}</td>
                     <td className="num">{p.memory_mb} MB</td>
@@ -100,14 +100,14 @@ export function LivePanel({ api, intervalMs = LIVE_POLL_MS }: { api: Pick<AdminC
                 </tr>
               </thead>
               <tbody>
-                {live.runners.length === 0 && (
+                {(live.runners ?? []).length === 0 && (
                   <tr>
                     <td colSpan={4} className="muted">
                       none
                     </td>
                   </tr>
                 )}
-                {live.runners.map((r) => (
+                {(live.runners ?? []).map((r) => (
                   <tr key={r.id}>
                     <td className="mono">{r.id}</td>
                     <td className={r.alive ? 'ok' : 'bad'}>{r.alive ? 'alive' : 'down'}</td>
