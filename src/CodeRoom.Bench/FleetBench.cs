@@ -8,8 +8,11 @@ namespace CodeRoom.Bench;
 /// `bench --fleet` (issue 12): what the broker hop costs. Two services side by side on this machine: the embedded
 /// default (in-process queue) and the fleet (an Api with RABBITMQ_URL, one runner process, RabbitMQ on loopback), each
 /// with its own throwaway SQLite database and compile cache. Runs alternate between them run by run, so a change in the
-/// machine's load hits both alike; the hop is the difference of the medians. Throughput with 1 and 2 runners and the
-/// per-core capacity table are not measured yet.
+/// machine's load hits both alike; the hop is the difference of the medians. Then, in the same run: Python throughput
+/// and p50/p95/p99 with N clients (distinct users) against the embedded service, the fleet with 1 and 2 runners, and
+/// 2 runners with the clients split over 2 Api instances sharing Redis; and a capacity table (runs/s per slot and per
+/// machine CPU-second, unchanged code, 1 runner with Sandbox:Slots=2) for Python, Java, C++ and JavaScript.
+/// Everything shares this machine's cores, and the section says so.
 /// </summary>
 internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
 {
@@ -26,31 +29,19 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
         await using var load = new LoadSampler();
         var work = Directory.CreateTempSubdirectory("coderoom-bench-fleet-");
         var ok = false;
+        var redisStarted = false;
         try
         {
             Note("starting RabbitMQ on loopback");
             var rabbit = await BrokerAsync(null, cancellationToken);
             var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
             Note("starting the embedded service and the fleet's Api (throwaway SQLite databases, loopback, free ports)");
-            await using var inProcess = await ServiceHost.StartAsync(settings.RepoRoot, Sub(work, "in-process"), settings.ServiceConfig, cancellationToken);
-            var fleetConfig = new Dictionary<string, string>(settings.ServiceConfig)
-            {
-                ["RABBITMQ_URL"] = rabbit,
-                ["RabbitMq__Prefix"] = prefix,
-                // The fleet's Api judges nothing, reference solutions included.
-                ["Content__VerifyReferenceSolutions"] = "false",
-            };
+            await using var inProcess = await ServiceHost.StartAsync(settings.RepoRoot, Sub(work, "in-process"),
+                Sandboxed("coderoom-fbench-embedded", FirstUid, SandboxDir("in-process")), cancellationToken);
+            var fleetConfig = FleetApiConfig(rabbit, prefix, work, null);
             await using var fleet = await ServiceHost.StartAsync(settings.RepoRoot, Sub(work, "fleet"), fleetConfig, cancellationToken);
-            Note("starting one runner");
-            await using var runner = await RunnerProcess.StartAsync(settings.RepoRoot, Sub(work, "runner"), new Dictionary<string, string>(settings.ServiceConfig)
-            {
-                ["RABBITMQ_URL"] = rabbit,
-                ["RabbitMq__Prefix"] = prefix,
-                ["Content__SqlitePath"] = fleet.DatabasePath,
-                ["Judge__CompileCacheRoot"] = Sub(work, "runner-cache"),
-                // Its own prebuilt artifacts: two processes building the same ones at once would race.
-                ["Judge__PrebuiltRoot"] = Sub(work, "runner-prebuilt"),
-            }, cancellationToken);
+            Note("starting runner 0");
+            await using var runner = await StartRunnerAsync(0, rabbit, prefix, work, fleet.DatabasePath, null, cancellationToken);
 
             using var inHttp = CodeRoomClient.CreateHttp(inProcess.BaseAddress, 8);
             using var fleetHttp = CodeRoomClient.CreateHttp(fleet.BaseAddress, 8);
@@ -65,7 +56,62 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
             {
                 rows.AddRange(await SideBySideAsync(inHttp, fleetHttp, language, cancellationToken));
             }
-            var markdown = Markdown(machine, startedAt, load.Snapshot(), rows);
+
+            var throughput = new List<LoadPhase>();
+            var capacity = new List<LoadPhase>();
+            if (settings.Clients > 0)
+            {
+                // (a) The embedded service, then stopped: it must not take CPU from the fleet's phases.
+                using (var http = CodeRoomClient.CreateHttp(inProcess.BaseAddress, settings.Clients + 8))
+                {
+                    throughput.Add(await PythonLoadAsync("embedded service (in-process queue)",
+                        await FleetLoad.ClientsAsync(http, "bench-tp-in-", settings.Clients, cancellationToken), cancellationToken));
+                }
+                await inProcess.DisposeAsync();
+
+                // (b) and (c): the same clients on the fleet's Api, with 1 and then 2 runners.
+                using (var http = CodeRoomClient.CreateHttp(fleet.BaseAddress, settings.Clients + 8))
+                {
+                    var clients = await FleetLoad.ClientsAsync(http, "bench-tp-fleet-", settings.Clients, cancellationToken);
+                    throughput.Add(await PythonLoadAsync("fleet: 1 runner, 1 Api", clients, cancellationToken));
+                    Note("starting runner 1");
+                    await using var second = await StartRunnerAsync(1, rabbit, prefix, work, fleet.DatabasePath, null, cancellationToken);
+                    throughput.Add(await PythonLoadAsync("fleet: 2 runners, 1 Api", clients, cancellationToken));
+
+                    // (d) Two Api instances sharing Redis (the rate limit, as `./coderoom cluster` runs them) and the
+                    // database; the first Api makes way for them. Half the clients on each.
+                    await fleet.DisposeAsync();
+                    Note("starting Redis and two Api instances sharing it");
+                    var redis = await RedisAsync(cancellationToken);
+                    redisStarted = true;
+                    var twoApis = FleetApiConfig(rabbit, prefix, work, redis);
+                    await using var apiA = await ServiceHost.StartAsync(settings.RepoRoot, Sub(work, "fleet"), twoApis, cancellationToken, "service-a.log");
+                    using var httpA = CodeRoomClient.CreateHttp(apiA.BaseAddress, settings.Clients + 8);
+                    await using (var apiB = await ServiceHost.StartAsync(settings.RepoRoot, Sub(work, "fleet"), twoApis, cancellationToken, "service-b.log"))
+                    {
+                        using var httpB = CodeRoomClient.CreateHttp(apiB.BaseAddress, settings.Clients + 8);
+                        var half = settings.Clients / 2;
+                        var spread = (await FleetLoad.ClientsAsync(httpA, "bench-tp-a-", settings.Clients - half, cancellationToken))
+                            .Concat(await FleetLoad.ClientsAsync(httpB, "bench-tp-b-", half, cancellationToken)).ToList();
+                        throughput.Add(await PythonLoadAsync("fleet: 2 runners, 2 Api (clients split), Redis", spread, cancellationToken));
+                    }
+
+                    // The capacity table: one runner alone with Sandbox:Slots=2, through Api A.
+                    await second.DisposeAsync();
+                    await runner.DisposeAsync();
+                    var languages = CapacityLanguages.Where(settings.Languages.Contains).ToList();
+                    if (languages.Count > 0)
+                    {
+                        Note($"starting runner 2 with Sandbox:Slots={CapacitySlots} for the capacity table");
+                        await using var alone = await StartRunnerAsync(2, rabbit, prefix, work, fleet.DatabasePath, CapacitySlots, cancellationToken);
+                        foreach (var language in languages)
+                        {
+                            capacity.Add(await CapacityAsync(httpA, language, cancellationToken));
+                        }
+                    }
+                }
+            }
+            var markdown = Markdown(machine, startedAt, load.Snapshot(), rows, throughput, capacity);
             ok = true;
             return markdown;
         }
@@ -75,31 +121,168 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
             {
                 work.Delete(recursive: true);
             }
+            if (Directory.Exists(_sandboxRoot))
+            {
+                Directory.Delete(_sandboxRoot, recursive: true);
+            }
             else
             {
-                Note($"kept {work.FullName} (service.log, runner.log) for a look; delete it when done");
+                Note($"kept {work.FullName} (service*.log, runner-*/runner.log) for a look; delete it when done");
             }
             await BrokerAsync("stop", CancellationToken.None);
+            if (redisStarted)
+            {
+                await StopRedisAsync();
+            }
+        }
+    }
+
+    /// <summary>The capacity table's languages (issue 12): TypeScript shares JavaScript's runtime.</summary>
+    private static readonly string[] CapacityLanguages = ["python", "java", "cpp", "javascript"];
+
+    private const int CapacitySlots = 2;
+    private const int CapacityClients = 8;
+    private const int FirstUid = 84000;
+    private const int RedisPort = 56752;
+
+    /// <summary>The sandboxes' box roots: outside the bench's temp folder, whose 0700 mode the sandbox uids could not
+    /// cross (the test suites keep theirs in /tmp/&lt;cgroup name&gt; too).</summary>
+    private readonly string _sandboxRoot = Path.Combine(Path.GetTempPath(), "coderoom-fbench-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private string SandboxDir(string name)
+    {
+        var dir = Path.Combine(_sandboxRoot, name);
+        Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+            UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        return dir;
+    }
+
+    /// <summary>This bench's own uids, cgroups and box roots, apart from the test suites' and a running service's;
+    /// the caller's --config still wins.</summary>
+    private Dictionary<string, string> Sandboxed(string cgroup, int firstUid, string sandboxDir)
+    {
+        var config = new Dictionary<string, string>
+        {
+            ["Sandbox__FirstSlotUid"] = firstUid.ToString(CultureInfo.InvariantCulture),
+            ["Sandbox__CgroupName"] = cgroup,
+            ["Sandbox__BoxRoot"] = Path.Combine(sandboxDir, "boxes"),
+        };
+        foreach (var (key, value) in settings.ServiceConfig)
+        {
+            config[key] = value;
+        }
+        return config;
+    }
+
+    private Dictionary<string, string> FleetApiConfig(string rabbit, string prefix, DirectoryInfo work, string? redis)
+    {
+        // The fleet's Api judges nothing; its sandbox settings only keep it off anybody else's.
+        var config = Sandboxed("coderoom-fbench-api", FirstUid + 50, SandboxDir("api"));
+        config["RABBITMQ_URL"] = rabbit;
+        config["RabbitMq__Prefix"] = prefix;
+        // The fleet's Api judges nothing, reference solutions included.
+        config["Content__VerifyReferenceSolutions"] = "false";
+        if (redis is not null)
+        {
+            config["REDIS_URL"] = redis;
+        }
+        return config;
+    }
+
+    /// <summary>Runner <paramref name="id"/>: uids from 84000 + 100 * (id + 1), cgroup coderoom-fbench-runner-id, its
+    /// boxes, compile cache and prebuilt artifacts in the temp folder.</summary>
+    private async Task<RunnerProcess> StartRunnerAsync(int id, string rabbit, string prefix, DirectoryInfo work, string database, int? slots,
+        CancellationToken cancellationToken)
+    {
+        var name = "runner-" + id.ToString(CultureInfo.InvariantCulture);
+        var config = Sandboxed("coderoom-fbench", FirstUid, SandboxDir("runners"));
+        config["RABBITMQ_URL"] = rabbit;
+        config["RabbitMq__Prefix"] = prefix;
+        config["RUNNER_ID"] = id.ToString(CultureInfo.InvariantCulture);
+        // As quiet as the services' (ServiceHost): Information would log every database command of every job. The
+        // consumer's lines stay, the bench waits for its "Consuming".
+        config["Logging__LogLevel__Default"] = "Warning";
+        config["Logging__LogLevel__CodeRoom.Runner"] = "Information";
+        config["Logging__LogLevel__CodeRoom.Dispatch.RabbitMq.RabbitMqJudgeConsumer"] = "Information";
+        config["Content__SqlitePath"] = database;
+        // Beside its boxes, where the sandbox uids can read: the temp folder is 0700.
+        config["Judge__CompileCacheRoot"] = SandboxDir(name + "-cache");
+        // Its own prebuilt artifacts: two processes building the same ones at once would race.
+        config["Judge__PrebuiltRoot"] = SandboxDir(name + "-prebuilt");
+        if (slots is { } n)
+        {
+            config["Sandbox__Slots"] = n.ToString(CultureInfo.InvariantCulture);
+            config.Remove("JudgeQueue__Workers");
+            config.Remove("JUDGE_WORKERS");
+        }
+        var runner = await RunnerProcess.StartAsync(settings.RepoRoot, Sub(work, name), config, cancellationToken);
+        // It consumes before its warm pools and compile servers are ready; let them start outside the measured phase.
+        await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+        return runner;
+    }
+
+    private async Task<LoadPhase> PythonLoadAsync(string setup, List<CodeRoomClient> clients, CancellationToken cancellationToken)
+    {
+        Note($"throughput, {setup}: {clients.Count} clients, Python runs (fresh code) for {settings.ThroughputDuration.TotalSeconds:0} s");
+        var phase = await FleetLoad.RunAsync(setup, clients, "python",
+            (c, i) => Workloads.TwoSum("python", Workloads.Tag($"load{c}", i)), settings.ThroughputDuration, cancellationToken);
+        Note(FleetLoad.Line(phase));
+        return phase;
+    }
+
+    /// <summary>Unchanged code (the compile cache hits after the first run), a few clients to keep both slots busy.</summary>
+    private async Task<LoadPhase> CapacityAsync(HttpClient http, string language, CancellationToken cancellationToken)
+    {
+        var clients = await FleetLoad.ClientsAsync(http, $"bench-cap-{language}-", Math.Clamp(settings.Clients, 1, CapacityClients), cancellationToken);
+        var code = Workloads.TwoSum(language, Workloads.Tag("capacity", 0));
+        Note($"capacity, {language}: warm-up, then {clients.Count} clients for {CapacityDuration.TotalSeconds:0} s");
+        await clients[0].RunAsync(Workloads.TwoSumSlug, language, code, cancellationToken);
+        var phase = await FleetLoad.RunAsync($"capacity {language}", clients, language, (_, _) => code, CapacityDuration, cancellationToken);
+        Note(FleetLoad.Line(phase));
+        return phase;
+    }
+
+    private TimeSpan CapacityDuration => TimeSpan.FromSeconds(Math.Max(2, settings.ThroughputDuration.TotalSeconds / 2));
+
+    /// <summary>scripts/start-redis.sh on the bench's own port; stopped again at the end.</summary>
+    private Task<string> RedisAsync(CancellationToken cancellationToken) =>
+        ScriptAsync("start-redis.sh", "CODEROOM_REDIS_PORT", RedisPort, null, cancellationToken);
+
+    private static async Task StopRedisAsync()
+    {
+        var info = new ProcessStartInfo("redis-cli") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-h", "127.0.0.1", "-p", RedisPort.ToString(CultureInfo.InvariantCulture), "shutdown", "nosave" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info);
+        if (process is not null)
+        {
+            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
         }
     }
 
     /// <summary>scripts/start-rabbitmq.sh on the bench's own port (stopped again at the end): prints the URL.</summary>
-    private async Task<string> BrokerAsync(string? argument, CancellationToken cancellationToken)
+    private Task<string> BrokerAsync(string? argument, CancellationToken cancellationToken) =>
+        ScriptAsync("start-rabbitmq.sh", "CODEROOM_RABBITMQ_PORT", BrokerPort, argument, cancellationToken);
+
+    /// <summary>One of scripts/start-*.sh on a port of the bench's own: its output (the URL).</summary>
+    private async Task<string> ScriptAsync(string script, string portVariable, int port, string? argument, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(settings.RepoRoot, "scripts", "start-rabbitmq.sh"));
+        info.ArgumentList.Add(Path.Combine(settings.RepoRoot, "scripts", script));
         if (argument is not null)
         {
             info.ArgumentList.Add(argument);
         }
-        info.Environment["CODEROOM_RABBITMQ_PORT"] = BrokerPort.ToString(CultureInfo.InvariantCulture);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start start-rabbitmq.sh");
+        info.Environment[portVariable] = port.ToString(CultureInfo.InvariantCulture);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {script}");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"start-rabbitmq.sh failed (exit {process.ExitCode}): {(await stderr).Trim()}");
+            throw new InvalidOperationException($"{script} failed (exit {process.ExitCode}): {(await stderr).Trim()}");
         }
         return (await stdout).Trim();
     }
@@ -158,7 +341,7 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
         return rows;
     }
 
-    private string Markdown(Machine machine, DateTimeOffset startedAt, Summary load, List<Row> rows)
+    private string Markdown(Machine machine, DateTimeOffset startedAt, Summary load, List<Row> rows, List<LoadPhase> throughput, List<LoadPhase> capacity)
     {
         var md = new StringBuilder();
         md.AppendLine(StartMarker);
@@ -177,8 +360,12 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
                 $"{Fmt.Ms(r.Fleet.Median - r.InProcess.Median)} ms | {Fmt.Ms(r.InProcess.P95)} ms | {Fmt.Ms(r.Fleet.P95)} ms | {r.Errors} |");
         }
         md.AppendLine();
-        md.AppendLine("Not measured yet: throughput and p99 with 1 and 2 runners at 32 clients, clients spread over 2 Api instances, " +
-            "and runs/s per runner core per language (docs/deploy.md says so).");
+        FleetLoad.AppendMarkdown(md, throughput, capacity, CapacitySlots, machine.Cores);
+        if (throughput.Count == 0)
+        {
+            md.AppendLine("Throughput and capacity were skipped (`--clients 0`).");
+            md.AppendLine();
+        }
         md.AppendLine(EndMarker);
         return md.ToString();
     }
@@ -208,6 +395,7 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
 internal sealed class RunnerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private RunnerProcess(Process process) => _process = process;
 
@@ -247,8 +435,14 @@ internal sealed class RunnerProcess : IAsyncDisposable
         return runner;
     }
 
+    /// <summary>SIGTERM, a bounded wait, then kill. Idempotent: the bench stops runners early and its `await using` again.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         if (!_process.HasExited)
         {
             using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) } }))

@@ -14,7 +14,7 @@ var output = new Option<string>("--output") { Description = "markdown report, re
 var noWrite = new Option<bool>("--no-write") { Description = "print the report only" };
 var config = new Option<string[]>("--config") { Description = "extra service configuration, Key=Value (e.g. Sandbox__Slots=2), repeatable", AllowMultipleArgumentsPerToken = false };
 var keep = new Option<bool>("--keep-temp") { Description = "keep the temp folder (service.log, bench.db) for a look" };
-var fleet = new Option<bool>("--fleet") { Description = "issue 12: the broker hop, the embedded service and the RabbitMQ fleet side by side (writes its own section of the report)" };
+var fleet = new Option<bool>("--fleet") { Description = "issue 12: the broker hop (the embedded service and the RabbitMQ fleet side by side), Python throughput with 1 and 2 runners and 2 Api instances (--clients, --duration), runs/s per runner slot per language (writes its own section of the report)" };
 var maxMinutes = new Option<int>("--max-minutes") { Description = "hard stop for the whole bench", DefaultValueFactory = _ => 40 };
 
 var root = new RootCommand("CodeRoom benchmark (issue 7): Run latency through HTTP vs the bare toolchains, throughput, fair timing. " +

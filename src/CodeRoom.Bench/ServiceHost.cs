@@ -13,6 +13,7 @@ internal sealed class ServiceHost : IAsyncDisposable
     private readonly Process _process;
     private readonly Task _stdout;
     private readonly Task _stderr;
+    private bool _disposed;
 
     public Uri BaseAddress { get; }
     public string DatabasePath { get; }
@@ -28,8 +29,10 @@ internal sealed class ServiceHost : IAsyncDisposable
         _stderr = stderr;
     }
 
+    /// <param name="logName">The log's file name in workDir: two instances sharing one workDir (and so one database)
+    /// keep their own logs.</param>
     public static async Task<ServiceHost> StartAsync(string repoRoot, string workDir, IReadOnlyDictionary<string, string> extraConfig,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string logName = "service.log")
     {
         var dll = Path.Combine(repoRoot, "src/CodeRoom.Api/bin/Release/net10.0/CodeRoom.Api.dll");
         if (!File.Exists(dll))
@@ -40,7 +43,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         var problems = Directory.CreateDirectory(Path.Combine(workDir, "problems")).FullName;
         var cache = Directory.CreateDirectory(Path.Combine(workDir, "compile-cache")).FullName;
         var database = Path.Combine(workDir, "bench.db");
-        var logPath = Path.Combine(workDir, "service.log");
+        var logPath = Path.Combine(workDir, logName);
 
         var info = new ProcessStartInfo("dotnet")
         {
@@ -155,9 +158,14 @@ internal sealed class ServiceHost : IAsyncDisposable
     }
 
     /// <summary>SIGTERM first so the service finishes its sandboxes and removes its cgroups; a bounded wait; then
-    /// kill the whole tree.</summary>
+    /// kill the whole tree. Idempotent: the fleet bench stops an instance early and its `await using` again.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         if (!_process.HasExited)
         {
             try
