@@ -22,7 +22,7 @@ public sealed class SandboxOptions
 
     /// <summary>How many sandboxes may be prepared ahead of time and wait for their input (warm runtimes). They have
     /// uids of their own, after the run slots', so a waiting sandbox never keeps a run from starting.</summary>
-    [Range(0, 256)] public int StandbySlots { get; set; } = 6;
+    [Range(0, 256)] public int StandbySlots { get; set; } = 10;
 
     /// <summary>Name of the cgroup, under the service's own cgroup, that holds the runs' cgroups.</summary>
     [Required, RegularExpression("^[A-Za-z0-9_.-]+$")] public string CgroupName { get; set; } = "coderoom";
