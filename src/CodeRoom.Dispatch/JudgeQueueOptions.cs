@@ -27,9 +27,10 @@ public sealed class JudgeQueueOptions
     /// queued twice is still judged once.</summary>
     [Range(1, 86_400)] public int OrphanedQueuedSeconds { get; set; } = 60;
 
-    /// <summary>A job running for longer than this lost its judge (no run lasts this long: compile and every test's
-    /// limits together are far shorter): it is marked failed, so that a polling client gets an answer.</summary>
-    [Range(1, 86_400)] public int OrphanedRunningSeconds { get; set; } = 600;
+    /// <summary>A job running for longer than this lost its judge (no run lasts this long: the prebuilt build, the
+    /// compile and the run's wall cap together stay near 3 minutes): it is marked failed, so that a polling client gets
+    /// an answer, and its user (one run in flight each) can run again.</summary>
+    [Range(1, 86_400)] public int OrphanedRunningSeconds { get; set; } = 300;
 
     /// <summary>With RabbitMQ only: a job still queued after this long never reached a runner (its Api died between
     /// storing the row and publishing, or the broker lost its queue): it is marked failed, so that a lost job is never

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using CodeRoom.Judge.Contract;
@@ -57,12 +58,17 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
     /// <summary>The run's wall-clock cap across all its processes (the compile not included).</summary>
     public TimeSpan WallCap(Problem problem, BuildPlan plan) => Budget(problem) * 2 + plan.StartupAllowance + TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The cap on one result line: a few times the problem's largest expected output, within bounds.</summary>
-    public static int ResultLineCap(Problem problem)
-    {
-        var largest = problem.Tests.Max(t => (long?)(t.Expected?.ToJsonString().Length ?? 0)) ?? 0;
-        return (int)Math.Clamp(largest * 4 + 1024, MinResultLineBytes, MaxResultLineBytes);
-    }
+    /// <summary>The cap on one result line: a few times the problem's largest expected output, within bounds.
+    /// Computed once per problem instance (serialising every expected output on each run would put megabytes of work
+    /// on the request's path for problems with large outputs).</summary>
+    public static int ResultLineCap(Problem problem) =>
+        LineCaps.GetValue(problem, p =>
+        {
+            var largest = p.Tests.Max(t => (long?)(t.Expected?.ToJsonString().Length ?? 0)) ?? 0;
+            return new StrongBox<int>((int)Math.Clamp(largest * 4 + 1024, MinResultLineBytes, MaxResultLineBytes));
+        }).Value;
+
+    private static readonly ConditionalWeakTable<Problem, StrongBox<int>> LineCaps = new();
 
     private async Task<RunOutcome> RunAsync(Problem problem, JudgeRequest request, BuildPlan plan, SandboxBox box,
         IReadOnlyList<TestCase> tests, WarmSandboxPool.WarmSandbox? prepared, CancellationToken cancellationToken)
