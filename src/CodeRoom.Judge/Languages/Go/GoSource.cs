@@ -76,14 +76,14 @@ internal static class GoSource
         {
             source.Append("; import (").AppendJoin("; ", added.Values.Select(p => "\"" + p.Path + "\"")).Append(')');
         }
-        source.Append("\n//line ").Append(CandidateFile).Append(":1\n").Append(code);
+        source.Append("\n//line ").Append(CandidateFile).Append(":1:1\n").Append(code);
         if (code.Length > 0 && code[^1] != '\n')
         {
             source.Append('\n');
         }
         if (added.Count > 0)
         {
-            source.Append("//line judge_imports.go:1\n");
+            source.Append("//line judge_imports.go:1:1\n");
             foreach (var package in added.Values)
             {
                 source.Append("var _ = ").Append(package.Use).Append('\n');
