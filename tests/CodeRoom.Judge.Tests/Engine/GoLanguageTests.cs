@@ -9,46 +9,12 @@ namespace CodeRoom.Judge.Tests.Engine;
 [Collection(nameof(JudgeCollection))]
 public sealed class GoLanguageTests(JudgeFixture fixture)
 {
-    private static readonly Problem ReverseList = JudgeFixture.Problem("""
-        { "slug": "reverse", "title": "Reverse",
-          "signature": { "function_name": "reverseList", "params": [ { "name": "head", "type": "ListNode" } ], "return_type": "ListNode" },
-          "tests": [ { "visibility": "public", "input": { "head": [1,2,3] }, "expected": [3,2,1] },
-                     { "visibility": "hidden", "input": { "head": [] }, "expected": [] } ] }
-        """);
-
-    private static readonly Problem InvertTree = JudgeFixture.Problem("""
-        { "slug": "invert", "title": "Invert",
-          "signature": { "function_name": "invertTree", "params": [ { "name": "root", "type": "TreeNode" } ], "return_type": "TreeNode" },
-          "tests": [ { "visibility": "public", "input": { "root": [4,2,7,1,3,6,9] }, "expected": [4,7,2,9,6,3,1] },
-                     { "visibility": "public", "input": { "root": [1,null,2] }, "expected": [1,2] },
-                     { "visibility": "hidden", "input": { "root": [] }, "expected": [] } ] }
-        """);
-
-    private static readonly Problem Anagrams = JudgeFixture.Problem("""
-        { "slug": "anagrams", "title": "Anagrams",
-          "signature": { "function_name": "groupAnagrams", "params": [ { "name": "strs", "type": "string[]" } ], "return_type": "list<list<string>>" },
-          "compare": { "mode": "unordered_deep" },
-          "tests": [ { "visibility": "public", "input": { "strs": ["eat","tea","tan","ate","nat","bat"] }, "expected": [["bat"],["nat","tan"],["ate","eat","tea"]] } ] }
-        """);
-
-    private static readonly Problem FirstChar = JudgeFixture.Problem("""
-        { "slug": "first-char", "title": "First character",
-          "signature": { "function_name": "firstChar", "params": [ { "name": "s", "type": "string" } ], "return_type": "character" },
-          "tests": [ { "visibility": "public", "input": { "s": "hello" }, "expected": "h" } ] }
-        """);
-
-    private static readonly Problem Product = JudgeFixture.Problem("""
-        { "slug": "product", "title": "Product",
-          "signature": { "function_name": "product", "params": [ { "name": "a", "type": "long" }, { "name": "b", "type": "long" } ], "return_type": "long" },
-          "tests": [ { "visibility": "public", "input": { "a": 123456789, "b": 987654321 }, "expected": 121932631112635269 } ] }
-        """);
-
     [Fact(Timeout = 60_000)]
     public async Task A_list_node_problem_builds_and_reads_back_lists()
     {
         const string code = "func reverseList(head *ListNode) *ListNode {\n    var prev *ListNode\n    for head != nil {\n"
             + "        prev = &ListNode{Val: head.Val, Next: prev}\n        head = head.Next\n    }\n    return prev\n}\n";
-        var result = await fixture.JudgeAsync(ReverseList, LanguageId.Go, code);
+        var result = await fixture.JudgeAsync(Problems.ReverseList, LanguageId.Go, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
         Assert.Equal("[3,2,1]", result.Tests[0].Actual!.ToJsonString());
     }
@@ -58,7 +24,7 @@ public sealed class GoLanguageTests(JudgeFixture fixture)
     {
         const string code = "func invertTree(root *TreeNode) *TreeNode {\n    if root == nil {\n        return nil\n    }\n"
             + "    root.Left, root.Right = invertTree(root.Right), invertTree(root.Left)\n    return root\n}\n";
-        var result = await fixture.JudgeAsync(InvertTree, LanguageId.Go, code);
+        var result = await fixture.JudgeAsync(Problems.InvertTree, LanguageId.Go, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
         Assert.Equal("[1,2]", result.Tests[1].Actual!.ToJsonString());
     }
@@ -77,16 +43,16 @@ public sealed class GoLanguageTests(JudgeFixture fixture)
                 return slices.Collect(maps.Values(groups))
             }
             """;
-        var result = await fixture.JudgeAsync(Anagrams, LanguageId.Go, code);
+        var result = await fixture.JudgeAsync(Problems.Anagrams, LanguageId.Go, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
     }
 
     [Fact(Timeout = 60_000)]
     public async Task A_character_is_a_byte_and_a_long_is_an_int64()
     {
-        var first = await fixture.JudgeAsync(FirstChar, LanguageId.Go, "func firstChar(s string) byte {\n    return s[0]\n}\n");
+        var first = await fixture.JudgeAsync(Problems.FirstChar, LanguageId.Go, "func firstChar(s string) byte {\n    return s[0]\n}\n");
         Assert.True(first.Verdict == Verdict.Accepted, Describe(first));
-        var product = await fixture.JudgeAsync(Product, LanguageId.Go, "func product(a int64, b int64) int64 {\n    return a * b\n}\n");
+        var product = await fixture.JudgeAsync(Problems.Product, LanguageId.Go, "func product(a int64, b int64) int64 {\n    return a * b\n}\n");
         Assert.True(product.Verdict == Verdict.Accepted, Describe(product));
         Assert.Equal("121932631112635269", product.Tests[0].Actual!.ToJsonString());
     }
