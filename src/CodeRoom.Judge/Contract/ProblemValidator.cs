@@ -28,6 +28,8 @@ public static partial class ProblemValidator
         "var", "let", "function", "typeof", "instanceof", "arguments", "eval", "yield", "await", "async", "with",
         "do", "break", "continue", "throw", "finally", "enum", "export", "extends", "super", "implements", "interface",
         "package", "protected", "debugger", "undefined", "NaN", "Infinity", "number", "any", "type",
+        // Go, and the harness package judge_call.go imports.
+        "func", "go", "chan", "defer", "select", "range", "map", "fallthrough", "goto", "coderoom",
     };
 
     public static (Problem? Problem, IReadOnlyList<string> Errors) Validate(ProblemDefinition? definition)
