@@ -1,3 +1,4 @@
+using CodeRoom.Api.Checks;
 using CodeRoom.Api.Admin;
 using CodeRoom.Api.Attempts;
 using CodeRoom.Api.Auth;
@@ -50,6 +51,7 @@ app.MapCodeRoomObservability();
 app.MapAttempts();
 app.MapDrafts();
 app.MapCoding();
+app.MapChecks();
 
 await app.InitializeCodeRoomAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
