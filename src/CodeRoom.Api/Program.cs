@@ -1,7 +1,7 @@
-using CodeRoom.Api.Checks;
 using CodeRoom.Api.Admin;
 using CodeRoom.Api.Attempts;
 using CodeRoom.Api.Auth;
+using CodeRoom.Api.Checks;
 using CodeRoom.Api.Drafts;
 using CodeRoom.Api.Infrastructure;
 using CodeRoom.Api.Observability;
