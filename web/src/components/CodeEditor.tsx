@@ -30,7 +30,7 @@ installEditorTools(monaco);
 
 /** Quiet time before a lint in the browser, and before a server check (which costs a sandboxed compiler pass). */
 const LINT_DELAY_MS = 250;
-const CHECK_DELAY_MS = 400;
+const CHECK_DELAY_MS = 300;
 /** Owner of the live-diagnostics markers (Run's error mark has its own, "coderoom"). */
 const LINT_OWNER = 'coderoom-lint';
 
@@ -42,6 +42,8 @@ export interface EditorHandle {
   languageId(): string | null;
   /** Formats the code (as Shift+Alt+F): one undoable edit, the cursor kept near. */
   format(): Promise<void>;
+  /** The current model's markers, every owner (ours, Monaco's TypeScript service): for the browser test. */
+  markers(): { line: number; column: number; severity: 'error' | 'warning' | 'info'; message: string; owner: string }[];
 }
 
 export interface EditorMark {
@@ -122,6 +124,10 @@ export default function CodeEditor(props: CodeEditorProps) {
     decorations.current = ed.createDecorationsCollection([]);
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => cb.current.onRun());
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => cb.current.onSubmit());
+    // Shift+Alt+F as in VS Code on every platform (Monaco binds it only on Windows and macOS; Linux gets Ctrl+Shift+I).
+    ed.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => {
+      void ed.getAction('editor.action.formatDocument')?.run();
+    });
     onFormatMessage((m) => cb.current.onFormatMessage?.(m));
     ed.onDidChangeModelContent(() => scheduleLint());
     ed.onDidChangeModel(() => {
@@ -145,6 +151,17 @@ export default function CodeEditor(props: CodeEditorProps) {
       languageId: () => ed.getModel()?.getLanguageId() ?? null,
       format: async () => {
         await ed.getAction('editor.action.formatDocument')?.run();
+      },
+      markers: () => {
+        const model = ed.getModel();
+        if (!model) return [];
+        return monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({
+          line: m.startLineNumber,
+          column: m.startColumn,
+          severity: m.severity === monaco.MarkerSeverity.Error ? 'error' : m.severity === monaco.MarkerSeverity.Warning ? 'warning' : 'info',
+          message: m.message,
+          owner: m.owner,
+        }));
       },
     };
     // Test hook for the end-to-end tests (reads the buffer; Monaco virtualises lines in the DOM).
