@@ -218,6 +218,7 @@ export function ProblemView() {
   const onCodeChange = useCallback(
     (code: string) => {
       if (!problem || !attemptId) return;
+      setFormatNote(null);
       setCodes((c) => ({ ...c, [lang]: code }));
       autosaver.change({ attempt_id: attemptId, problem_id: problem.slug, language: lang }, code);
     },

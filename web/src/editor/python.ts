@@ -5,7 +5,7 @@ import type { CheckDiagnostic, FormatResult } from './types';
 /**
  * ruff configured for LeetCode code: the names the harness defines (List, Optional, collections, heapq, ListNode...)
  * are builtins, not undefined; syntax errors, pyflakes (undefined names, unused variables) and the E7/E9 checks;
- * not the style rules LeetCode code breaks on purpose (`l` as a name, lambdas assigned to names).
+ * not the style rules LeetCode code breaks on purpose (`l` as a name, lambdas assigned to names, `a = 1; b = 2`).
  */
 export const RUFF_SETTINGS = {
   'line-length': 120,
@@ -13,7 +13,7 @@ export const RUFF_SETTINGS = {
   builtins: [...PYTHON_IMPLICIT_NAMES],
   lint: {
     select: ['E4', 'E7', 'E9', 'F'],
-    ignore: ['E731', 'E741', 'F403', 'F405'],
+    ignore: ['E701', 'E702', 'E703', 'E731', 'E741', 'F403', 'F405'],
   },
   format: { 'indent-style': 'space', 'quote-style': 'double' },
 };
