@@ -20,6 +20,10 @@ public sealed partial class CodeChecker
     private readonly CompileServers _compileServers;
     private readonly JudgeOptions _options;
     private readonly ILogger<CodeChecker> _logger;
+    private readonly SemaphoreSlim _running;
+
+    /// <summary>How long a check waits for a turn before it is answered as skipped (the candidate has typed on anyway).</summary>
+    private static readonly TimeSpan TurnWait = TimeSpan.FromSeconds(1);
 
     public CodeChecker(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, PrebuiltArtifacts prebuilt, CompileServers compileServers,
         IOptions<JudgeOptions> options, ILogger<CodeChecker> logger)
@@ -30,6 +34,7 @@ public sealed partial class CodeChecker
         _compileServers = compileServers;
         _options = options.Value;
         _logger = logger;
+        _running = new SemaphoreSlim(_options.MaxConcurrentChecks, _options.MaxConcurrentChecks);
     }
 
     /// <summary>Null when the language has no server-side check (it is checked in the browser).</summary>
@@ -40,6 +45,23 @@ public sealed partial class CodeChecker
         {
             return null;
         }
+        if (!await _running.WaitAsync(TurnWait, cancellationToken).ConfigureAwait(false))
+        {
+            return new CheckResult([], false, "the server is busy; the code was not checked", clock.Elapsed.TotalMilliseconds);
+        }
+        try
+        {
+            return await CheckCoreAsync(toolchain, check, language, code, clock, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    private async Task<CheckResult> CheckCoreAsync(ILanguageToolchain toolchain, CheckPlan check, LanguageId language, string code,
+        Stopwatch clock, CancellationToken cancellationToken)
+    {
         using var box = _sandbox.CreateBox();
         foreach (var (name, contents) in check.Build.Files)
         {

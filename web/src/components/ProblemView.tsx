@@ -321,6 +321,8 @@ export function ProblemView() {
     return async (code: string, signal: AbortSignal): Promise<CheckDiagnostic[]> => {
       try {
         const r = await api.check({ attempt_id: attemptId, problem_id: problem.slug, language: lang, code }, signal);
+        // Not checked (busy, or stopped by the budget before saying anything): keep the markers as they are.
+        if (r.complete === false && !r.diagnostics?.length) throw new Error(r.message ?? 'not checked');
         return r.diagnostics ?? [];
       } catch (e) {
         if (e instanceof ApiError && e.kind === 'invalid' && e.problem?.errors?.language) uncheckable.current.add(lang);
