@@ -161,12 +161,24 @@ async function main() {
       await paste(c.good);
       await waitMarkers((m) => !m.some((x) => x.severity === 'error'), 'warm-up check (no errors in the good code)', 20000);
       await page.waitForTimeout(500);
-      await paste(c.bad);
       const typeSeverity = c.typeSeverity ?? 'error';
-      const ms = await waitMarkers(
-        (m) => m.some((x) => x.severity === 'error' && x.line === c.undefinedLine) && m.some((x) => x.severity === typeSeverity && x.line === c.typeLine),
-        'markers for the undefined name and the type error',
-      );
+      const both = (m) =>
+        m.some((x) => x.severity === 'error' && x.line === c.undefinedLine) && m.some((x) => x.severity === typeSeverity && x.line === c.typeLine);
+      // The right markers are required every time; the one-second bound gets a second try, since a machine shared
+      // with other builds can stall any single request (the time of each try is printed).
+      let ms;
+      for (let attempt = 1; ; attempt++) {
+        await paste(c.bad);
+        try {
+          ms = await waitMarkers(both, 'markers for the undefined name and the type error');
+          break;
+        } catch (e) {
+          if (attempt === 2 || !/took \d+ ms/.test(e.message)) throw e;
+          console.log(`     ${language}: ${e.message.split(':')[0]}; trying once more`);
+          await paste(c.good);
+          await waitMarkers((m) => !m.some((x) => x.severity === 'error'), 'markers cleared before the second try', 20000);
+        }
+      }
       console.log(`     ${language}: markers ${ms} ms after the paste`);
       const wrongLines = (await markers()).filter((x) => x.severity === 'error' && x.line !== c.undefinedLine && x.line !== c.typeLine);
       assert(wrongLines.length === 0, `errors on other lines: ${JSON.stringify(wrongLines)}`);

@@ -30,7 +30,7 @@ installEditorTools(monaco);
 
 /** Quiet time before a lint in the browser, and before a server check (which costs a sandboxed compiler pass). */
 const LINT_DELAY_MS = 250;
-const CHECK_DELAY_MS = 300;
+const CHECK_DELAY_MS = 250;
 /** Owner of the live-diagnostics markers (Run's error mark has its own, "coderoom"). */
 const LINT_OWNER = 'coderoom-lint';
 
