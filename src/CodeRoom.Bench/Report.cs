@@ -64,6 +64,7 @@ internal static class Report
         s.AppendLine();
 
         AppendServerBreakdown(s, r);
+        CheckBench.Append(s, r.Checks);
         AppendThroughput(s, r);
         AppendFairness(s, r);
 

@@ -217,3 +217,28 @@ export interface Outcome {
 }
 
 export const PENDING_STATUSES: readonly string[] = ['queued', 'running', 'pending'];
+
+/** POST /api/coding/check (issue 15). */
+export interface CheckRequest {
+  attempt_id: string;
+  problem_id: string;
+  language: Language;
+  code: string;
+}
+
+/** Lines and columns 1-based in the candidate's file; the end is exclusive. */
+export interface CheckDiagnostic {
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+export interface CheckResponse {
+  diagnostics: CheckDiagnostic[];
+  /** False when the compiler was stopped by the check's budget; message says so. */
+  complete: boolean;
+  message?: string | null;
+}

@@ -3,7 +3,7 @@ import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, createClient, describeError, isPending, pollUntilDone, toOutcome } from '../api/client';
-import { LANGUAGES, LANGUAGE_LABELS, type Json, type Language, type Outcome, type ProblemDetail } from '../api/types';
+import { LANGUAGES, LANGUAGE_LABELS, type CheckDiagnostic, type Json, type Language, type Outcome, type ProblemDetail } from '../api/types';
 import { getToken, setToken, tokenSubject } from '../lib/auth';
 import { Autosaver, draftKey, type SaveState } from '../lib/autosave';
 import { useTheme } from '../lib/hooks';
@@ -90,6 +90,9 @@ export function ProblemView() {
   const [retryUntil, setRetryUntil] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const editor = useRef<EditorHandle | null>(null);
+  const [formatNote, setFormatNote] = useState<string | null>(null);
+  /** Languages the server said it does not check (a language whose toolchain has no check yet): not asked again. */
+  const uncheckable = useRef(new Set<Language>());
   const retryUntilRef = useRef<number | null>(null);
 
   const autosaver = useMemo(
@@ -219,6 +222,7 @@ export function ProblemView() {
   const onCodeChange = useCallback(
     (code: string) => {
       if (!problem || !attemptId) return;
+      setFormatNote(null);
       setCodes((c) => ({ ...c, [lang]: code }));
       autosaver.change({ attempt_id: attemptId, problem_id: problem.slug, language: lang }, code);
     },
@@ -314,6 +318,23 @@ export function ProblemView() {
 
   const mark = useMemo(() => errorMark(outcome), [outcome]);
 
+  // Live diagnostics of compiled languages (issue 15): the editor debounces and aborts; a refused or failed check
+  // (rate limit, network) leaves the markers as they were, and Run still reports everything.
+  const check = useMemo(() => {
+    if (!problem || !attemptId || uncheckable.current.has(lang)) return null;
+    return async (code: string, signal: AbortSignal): Promise<CheckDiagnostic[]> => {
+      try {
+        const r = await api.check({ attempt_id: attemptId, problem_id: problem.slug, language: lang, code }, signal);
+        // Not checked (busy, or stopped by the budget before saying anything): keep the markers as they are.
+        if (r.complete === false && !r.diagnostics?.length) throw new Error(r.message ?? 'not checked');
+        return r.diagnostics ?? [];
+      } catch (e) {
+        if (e instanceof ApiError && e.kind === 'invalid' && e.problem?.errors?.language) uncheckable.current.add(lang);
+        throw e;
+      }
+    };
+  }, [api, problem, attemptId, lang]);
+
   if (loadError) {
     return (
       <>
@@ -395,6 +416,14 @@ export function ProblemView() {
         <button type="button" className="ghost" onClick={resetToTemplate} data-testid="reset">
           Reset to template
         </button>
+        <button type="button" className="ghost" onClick={() => void editor.current?.format()} title="Format (Shift+Alt+F)" data-testid="format">
+          Format
+        </button>
+        {formatNote && (
+          <span className="format-note" role="status" data-testid="format-note">
+            {formatNote}
+          </span>
+        )}
         <span className={`save-state ${save}`} data-testid="save-state" data-state={save} aria-live="polite">
           {SAVE_LABEL[save]}
         </span>
@@ -447,6 +476,9 @@ export function ProblemView() {
             onRun={() => void go('run')}
             onSubmit={() => void go('submit')}
             onReady={(h) => (editor.current = h)}
+            params={problem.signature.params}
+            check={check}
+            onFormatMessage={setFormatNote}
           />
         )}
       </div>
