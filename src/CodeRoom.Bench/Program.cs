@@ -35,7 +35,7 @@ root.SetAction(async (parse, cancellationToken) =>
     var fair = List(parse.GetValue(fairnessLanguages));
     if (langs.Concat(fair).FirstOrDefault(l => !Workloads.Languages.Contains(l)) is { } unknown)
     {
-        await Console.Error.WriteLineAsync($"unknown language {unknown}: python, java, cpp, javascript or typescript");
+        await Console.Error.WriteLineAsync($"unknown language {unknown}: python, java, cpp, javascript, typescript or rust");
         return 2;
     }
     var settings = new BenchSettings(repo, Math.Max(1, parse.GetValue(runs)), Math.Max(0, parse.GetValue(warmup)), langs,

@@ -1,7 +1,7 @@
 namespace CodeRoom.Judge.Contract;
 
 /// <summary>The languages candidates write in. The lowercase names are the wire names (python, java, cpp, javascript,
-/// typescript).</summary>
+/// typescript, rust).</summary>
 public enum LanguageId
 {
     Python,
@@ -9,11 +9,12 @@ public enum LanguageId
     Cpp,
     JavaScript,
     TypeScript,
+    Rust,
 }
 
 public static class LanguageIds
 {
-    public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript];
+    public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript, LanguageId.Rust];
 
     public static string WireName(this LanguageId id) => id switch
     {
@@ -22,6 +23,7 @@ public static class LanguageIds
         LanguageId.Cpp => "cpp",
         LanguageId.JavaScript => "javascript",
         LanguageId.TypeScript => "typescript",
+        LanguageId.Rust => "rust",
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
@@ -43,6 +45,9 @@ public static class LanguageIds
                 return true;
             case "typescript" or "ts":
                 id = LanguageId.TypeScript;
+                return true;
+            case "rust" or "rs":
+                id = LanguageId.Rust;
                 return true;
             default:
                 id = default;
