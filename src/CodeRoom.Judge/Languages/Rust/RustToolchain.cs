@@ -216,8 +216,12 @@ public sealed partial class RustToolchain : ILanguageToolchain
         return s.ToString();
     }
 
+    /// <summary>Whether the code declares the item, outside comments (LeetCode's starter has the definitions commented out).</summary>
     private static bool Declares(string code, string keyword, string name) =>
-        Regex.IsMatch(code, @"\b" + keyword + @"\s+" + name + @"\b", RegexOptions.None, TimeSpan.FromSeconds(1));
+        Regex.IsMatch(Comments().Replace(code, " "), @"\b" + keyword + @"\s+" + name + @"\b", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    [GeneratedRegex(@"//[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex Comments();
 
     /// <summary>rustc names files relative to the box; strip any absolute box path that slips through.</summary>
     internal static string CleanCompilerOutput(string output) => BoxPath().Replace(output, "");
