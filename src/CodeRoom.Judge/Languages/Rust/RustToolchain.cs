@@ -103,9 +103,12 @@ public sealed partial class RustToolchain : ILanguageToolchain
             RunCommand = ["/box/main", StackBytes(memoryLimitMb).ToString(CultureInfo.InvariantCulture)],
             Environment = new Dictionary<string, string>
             {
-                ["LANG"] = "C.UTF-8", ["LC_ALL"] = "C.UTF-8", ["TZ"] = "UTC",
+                ["LANG"] = "C.UTF-8",
+                ["LC_ALL"] = "C.UTF-8",
+                ["TZ"] = "UTC",
                 // rustc's own temporary files, and the path for the linker driver's own lookups.
-                ["TMPDIR"] = "/tmp", ["PATH"] = "/usr/bin:/bin",
+                ["TMPDIR"] = "/tmp",
+                ["PATH"] = "/usr/bin:/bin",
             },
             // The compile is rustc (a few threads), cc, collect2 and the linker; the run has two threads.
             MaxProcesses = 16,

@@ -376,30 +376,27 @@ pub fn write_seq<T>(out: &mut String, items: &[T], mut item: impl FnMut(&mut Str
     Ok(())
 }
 
+fn write_items<T: Json>(out: &mut String, items: &[T]) {
+    out.push('[');
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        v.write(out);
+    }
+    out.push(']');
+}
+
 // Sequences of the scalar types, nested up to twice (ValueType.TryParse), instantiated here once.
 macro_rules! json_sequences {
     ($($t:ty),*) => {$(
         impl Json for Vec<$t> {
             fn read(r: &mut Reader) -> ReadResult<Self> { read_seq(r, <$t as Json>::read) }
-            fn write(&self, out: &mut String) {
-                out.push('[');
-                for (i, v) in self.iter().enumerate() {
-                    if i > 0 { out.push(','); }
-                    v.write(out);
-                }
-                out.push(']');
-            }
+            fn write(&self, out: &mut String) { write_items(out, self) }
         }
         impl Json for Vec<Vec<$t>> {
             fn read(r: &mut Reader) -> ReadResult<Self> { read_seq(r, <Vec<$t> as Json>::read) }
-            fn write(&self, out: &mut String) {
-                out.push('[');
-                for (i, v) in self.iter().enumerate() {
-                    if i > 0 { out.push(','); }
-                    v.write(out);
-                }
-                out.push(']');
-            }
+            fn write(&self, out: &mut String) { write_items(out, self) }
         }
     )*};
 }
