@@ -8,7 +8,7 @@
 
 use std::cell::RefCell;
 use std::fmt::Write as _;
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::os::fd::FromRawFd;
 use std::rc::Rc;
 use std::sync::Mutex;
@@ -683,8 +683,8 @@ fn install_panic_hook() {
 
 fn run_tests(body: fn(&mut Reader, Test)) {
     install_panic_hook();
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
+    // Locked per line, not across the call: a candidate's own stdin read must not deadlock on the harness's lock.
+    let input = std::io::stdin();
     let mut header = String::new();
     if input.read_line(&mut header).unwrap_or(0) == 0 {
         return;
