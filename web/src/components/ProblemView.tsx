@@ -24,7 +24,7 @@ const CodeEditor = dynamic(() => import('./CodeEditor'), {
 /** The service's default RequestLimits:MaxCustomInputs. */
 const MAX_CUSTOM_INPUTS = 10;
 
-const EXT: Record<Language, string> = { python: 'py', java: 'java', cpp: 'cpp', javascript: 'js', typescript: 'ts' };
+const EXT: Record<Language, string> = { python: 'py', java: 'java', cpp: 'cpp', javascript: 'js', typescript: 'ts', rust: 'rs' };
 
 const SAVE_LABEL: Record<SaveState, string> = {
   idle: '',
@@ -46,9 +46,12 @@ export function errorMark(o: Outcome | null): EditorMark | null {
 }
 
 /** Compiler messages: javac `Solution.java:4: error`, g++ `solution.cpp:4:12: error`, tsc `Line 4: Char 5: error`,
- * Python and JavaScript `line 4`. */
+ * rustc `error[E0308]: ...` then ` --> solution.rs:4:12`, Python and JavaScript `line 4`. */
 export function lineFromMessage(message: string): EditorMark | null {
-  const m = /^[^\s:]+:(\d+):(?:\d+:)?\s*(?:fatal )?error\b/m.exec(message) ?? /\bline (\d+)\b/i.exec(message);
+  const m =
+    /^[^\s:]+:(\d+):(?:\d+:)?\s*(?:fatal )?error\b/m.exec(message) ??
+    /^\s*--> solution\.rs:(\d+):/m.exec(message) ??
+    /\bline (\d+)\b/i.exec(message);
   return m ? { line: Number(m[1]), message } : null;
 }
 
@@ -59,6 +62,7 @@ function starterFor(p: ProblemDetail, lang: Language): string {
   if (lang === 'python') return `class Solution:\n    ${sig}:\n        pass\n`;
   if (lang === 'java') return `class Solution {\n    ${sig} {\n        \n    }\n}\n`;
   if (lang === 'javascript' || lang === 'typescript') return `${sig} {\n    \n};\n`;
+  if (lang === 'rust') return `impl Solution {\n    ${sig} {\n        \n    }\n}\n`;
   return `class Solution {\npublic:\n    ${sig} {\n        \n    }\n};\n`;
 }
 
