@@ -25,6 +25,8 @@ internal sealed record BareToolchain(string Key, string Language, string Label, 
         // The judge's compiler and LeetCode's options, with its default lib check (what `tsc` does at a terminal).
         new("tsc", "typescript", "tsc + node", "solution.ts",
             [[TypeScriptCompiler, "--strict", "false", "--target", "ES2022", "--outDir", "out", "solution.ts"], ["/usr/bin/node", "out/solution.js"]]),
+        // Debian's rustc by its full path (a rustup toolchain may be earlier in PATH), as a candidate builds at a terminal.
+        new("rustc", "rust", "rustc -O + run", "main.rs", [["/usr/bin/rustc", "-O", "--edition", "2021", "-o", "main", "main.rs"], ["./main"]]),
     ];
 
     /// <summary>Writes the program into a fresh folder under <paramref name="root"/>, then compiles and runs it; the
