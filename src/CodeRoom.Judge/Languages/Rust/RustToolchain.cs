@@ -46,8 +46,7 @@ public sealed partial class RustToolchain : ILanguageToolchain
     public IReadOnlyList<string> RequiredFiles => [Compiler, LinkerDriver, Linker];
 
     /// <summary>The method name: function_names.rust, else LeetCode's snake_case of the contract's name.</summary>
-    public static string FunctionName(Signature signature) =>
-        signature.FunctionNames.TryGetValue(LanguageId.Rust, out var name) ? name : RustTypes.SnakeCase(signature.FunctionName);
+    public static string FunctionName(Signature signature) => RustTypes.Identifier(signature.FunctionNameFor(LanguageId.Rust));
 
     public string StarterCode(Signature signature)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using CodeRoom.Judge.Contract;
 using ValueType = CodeRoom.Judge.Contract.ValueType;
 
@@ -46,30 +45,8 @@ internal static class RustTypes
         _ => "|out: &mut String, v: &" + Name(type) + "| " + Harness + "::write_seq(out, v, " + Writer(type.Element!) + ")",
     };
 
-    /// <summary>LeetCode's Rust names: snake_case of the contract's camelCase (twoSum -> two_sum, ndcgAtK -> ndcg_at_k).</summary>
-    public static string SnakeCase(string name)
-    {
-        var s = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                var previousLower = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
-                var acronymEnd = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]);
-                if (previousLower || acronymEnd)
-                {
-                    s.Append('_');
-                }
-                s.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                s.Append(c);
-            }
-        }
-        return Identifier(s.ToString());
-    }
+    /// <summary>A name as Rust spells it: snake_case (the contract's own rule), a keyword in raw-identifier form.</summary>
+    public static string SnakeCase(string name) => Identifier(Contract.SnakeCase.Of(name));
 
     /// <summary>A Rust keyword as a name needs the raw-identifier form.</summary>
     public static string Identifier(string name) => Keywords.Contains(name) ? "r#" + name : name;
