@@ -618,30 +618,47 @@ impl Test {
         control(&line);
     }
 
-    /// Runs the candidate's call (and the serialisation of its result) for this test. `call` returns the writer of
-    /// the judged value, called after the clock stops.
-    pub fn execute<V>(mut self, call: impl FnOnce() -> V, write: impl FnOnce(&mut String, &V) -> WriteResult) {
+    /// Runs the candidate's call (and the serialisation of its result) for this test. `call` returns the judged value,
+    /// `write` serialises it after the clock stops. Only this thin wrapper is generic (instantiated in each compile);
+    /// the work is in `call_timed` and `finish`, compiled once here: a trivial solution's compile costs half as much.
+    pub fn execute<V>(self, call: impl FnOnce() -> V, write: impl FnOnce(&mut String, &V) -> WriteResult) {
+        let mut value: Option<V> = None;
+        let mut call = Some(call);
+        let Some(test) = self.call_timed(&mut || value = call.take().map(|c| c())) else { return };
+        let Some(value) = value else { return };
+        let mut write = Some(write);
+        test.finish(&mut |out| match write.take() {
+            Some(w) => w(out, &value),
+            None => Ok(()),
+        });
+        // The value is dropped after its result is sent (a long list's drop is not the candidate's time).
+        drop(value);
+    }
+
+    /// The call between the markers and the clock; a panic is reported here (None: nothing more to do).
+    #[inline(never)]
+    fn call_timed(mut self, call: &mut dyn FnMut()) -> Option<Test> {
         self.start();
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(call));
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| call()));
         self.stop();
-        let value = match outcome {
-            Ok(v) => v,
-            Err(_) => {
-                let (message, location) = PANIC.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
-                let (text, line) = describe_panic(message, location);
-                self.fail("runtime", text, line);
-                return;
-            }
-        };
+        if outcome.is_err() {
+            let (message, location) = PANIC.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
+            let (text, line) = describe_panic(message, location);
+            self.fail("runtime", text, line);
+            return None;
+        }
+        Some(self)
+    }
+
+    #[inline(never)]
+    fn finish(self, write: &mut dyn FnMut(&mut String) -> WriteResult) {
         let mut out = String::new();
-        let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write(&mut out, &value)));
+        let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write(&mut out)));
         match written {
             Ok(Ok(())) => self.ok(&out),
             Ok(Err(e)) => self.fail("output", format!("return value cannot be serialised: {}", e), None),
             Err(_) => self.fail("output", "return value cannot be serialised".into(), None),
         }
-        // The value is dropped after its result is sent (a long list's drop is not the candidate's time).
-        drop(value);
     }
 }
 
