@@ -448,6 +448,30 @@ internal static class Attacks
 
     // ---- 2. re-sent start lines and forged results -----------------------------------------------------------
 
+    /// <summary>Rust: the thread's CPU clock (libc's clock_gettime through extern "C") and a raw write to fd 3.</summary>
+    private const string RustCpuAndControl = """
+            extern "C" {
+                fn clock_gettime(clock: i32, time: *mut [i64; 2]) -> i32;
+            }
+
+            fn cpu_seconds() -> f64 {
+                let mut t = [0i64; 2];
+                // CLOCK_THREAD_CPUTIME_ID
+                unsafe { clock_gettime(3, &mut t) };
+                t[0] as f64 + t[1] as f64 / 1e9
+            }
+
+            fn send_line(line: &str) {
+                use std::io::Write;
+                use std::os::fd::FromRawFd;
+                let mut control = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(3) });
+                let _ = control.write_all(format!("{}\n", line).as_bytes());
+            }
+
+            static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+        """;
+
     /// <summary>Spins 1.2 s of CPU per call (the limit is 500 ms) and every 50 ms re-sends "S &lt;its index&gt;", an
     /// "H" and a result line for a test that does not exist.</summary>
     public static readonly Dictionary<LanguageId, string> ResendStart = new()
@@ -570,26 +594,7 @@ internal static class Attacks
                 }
             };
             """,
-        [LanguageId.Rust] = """
-            extern "C" {
-                fn clock_gettime(clock: i32, time: *mut [i64; 2]) -> i32;
-            }
-
-            fn cpu_seconds() -> f64 {
-                let mut t = [0i64; 2];
-                // CLOCK_THREAD_CPUTIME_ID
-                unsafe { clock_gettime(3, &mut t) };
-                t[0] as f64 + t[1] as f64 / 1e9
-            }
-
-            fn send_line(line: &str) {
-                use std::io::Write;
-                use std::os::fd::FromRawFd;
-                let mut control = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(3) });
-                let _ = control.write_all(format!("{}\n", line).as_bytes());
-            }
-
-            static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        [LanguageId.Rust] = RustCpuAndControl + """
 
             impl Solution {
                 pub fn add_two(a: i64, b: i64) -> i64 {
@@ -692,26 +697,7 @@ internal static class Attacks
                 }
             };
             """,
-        [LanguageId.Rust] = """
-            extern "C" {
-                fn clock_gettime(clock: i32, time: *mut [i64; 2]) -> i32;
-            }
-
-            fn cpu_seconds() -> f64 {
-                let mut t = [0i64; 2];
-                // CLOCK_THREAD_CPUTIME_ID
-                unsafe { clock_gettime(3, &mut t) };
-                t[0] as f64 + t[1] as f64 / 1e9
-            }
-
-            fn send_line(line: &str) {
-                use std::io::Write;
-                use std::os::fd::FromRawFd;
-                let mut control = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(3) });
-                let _ = control.write_all(format!("{}\n", line).as_bytes());
-            }
-
-            static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        [LanguageId.Rust] = RustCpuAndControl + """
 
             impl Solution {
                 pub fn add_two(a: i64, b: i64) -> i64 {
