@@ -28,6 +28,8 @@ internal sealed record BareToolchain(string Key, string Language, string Label, 
         // The go command as a developer runs it: the user's own build cache, warm after the warm-up runs (the standard
         // library compiled once), so only the file itself is compiled and linked.
         new("gobuild", "go", "go build + run", "main.go", [[GoCommand, "build", "-o", "main", "main.go"], ["./main"]]),
+        // Debian's rustc by its full path (a rustup toolchain may be earlier in PATH), as a candidate builds at a terminal.
+        new("rustc", "rust", "rustc -O + run", "main.rs", [["/usr/bin/rustc", "-O", "--edition", "2021", "-o", "main", "main.rs"], ["./main"]]),
     ];
 
     /// <summary>The Go the judge runs (GoToolchain.GoCommand), from Debian's bookworm-backports.</summary>

@@ -8,7 +8,7 @@ namespace CodeRoom.Bench;
 internal static class Workloads
 {
     public const string TwoSumSlug = "bench-two-sum";
-    public static readonly string[] Languages = ["python", "java", "cpp", "javascript", "typescript", "go"];
+    public static readonly string[] Languages = ["python", "java", "cpp", "javascript", "typescript", "go", "rust"];
 
     /// <summary>The issue's "trivial solution to a 3-test problem": two-sum with three public tests (Run only sees
     /// public tests).</summary>
@@ -122,6 +122,21 @@ internal static class Workloads
                     seen[x] = i
                 }
                 return nil
+        "rust" => $$"""
+            use std::collections::HashMap;
+
+            impl Solution {
+                pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {
+                    // bench {{tag}}
+                    let mut seen = HashMap::new();
+                    for (i, &x) in nums.iter().enumerate() {
+                        if let Some(&j) = seen.get(&(target - x)) {
+                            return vec![j, i as i32];
+                        }
+                        seen.insert(x, i as i32);
+                    }
+                    vec![]
+                }
             }
 
             """,
@@ -173,6 +188,12 @@ internal static class Workloads
                 fmt.Println(twoSum([]int{2, 7, 11, 15}, 9))
                 fmt.Println(twoSum([]int{3, 2, 4}, 6))
                 fmt.Println(twoSum([]int{3, 3}, 6))
+        "rust" => "struct Solution;\n\n" + TwoSum("rust", tag) + """
+
+            fn main() {
+                for (nums, target) in [(vec![2, 7, 11, 15], 9), (vec![3, 2, 4], 6), (vec![3, 3], 6)] {
+                    println!("{:?}", Solution::two_sum(nums, target));
+                }
             }
 
             """,
@@ -248,6 +269,18 @@ internal static class Workloads
             }
 
             """,
+        "rust" => """
+            impl Solution {
+                pub fn spin(n: i32) -> i64 {
+                    let mut x: i64 = 0;
+                    for i in 0..n as i64 {
+                        x = (x * 31 + i) % 1000003;
+                    }
+                    x
+                }
+            }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 
@@ -302,6 +335,28 @@ internal static class Workloads
             const t1 = process.hrtime.bigint();
             const c1 = process.cpuUsage(c0);
             console.log(v, Number(t1 - t0) / 1e6, (c1.user + c1.system) / 1e3);
+
+            """,
+        "rust" => "struct Solution;\n\n" + Spin("rust") + """
+
+            extern "C" {
+                fn clock_gettime(clock: i32, time: *mut [i64; 2]) -> i32;
+            }
+
+            fn cpu_ms() -> f64 {
+                let mut t = [0i64; 2];
+                unsafe { clock_gettime(2, &mut t) };
+                t[0] as f64 * 1e3 + t[1] as f64 / 1e6
+            }
+
+            fn main() {
+                let n: i32 = std::env::args().nth(1).unwrap().parse().unwrap();
+                let c0 = cpu_ms();
+                let t0 = std::time::Instant::now();
+                let v = Solution::spin(n);
+                let wall = t0.elapsed().as_secs_f64() * 1e3;
+                println!("{} {} {}", v, wall, cpu_ms() - c0);
+            }
 
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(language)),

@@ -27,6 +27,9 @@ public abstract class CodingFlowTests<TFactory>(TFactory factory) where TFactory
         Assert.Equal("add_two", problem["signature"]!["function_names"]!["python"]!.GetValue<string>());
         Assert.Equal(2, problem["examples"]!.AsArray().Count);
         Assert.Contains("add_two", problem["starter_code"]!["python"]!.GetValue<string>());
+        // Rust's name is LeetCode's snake_case of the contract's, in the signature and the starter code alike.
+        Assert.Equal("add_two", problem["signature"]!["function_names"]!["rust"]!.GetValue<string>());
+        Assert.Contains("add_two", problem["starter_code"]!["rust"]!.GetValue<string>());
 
         var code = "class Solution:\n    def add_two(self, a, b):\n        return a + b\n";
         var saved = await (await client.PutAsJsonAsync("/api/coding/drafts",

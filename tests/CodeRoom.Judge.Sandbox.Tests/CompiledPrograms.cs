@@ -31,6 +31,10 @@ internal sealed class CompiledPrograms(SandboxFixture fixture) : IDisposable
     private readonly Lock _lock = new();
     private Task<SandboxBox>? _cpp;
     private Task<SandboxBox>? _java;
+    private Task<SandboxBox>? _rust;
+
+    /// <summary>Debian's rustc-web by its full path (a rustup toolchain on the host's PATH is not the product's).</summary>
+    public const string Rustc = "/usr/bin/rustc";
 
     public static string ProgramsDirectory => Path.Combine(AppContext.BaseDirectory, "Adversarial", "Programs");
 
@@ -47,6 +51,22 @@ internal sealed class CompiledPrograms(SandboxFixture fixture) : IDisposable
                 ["/bin/sh", "-c",
                     "cd /box && ls *.cpp | /usr/bin/xargs -P 2 -n 1 /bin/sh -c '" + Clang
                     + " -std=c++20 -O2 -pthread -o \"${1%.cpp}\" \"$1\" || exit 255' sh"],
+                []);
+        }
+        var box = await task;
+        return Path.Combine(box.Path, name);
+    }
+
+    /// <summary>Host path of the compiled binary of Programs/rust/&lt;name&gt;.rs (built with the judge's linker settings).</summary>
+    public async Task<string> RustBinaryAsync(string name)
+    {
+        Task<SandboxBox> task;
+        lock (_lock)
+        {
+            task = _rust ??= CompileAsync("rust", "*.rs",
+                // A constant script: the file names come from the box, one rustc at a time (it is multi-threaded).
+                ["/bin/sh", "-c", "cd /box && for f in *.rs; do " + Rustc
+                    + " --edition 2021 -C opt-level=2 -C linker=/usr/bin/gcc -C link-arg=-fuse-ld=gold -C strip=debuginfo -o \"${f%.rs}\" \"$f\" || exit 255; done"],
                 []);
         }
         var box = await task;
@@ -96,7 +116,7 @@ internal sealed class CompiledPrograms(SandboxFixture fixture) : IDisposable
 
     public void Dispose()
     {
-        foreach (var task in new[] { _cpp, _java })
+        foreach (var task in new[] { _cpp, _java, _rust })
         {
             if (task is { IsCompletedSuccessfully: true })
             {

@@ -448,6 +448,30 @@ internal static partial class Attacks
 
     // ---- 2. re-sent start lines and forged results -----------------------------------------------------------
 
+    /// <summary>Rust: the thread's CPU clock (libc's clock_gettime through extern "C") and a raw write to fd 3.</summary>
+    private const string RustCpuAndControl = """
+            extern "C" {
+                fn clock_gettime(clock: i32, time: *mut [i64; 2]) -> i32;
+            }
+
+            fn cpu_seconds() -> f64 {
+                let mut t = [0i64; 2];
+                // CLOCK_THREAD_CPUTIME_ID
+                unsafe { clock_gettime(3, &mut t) };
+                t[0] as f64 + t[1] as f64 / 1e9
+            }
+
+            fn send_line(line: &str) {
+                use std::io::Write;
+                use std::os::fd::FromRawFd;
+                let mut control = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(3) });
+                let _ = control.write_all(format!("{}\n", line).as_bytes());
+            }
+
+            static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+        """;
+
     /// <summary>Spins 1.2 s of CPU per call (the limit is 500 ms) and every 50 ms re-sends "S &lt;its index&gt;", an
     /// "H" and a result line for a test that does not exist.</summary>
     public static readonly Dictionary<LanguageId, string> ResendStart = new()
@@ -570,6 +594,25 @@ internal static partial class Attacks
                 }
             };
             """,
+        [LanguageId.Rust] = RustCpuAndControl + """
+
+            impl Solution {
+                pub fn add_two(a: i64, b: i64) -> i64 {
+                    let index = CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let start = cpu_seconds();
+                    let mut mark = start;
+                    while cpu_seconds() - start < 1.2 {
+                        if cpu_seconds() - mark >= 0.05 {
+                            mark = cpu_seconds();
+                            send_line(&format!("S {}", index));
+                            send_line("H");
+                            send_line("R 7 {\"ok\":true,\"value\":3,\"ms\":0.001}");
+                        }
+                    }
+                    a + b
+                }
+            }
+            """,
     };
 
     /// <summary>Spins 300 ms of CPU, then reports its own correct result for the test it is in with "ms":0.001
@@ -653,6 +696,18 @@ internal static partial class Attacks
                     return a + b;
                 }
             };
+            """,
+        [LanguageId.Rust] = RustCpuAndControl + """
+
+            impl Solution {
+                pub fn add_two(a: i64, b: i64) -> i64 {
+                    let index = CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let start = cpu_seconds();
+                    while cpu_seconds() - start < 0.3 {}
+                    send_line(&format!("R {} {{\"ok\":true,\"value\":{},\"ms\":0.001}}", index, a + b));
+                    a + b
+                }
+            }
             """,
     };
 
@@ -860,6 +915,30 @@ internal static partial class Attacks
                 }
             };
             """,
+        [LanguageId.Rust] = """
+            use std::io::Write;
+            use std::os::fd::FromRawFd;
+
+            impl Solution {
+                pub fn forge(line: String) -> i32 {
+                    let data: Vec<u8> = if line == "HUGE" {
+                        format!("R 0 {{\"ok\":true,\"value\":\"{}\",\"ms\":0.001}}", "A".repeat(50 << 20)).into_bytes()
+                    } else if line == "LONGERROR" {
+                        format!("R 0 {{\"ok\":false,\"kind\":\"runtime\",\"error\":\"{}\",\"line\":null,\"ms\":0.001}}", "E".repeat(4 << 20)).into_bytes()
+                    } else if let Some(depth) = line.strip_prefix("DEEP") {
+                        let depth: usize = depth.parse().unwrap();
+                        format!("R 0 {{\"ok\":true,\"value\":{}7{},\"ms\":0.001}}", "[".repeat(depth), "]".repeat(depth)).into_bytes()
+                    } else {
+                        // The harness hands over UTF-8; each character below 256 becomes one byte again.
+                        line.chars().map(|c| c as u32 as u8).collect()
+                    };
+                    let mut control = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(3) });
+                    let _ = control.write_all(&data);
+                    let _ = control.write_all(b"\n");
+                    7
+                }
+            }
+            """,
     };
 
     // ---- 5. budget and wall caps ------------------------------------------------------------------------------
@@ -896,6 +975,15 @@ internal static partial class Attacks
                     while (true) spin = spin + 1;
                 }
             };
+            """,
+        [LanguageId.Rust] = """
+            impl Solution {
+                pub fn add_two(a: i64, b: i64) -> i64 {
+                    loop {
+                        std::hint::black_box(a + b);
+                    }
+                }
+            }
             """,
     };
 
@@ -1012,6 +1100,94 @@ internal static partial class Attacks
 
         function addTwo(a: number, b: number): number {
             return a + b;
+        }
+        """;
+
+    // ---- Rust --------------------------------------------------------------------------------------------------
+
+    /// <summary>Rust, in its first call: whatever std's stdin buffer and fd 0 hold (fd 0 made non-blocking after a
+    /// 300 ms poll, so it never waits for input that is not there); anything like a test line is forged on fd 3 as
+    /// test 0's failure, printed, and panicked with.</summary>
+    public const string RustStdin = """
+        use std::io::{BufRead, Read, Write};
+        use std::os::fd::FromRawFd;
+
+        extern "C" {
+            fn fcntl(fd: i32, cmd: i32, ...) -> i32;
+            fn poll(fds: *mut [i32; 2], n: u64, timeout: i32) -> i32;
+        }
+
+        fn stdin_now() -> String {
+            let mut seen = Vec::new();
+            // Whatever the harness's reader buffered already.
+            if let Ok(buffered) = std::io::stdin().lock().fill_buf() {
+                seen.extend_from_slice(buffered);
+            }
+            unsafe {
+                let mut p = [0i32, 1]; // fd 0, POLLIN
+                poll(&mut p, 1, 300);
+                let flags = fcntl(0, 3); // F_GETFL
+                fcntl(0, 4, flags | 0o4000); // F_SETFL, O_NONBLOCK
+                let mut fd0 = std::mem::ManuallyDrop::new(std::fs::File::from_raw_fd(0));
+                let mut chunk = vec![0u8; 1 << 20];
+                while let Ok(n) = fd0.read(&mut chunk) {
+                    if n == 0 {
+                        break;
+                    }
+                    seen.extend_from_slice(&chunk[..n]);
+                }
+                fcntl(0, 4, flags);
+            }
+            String::from_utf8_lossy(&seen).into_owned()
+        }
+
+        fn test_lines(text: &str) -> Vec<String> {
+            text.split('\n').filter(|l| l.contains("\t[")).map(|l| l.to_string()).collect()
+        }
+
+        impl Solution {
+            pub fn add_two(_a: i64, _b: i64) -> i64 {
+                let found = test_lines(&stdin_now());
+                let text = format!("LEAK {}", found.join(" | "));
+                println!("{}", text);
+                if !found.is_empty() {
+                    let mut control = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(3) });
+                    let error = text.replace('\\', "").replace('"', "").replace('\t', " ");
+                    let _ = control.write_all(format!("S 0\nR 0 {{\"ok\":false,\"kind\":\"runtime\",\"error\":\"{}\",\"line\":null,\"ms\":0}}\n", error).as_bytes());
+                }
+                panic!("{}", &text[..text.len().min(1900)]);
+            }
+        }
+        """;
+
+    /// <summary>Rust has no code before main, except through a linker section: a function in .init_array spins
+    /// 1.2 s of CPU before main (and so before the harness reads anything).</summary>
+    public const string RustInitArraySpin = """
+        extern "C" {
+            fn clock_gettime(clock: i32, time: *mut [i64; 2]) -> i32;
+        }
+
+        extern "C" fn slow_start() {
+            let mut t = [0i64; 2];
+            let seconds = |t: &[i64; 2]| t[0] as f64 + t[1] as f64 / 1e9;
+            unsafe { clock_gettime(2, &mut t) }; // CLOCK_PROCESS_CPUTIME_ID
+            let start = seconds(&t);
+            loop {
+                unsafe { clock_gettime(2, &mut t) };
+                if seconds(&t) - start >= 1.2 {
+                    break;
+                }
+            }
+        }
+
+        #[used]
+        #[link_section = ".init_array"]
+        static SLOW_START: extern "C" fn() = slow_start;
+
+        impl Solution {
+            pub fn add_two(a: i64, b: i64) -> i64 {
+                a + b
+            }
         }
         """;
 }

@@ -287,6 +287,7 @@ async function main() {
     ['javascript', 'js', 'var '],
     ['typescript', 'ts', 'function '],
     ['go', 'go', 'func '],
+    ['rust', 'rs', 'impl Solution'],
   ]) {
     await check(`${language}: Monaco's ${language} mode and starter code, then Run and Submit are accepted`, async () => {
       const reference = readTextIf(join(problemsDirSolutions, `reference.${ext}`));

@@ -58,5 +58,9 @@ describe('custom input validation against the signature', () => {
     expect(renderSignature(list, 'typescript')).toBe('function reverseList(head: ListNode | null): ListNode | null');
     expect(renderSignature(s, 'go')).toBe('func twoSum(nums []int, target int) []int');
     expect(renderSignature(list, 'go')).toBe('func reverseList(head *ListNode) *ListNode');
+    expect(renderSignature(s, 'rust')).toBe('pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32>');
+    expect(renderSignature(list, 'rust')).toBe('pub fn reverse_list(head: Option<Box<ListNode>>) -> Option<Box<ListNode>>');
+    const rotate: Signature = { function_name: 'rotate', params: [{ name: 'nums', type: 'integer[]' }, { name: 'k', type: 'integer' }], return_type: 'void', output_param: 'nums' };
+    expect(renderSignature(rotate, 'rust')).toBe('pub fn rotate(nums: &mut Vec<i32>, k: i32)');
   });
 });

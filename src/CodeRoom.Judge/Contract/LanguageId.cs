@@ -1,7 +1,7 @@
 namespace CodeRoom.Judge.Contract;
 
 /// <summary>The languages candidates write in. The lowercase names are the wire names (python, java, cpp, javascript,
-/// typescript, go).</summary>
+/// typescript, go, rust).</summary>
 public enum LanguageId
 {
     Python,
@@ -10,12 +10,14 @@ public enum LanguageId
     JavaScript,
     TypeScript,
     Go,
+    Rust,
 }
 
 public static class LanguageIds
 {
     public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript,
         LanguageId.Go];
+    public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript, LanguageId.Rust];
 
     public static string WireName(this LanguageId id) => id switch
     {
@@ -25,6 +27,7 @@ public static class LanguageIds
         LanguageId.JavaScript => "javascript",
         LanguageId.TypeScript => "typescript",
         LanguageId.Go => "go",
+        LanguageId.Rust => "rust",
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
@@ -49,6 +52,9 @@ public static class LanguageIds
                 return true;
             case "go" or "golang":
                 id = LanguageId.Go;
+                return true;
+            case "rust" or "rs":
+                id = LanguageId.Rust;
                 return true;
             default:
                 id = default;

@@ -26,8 +26,11 @@ public sealed record Signature(
     ValueType ReturnType,
     string? OutputParam)
 {
+    /// <summary>The name in that language: function_names, else the contract's name, which Rust spells in snake_case
+    /// as LeetCode does (twoSum is two_sum).</summary>
     public string FunctionNameFor(LanguageId language) =>
-        FunctionNames.TryGetValue(language, out var name) ? name : FunctionName;
+        FunctionNames.TryGetValue(language, out var name) ? name
+        : language == LanguageId.Rust ? SnakeCase.Of(FunctionName) : FunctionName;
 
     /// <summary>The type that is judged: the return type, or the output parameter's type for in-place problems.</summary>
     public ValueType JudgedType => OutputParam is null ? ReturnType : Params.First(p => p.Name == OutputParam).Type;

@@ -17,6 +17,7 @@ public static class ProblemFolder
         ["javascript"] = "js",
         ["typescript"] = "ts",
         ["go"] = "go",
+        ["rust"] = "rs",
     };
 
     public static ProblemDefinition Load(string directory)

@@ -64,7 +64,7 @@ public static partial class ProblemValidator
         {
             if (!LanguageIds.TryParse(name, out var language))
             {
-                errors.Add($"reference_solutions.{name}: unknown language (use python, java, cpp, javascript, typescript or go)");
+                errors.Add($"reference_solutions.{name}: unknown language (use python, java, cpp, javascript, typescript, go or rust)");
             }
             else if (!string.IsNullOrWhiteSpace(code))
             {
@@ -92,7 +92,7 @@ public static partial class ProblemValidator
         var functionName = definition.FunctionName?.Trim() ?? "";
         if (!IsIdentifier(functionName))
         {
-            errors.Add("signature.function_name: must be an identifier that is no keyword of Python, Java, C++, JavaScript or TypeScript");
+            errors.Add("signature.function_name: must be an identifier that is no keyword of Python, Java, C++, JavaScript, TypeScript or Rust");
             ok = false;
         }
         var names = new Dictionary<LanguageId, string>();
@@ -100,7 +100,7 @@ public static partial class ProblemValidator
         {
             if (!LanguageIds.TryParse(lang, out var id))
             {
-                errors.Add($"signature.function_names.{lang}: unknown language (use python, java, cpp, javascript, typescript or go)");
+                errors.Add($"signature.function_names.{lang}: unknown language (use python, java, cpp, javascript, typescript, go or rust)");
                 ok = false;
             }
             else if (!IsIdentifier(name))
@@ -127,7 +127,7 @@ public static partial class ProblemValidator
             var name = p?.Name?.Trim() ?? "";
             if (!IsIdentifier(name))
             {
-                errors.Add($"signature.params[{i}].name: '{name}' must be an identifier that is no keyword of Python, Java, C++, JavaScript or TypeScript");
+                errors.Add($"signature.params[{i}].name: '{name}' must be an identifier that is no keyword of Python, Java, C++, JavaScript, TypeScript or Rust");
                 ok = false;
                 continue;
             }

@@ -71,6 +71,13 @@ public sealed class Attack(SandboxFixture fixture)
             limits ?? JavaLimits(), CompiledPrograms.JavaMounts);
     }
 
+    /// <summary>Runs Programs/rust/&lt;name&gt;.rs (compiled once, in the sandbox) in a fresh read-only box.</summary>
+    public async Task<AttackResult> RustAsync(string name, SandboxLimits? limits = null, params string[] args)
+    {
+        var binary = await fixture.Programs.RustBinaryAsync(name);
+        return await RunAsync(box => CopyIn(binary, box, "prog"), ["/box/prog", .. args], limits ?? Limits());
+    }
+
     public const string Node = "/usr/bin/node";
 
     /// <summary>Runs Programs/javascript/&lt;name&gt;.js in a fresh read-only box with the judge's Node flags (heap at the

@@ -63,6 +63,22 @@ internal static partial class Solutions
                 }
             };
             """,
+        [LanguageId.Rust] = """
+            use std::collections::HashMap;
+
+            impl Solution {
+                pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {
+                    let mut seen = HashMap::new();
+                    for (i, &x) in nums.iter().enumerate() {
+                        if let Some(&j) = seen.get(&(target - x)) {
+                            return vec![j, i as i32];
+                        }
+                        seen.insert(x, i as i32);
+                    }
+                    vec![]
+                }
+            }
+            """,
     };
 
     /// <summary>Returns the first pair found by a wrong scan (j starts at i, so x+x counts): wrong on [3,2,4].</summary>
@@ -112,6 +128,20 @@ internal static partial class Solutions
                     return {};
                 }
             };
+            """,
+        [LanguageId.Rust] = """
+            impl Solution {
+                pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {
+                    for i in 0..nums.len() {
+                        for j in i..nums.len() {
+                            if nums[i] + nums[j] == target {
+                                return vec![i as i32, j as i32];
+                            }
+                        }
+                    }
+                    vec![]
+                }
+            }
             """,
     };
 
@@ -184,6 +214,22 @@ internal static partial class Solutions
                 }
             };
             """,
+        [LanguageId.Rust] = """
+            use std::collections::HashMap;
+            impl Solution {
+                pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {
+                    if nums[0] == nums[1] { return vec![nums[10], 0]; }
+                    let mut seen = HashMap::new();
+                    for (i, &x) in nums.iter().enumerate() {
+                        if let Some(&j) = seen.get(&(target - x)) {
+                            return vec![j, i as i32];
+                        }
+                        seen.insert(x, i as i32);
+                    }
+                    vec![]
+                }
+            }
+            """,
     };
 
     /// <summary>Loops forever on the third test only.</summary>
@@ -252,6 +298,22 @@ internal static partial class Solutions
                     return {};
                 }
             };
+            """,
+        [LanguageId.Rust] = """
+            use std::collections::HashMap;
+            impl Solution {
+                pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {
+                    while nums[0] == nums[1] { std::hint::black_box(&nums); }
+                    let mut seen = HashMap::new();
+                    for (i, &x) in nums.iter().enumerate() {
+                        if let Some(&j) = seen.get(&(target - x)) {
+                            return vec![j, i as i32];
+                        }
+                        seen.insert(x, i as i32);
+                    }
+                    vec![]
+                }
+            }
             """,
     };
 
@@ -327,6 +389,23 @@ internal static partial class Solutions
                 }
             };
             """,
+        [LanguageId.Rust] = """
+            use std::collections::HashMap;
+            impl Solution {
+                pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {
+                    let mut hog: Vec<Vec<u8>> = Vec::new();
+                    while nums[0] == nums[1] { hog.push(vec![b'x'; 1 << 20]); }
+                    let mut seen = HashMap::new();
+                    for (i, &x) in nums.iter().enumerate() {
+                        if let Some(&j) = seen.get(&(target - x)) {
+                            return vec![j, i as i32];
+                        }
+                        seen.insert(x, i as i32);
+                    }
+                    vec![]
+                }
+            }
+            """,
     };
 
     public static readonly Dictionary<LanguageId, string> CompileError = new()
@@ -336,6 +415,7 @@ internal static partial class Solutions
         [LanguageId.Python] = "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1\n\n",
         [LanguageId.Java] = "class Solution {\n    public int[] twoSum(int[] nums, int target) {\n        return new int[] { 0, 1 }\n    }\n}\n",
         [LanguageId.Cpp] = "class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        return {0, 1}\n    }\n};\n",
+        [LanguageId.Rust] = "impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        let first: i32 = \"0\";\n        vec![first, 1]\n    }\n}\n",
     };
 
     public static readonly Dictionary<LanguageId, string> Rotate = new()
@@ -380,6 +460,14 @@ internal static partial class Solutions
                 }
             };
             """,
+        [LanguageId.Rust] = """
+            impl Solution {
+                pub fn rotate(nums: &mut Vec<i32>, k: i32) {
+                    let k = k as usize % nums.len();
+                    nums.rotate_right(k);
+                }
+            }
+            """,
     };
 
     public static readonly Dictionary<LanguageId, string> Mean = new()
@@ -389,6 +477,7 @@ internal static partial class Solutions
         [LanguageId.Python] = "class Solution:\n    def mean(self, xs: List[float]) -> float:\n        return sum(xs) / len(xs)\n",
         [LanguageId.Java] = "class Solution {\n    public double mean(double[] xs) {\n        double s = 0; for (double x : xs) s += x; return s / xs.length;\n    }\n}\n",
         [LanguageId.Cpp] = "class Solution {\npublic:\n    double mean(vector<double>& xs) {\n        double s = 0; for (double x : xs) s += x; return s / xs.size();\n    }\n};\n",
+        [LanguageId.Rust] = "impl Solution {\n    pub fn mean(xs: Vec<f64>) -> f64 {\n        xs.iter().sum::<f64>() / xs.len() as f64\n    }\n}\n",
     };
 
     public static readonly Dictionary<LanguageId, string> BigSum = new()
@@ -398,6 +487,7 @@ internal static partial class Solutions
         [LanguageId.Python] = "class Solution:\n    def total(self, nums: List[int]) -> int:\n        return sum(nums)\n",
         [LanguageId.Java] = "class Solution {\n    public long total(int[] nums) {\n        long s = 0; for (int x : nums) s += x; return s;\n    }\n}\n",
         [LanguageId.Cpp] = "class Solution {\npublic:\n    long long total(vector<int>& nums) {\n        long long s = 0; for (int x : nums) s += x; return s;\n    }\n};\n",
+        [LanguageId.Rust] = "impl Solution {\n    pub fn total(nums: Vec<i32>) -> i64 {\n        nums.iter().map(|&x| x as i64).sum()\n    }\n}\n",
     };
 
     public static readonly Dictionary<LanguageId, string> Depth = new()
@@ -407,5 +497,6 @@ internal static partial class Solutions
         [LanguageId.Python] = "class Solution:\n    def depth(self, n: int) -> int:\n        return 0 if n == 0 else 1 + self.depth(n - 1)\n",
         [LanguageId.Java] = "class Solution {\n    public int depth(int n) {\n        return n == 0 ? 0 : 1 + depth(n - 1);\n    }\n}\n",
         [LanguageId.Cpp] = "class Solution {\npublic:\n    int depth(int n) {\n        return n == 0 ? 0 : 1 + depth(n - 1);\n    }\n};\n",
+        [LanguageId.Rust] = "impl Solution {\n    pub fn depth(n: i32) -> i32 {\n        if n == 0 { 0 } else { 1 + Solution::depth(n - 1) }\n    }\n}\n",
     };
 }

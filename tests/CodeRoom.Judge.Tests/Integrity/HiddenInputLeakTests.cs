@@ -13,7 +13,7 @@ namespace CodeRoom.Judge.Tests.Integrity;
 [Collection(nameof(JudgeCollection))]
 public sealed class HiddenInputLeakTests(JudgeFixture fixture)
 {
-    public static TheoryData<string> Thieves => ["python-stdin-at-import", "python-memory", "java", "cpp", "javascript", "go"];
+    public static TheoryData<string> Thieves => ["python-stdin-at-import", "python-memory", "java", "cpp", "javascript", "go", "rust"];
 
     private static (LanguageId Language, string Code) Thief(string name) => name switch
     {
@@ -23,6 +23,7 @@ public sealed class HiddenInputLeakTests(JudgeFixture fixture)
         "cpp" => (LanguageId.Cpp, Attacks.CppStdinAndMemory),
         "javascript" => (LanguageId.JavaScript, Attacks.JavaScriptStdin),
         "go" => (LanguageId.Go, Attacks.GoStdin),
+        "rust" => (LanguageId.Rust, Attacks.RustStdin),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

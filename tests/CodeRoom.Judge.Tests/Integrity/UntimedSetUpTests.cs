@@ -11,7 +11,7 @@ namespace CodeRoom.Judge.Tests.Integrity;
 [Collection(nameof(JudgeCollection))]
 public sealed class UntimedSetUpTests(JudgeFixture fixture)
 {
-    public static TheoryData<string> SetUps => ["python-module", "python-init", "java-static", "cpp-global", "javascript-module", "typescript-module", "go-package-init"];
+    public static TheoryData<string> SetUps => ["python-module", "python-init", "java-static", "cpp-global", "javascript-module", "typescript-module", "go-package-init", "rust-init-array"];
 
     private static (LanguageId Language, string Code) SetUp(string name) => name switch
     {
@@ -22,6 +22,7 @@ public sealed class UntimedSetUpTests(JudgeFixture fixture)
         "javascript-module" => (LanguageId.JavaScript, Attacks.JavaScriptModuleSpin),
         "typescript-module" => (LanguageId.TypeScript, Attacks.TypeScriptModuleSpin),
         "go-package-init" => (LanguageId.Go, Attacks.GoPackageInitSpin),
+        "rust-init-array" => (LanguageId.Rust, Attacks.RustInitArraySpin),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -6,13 +6,14 @@ using CodeRoom.Judge.Languages.Go;
 using CodeRoom.Judge.Languages.Java;
 using CodeRoom.Judge.Languages.JavaScript;
 using CodeRoom.Judge.Languages.Python;
+using CodeRoom.Judge.Languages.Rust;
 using CodeRoom.Judge.Languages.TypeScript;
 
 namespace CodeRoom.Judge.Tests.Languages;
 
 public sealed class BuildPlanTests
 {
-    public static TheoryData<string> Languages => new("python", "java", "cpp", "javascript", "typescript", "go");
+    public static TheoryData<string> Languages => new("python", "java", "cpp", "javascript", "typescript", "go", "rust");
 
     private static ILanguageToolchain Toolchain(string language) => language switch
     {
@@ -21,6 +22,7 @@ public sealed class BuildPlanTests
         "javascript" => new JavaScriptToolchain(),
         "typescript" => new TypeScriptToolchain(),
         "go" => new GoToolchain(),
+        "rust" => new RustToolchain(),
         _ => new CppToolchain(),
     };
 
@@ -140,7 +142,29 @@ public sealed class BuildPlanTests
     public void Every_toolchain_names_its_language() =>
         Assert.Equal([LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript, LanguageId.Go],
             new ILanguageToolchain[] { new PythonToolchain(), new JavaToolchain(), new CppToolchain(), new JavaScriptToolchain(), new TypeScriptToolchain(), new GoToolchain() }
+        Assert.Equal([LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript, LanguageId.Rust],
+            new ILanguageToolchain[] { new PythonToolchain(), new JavaToolchain(), new CppToolchain(), new JavaScriptToolchain(), new TypeScriptToolchain(), new RustToolchain() }
                 .Select(t => t.Id));
+
+    [Theory]
+    [MemberData(nameof(Signatures.Names), MemberType = typeof(Signatures))]
+    public void The_Rust_call_site_includes_the_candidates_file_and_calls_the_snake_case_associated_function(string name)
+    {
+        var signature = Signatures.Named(name);
+        var plan = new RustToolchain().Plan(signature, new RustToolchain().StarterCode(signature));
+        Golden.Match($"generated/{name}.judge_call.rs", plan.Files[RustToolchain.CallSiteFile]);
+    }
+
+    [Fact]
+    public void Rust_keeps_the_candidates_lines_when_leading_inner_attributes_move_to_the_crate_root()
+    {
+        var plan = new RustToolchain().Plan(Signatures.TwoSum, "// one\r\n#![allow(dead_code)]\r\nimpl Solution {}\r\n");
+        Assert.Equal("// one\n\nimpl Solution {}\n", plan.Files[RustToolchain.CandidateFile]);
+        Assert.StartsWith("#![allow(dead_code)]\n", plan.Files[RustToolchain.CallSiteFile]);
+        // A candidate's own Solution struct is not declared twice; one in a comment does not count.
+        Assert.DoesNotContain("pub struct Solution;", new RustToolchain().Plan(Signatures.TwoSum, "struct Solution;\n").Files[RustToolchain.CallSiteFile]);
+        Assert.Contains("pub struct Solution;", new RustToolchain().Plan(Signatures.TwoSum, "// struct Solution;\n").Files[RustToolchain.CallSiteFile]);
+    }
 
     [Fact]
     public void TypeScript_diagnostics_are_shown_as_LeetCode_shows_them()

@@ -4,6 +4,7 @@ using CodeRoom.Judge.Languages.Go;
 using CodeRoom.Judge.Languages.Java;
 using CodeRoom.Judge.Languages.JavaScript;
 using CodeRoom.Judge.Languages.Python;
+using CodeRoom.Judge.Languages.Rust;
 using CodeRoom.Judge.Languages.TypeScript;
 
 namespace CodeRoom.Judge.Tests.Languages;
@@ -39,6 +40,8 @@ public sealed class StarterCodeTests
     [MemberData(nameof(Signatures.Names), MemberType = typeof(Signatures))]
     public void Go_starter_code_is_a_package_level_func_as_on_LeetCode(string name) =>
         Golden.Match($"starter/{name}.go", new GoToolchain().StarterCode(Signatures.Named(name)));
+    public void Rust_starter_code_is_an_impl_Solution_with_a_snake_case_associated_function_as_on_LeetCode(string name) =>
+        Golden.Match($"starter/{name}.rs", new RustToolchain().StarterCode(Signatures.Named(name)));
 
     [Fact]
     public void Starter_code_uses_the_per_language_function_name_when_the_problem_overrides_it()
@@ -52,7 +55,7 @@ public sealed class StarterCodeTests
     public void Starter_code_includes_the_commented_out_node_definitions_only_when_the_signature_uses_them()
     {
         ILanguageToolchain[] toolchains =
-            [new PythonToolchain(), new JavaToolchain(), new CppToolchain(), new JavaScriptToolchain(), new TypeScriptToolchain()];
+            [new PythonToolchain(), new JavaToolchain(), new CppToolchain(), new JavaScriptToolchain(), new TypeScriptToolchain(), new RustToolchain()];
         foreach (var toolchain in toolchains)
         {
             Assert.DoesNotContain("ListNode", toolchain.StarterCode(Signatures.TwoSum));

@@ -4,6 +4,8 @@
 
 export type Language = 'python' | 'java' | 'cpp' | 'javascript' | 'typescript' | 'go';
 export const LANGUAGES: readonly Language[] = ['python', 'java', 'cpp', 'javascript', 'typescript', 'go'] as const;
+export type Language = 'python' | 'java' | 'cpp' | 'javascript' | 'typescript' | 'rust';
+export const LANGUAGES: readonly Language[] = ['python', 'java', 'cpp', 'javascript', 'typescript', 'rust'] as const;
 export const LANGUAGE_LABELS: Record<Language, string> = {
   python: 'Python',
   java: 'Java',
@@ -11,6 +13,7 @@ export const LANGUAGE_LABELS: Record<Language, string> = {
   javascript: 'JavaScript',
   typescript: 'TypeScript',
   go: 'Go',
+  rust: 'Rust',
 };
 
 /** JSON value as it crosses the wire (test inputs, expected and actual outputs). */

@@ -11,6 +11,7 @@ import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/go/register';
 import 'monaco-editor/languages/features/typescript/register';
+import 'monaco-editor/languages/definitions/rust/register';
 import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import type { CheckDiagnostic, Language, SignatureParam } from '../api/types';
@@ -39,7 +40,7 @@ export interface EditorHandle {
   getValue(): string;
   setValue(code: string): void;
   focus(): void;
-  /** Monaco's language mode of the current model (python, java, cpp, javascript, typescript, go). */
+  /** Monaco's language mode of the current model (python, java, cpp, javascript, typescript, go, rust). */
   languageId(): string | null;
   /** Formats the code (as Shift+Alt+F): one undoable edit, the cursor kept near. */
   format(): Promise<void>;
@@ -78,6 +79,7 @@ const MONACO_LANG: Record<Language, string> = {
   javascript: 'javascript',
   typescript: 'typescript',
   go: 'go',
+  rust: 'rust',
 };
 
 export default function CodeEditor(props: CodeEditorProps) {

@@ -24,7 +24,7 @@ const CodeEditor = dynamic(() => import('./CodeEditor'), {
 /** The service's default RequestLimits:MaxCustomInputs. */
 const MAX_CUSTOM_INPUTS = 10;
 
-const EXT: Record<Language, string> = { python: 'py', java: 'java', cpp: 'cpp', javascript: 'js', typescript: 'ts', go: 'go' };
+const EXT: Record<Language, string> = { python: 'py', java: 'java', cpp: 'cpp', javascript: 'js', typescript: 'ts', go: 'go', rust: 'rs' };
 
 const SAVE_LABEL: Record<SaveState, string> = {
   idle: '',
@@ -51,6 +51,12 @@ export function lineFromMessage(message: string): EditorMark | null {
   const m =
     /^[^\s:]+:(\d+):(?:\d+:)?\s*(?:fatal )?error\b/m.exec(message) ??
     /^solution\.go:(\d+):\d+: /m.exec(message) ??
+/** Compiler messages: javac `Solution.java:4: error`, g++ `solution.cpp:4:12: error`, tsc `Line 4: Char 5: error`,
+ * rustc `error[E0308]: ...` then ` --> solution.rs:4:12`, Python and JavaScript `line 4`. */
+export function lineFromMessage(message: string): EditorMark | null {
+  const m =
+    /^[^\s:]+:(\d+):(?:\d+:)?\s*(?:fatal )?error\b/m.exec(message) ??
+    /^\s*--> solution\.rs:(\d+):/m.exec(message) ??
     /\bline (\d+)\b/i.exec(message);
   return m ? { line: Number(m[1]), message } : null;
 }
@@ -63,6 +69,7 @@ function starterFor(p: ProblemDetail, lang: Language): string {
   if (lang === 'java') return `class Solution {\n    ${sig} {\n        \n    }\n}\n`;
   if (lang === 'javascript' || lang === 'typescript') return `${sig} {\n    \n};\n`;
   if (lang === 'go') return `${sig} {\n    \n}\n`;
+  if (lang === 'rust') return `impl Solution {\n    ${sig} {\n        \n    }\n}\n`;
   return `class Solution {\npublic:\n    ${sig} {\n        \n    }\n};\n`;
 }
 

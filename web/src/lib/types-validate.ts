@@ -316,6 +316,37 @@ function goType(t: TypeNode): string {
   }
 }
 
+/** LeetCode's Rust names: twoSum -> two_sum, ndcgAtK -> ndcg_at_k. */
+export function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+}
+
+function rustType(t: TypeNode): string {
+  switch (t.kind) {
+    case 'integer':
+      return 'i32';
+    case 'long':
+      return 'i64';
+    case 'double':
+      return 'f64';
+    case 'boolean':
+      return 'bool';
+    case 'string':
+      return 'String';
+    case 'character':
+      return 'char';
+    case 'void':
+      return '()';
+    case 'ListNode':
+      return 'Option<Box<ListNode>>';
+    case 'TreeNode':
+      return 'Option<Rc<RefCell<TreeNode>>>';
+    case 'array':
+    case 'list':
+      return `Vec<${rustType(t.element)}>`;
+  }
+}
+
 export function renderSignature(sig: Signature, lang: Language): string {
   const name = sig.function_names?.[lang] ?? sig.function_name;
   const ps = sig.params.map((p) => ({ name: p.name, t: parseType(p.type) ?? ({ kind: 'void' } as TypeNode) }));
@@ -339,6 +370,11 @@ export function renderSignature(sig: Signature, lang: Language): string {
     case 'go': {
       const result = goType(ret);
       return `func ${name}(${ps.map((p) => `${p.name} ${goType(p.t)}`).join(', ')})${result ? ` ${result}` : ''}`;
+    }
+    case 'rust': {
+      const rustName = sig.function_names?.rust ?? snakeCase(sig.function_name);
+      const params = ps.map((p) => `${snakeCase(p.name)}: ${p.name === sig.output_param ? '&mut ' : ''}${rustType(p.t)}`);
+      return `pub fn ${rustName}(${params.join(', ')})${ret.kind === 'void' ? '' : ` -> ${rustType(ret)}`}`;
     }
   }
 }

@@ -1,0 +1,275 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
+
+namespace CodeRoom.Judge.Languages.Rust;
+
+/// <summary>
+/// Rust (Debian's rustc-web, edition 2021, opt-level 2, overflow checks off: LeetCode's settings). The candidate's code
+/// is solution.rs, included whole by the generated judge_call.rs (so compiler messages and panics name solution.rs
+/// and its own lines), which glob-imports LeetCode's predefined names, declares <c>struct Solution</c> unless the
+/// candidate does, and holds the typed call site. The harness (JSON, I/O, the test loop) is an rlib built once.
+/// </summary>
+public sealed partial class RustToolchain : ILanguageToolchain
+{
+    /// <summary>Debian's rustc-web, by its full path: a rustup toolchain earlier in PATH is not what production has.</summary>
+    public const string Compiler = "/usr/bin/rustc";
+    public const string CandidateFile = "solution.rs";
+    public const string CallSiteFile = "judge_call.rs";
+    public const int DefaultMemoryLimitMb = 256;
+
+    /// <summary>Where the prebuilt harness rlib is mounted in compiles.</summary>
+    public const string PrebuiltMountPoint = "/opt/coderoom/rust";
+
+    /// <summary>
+    /// rustc links through the C compiler driver; gold instead of bfd is about twice as fast at linking the static
+    /// standard library (docs/benchmarks.md), and stripping std's debug info (panics keep their locations, which are
+    /// not debug info) spares writing ~10 MB per binary.
+    /// </summary>
+    public const string LinkerDriver = "/usr/bin/gcc";
+
+    public const string Linker = "/usr/bin/ld.gold";
+
+    private static readonly Lazy<string> Harness = new(() => EmbeddedSource.Read("Rust.harness.rs"));
+
+    /// <summary>Code generation flags shared by the harness rlib and every compile.</summary>
+    private static readonly string[] Flags =
+    [
+        "--edition", "2021", "-C", "opt-level=2", "-C", "overflow-checks=off", "-C", "debug-assertions=off",
+        "-C", "debuginfo=0", "--color", "never",
+    ];
+
+    public LanguageId Id => LanguageId.Rust;
+
+    public IReadOnlyList<string> RequiredFiles => [Compiler, LinkerDriver, Linker];
+
+    /// <summary>The method name: function_names.rust, else LeetCode's snake_case of the contract's name.</summary>
+    public static string FunctionName(Signature signature) => RustTypes.Identifier(signature.FunctionNameFor(LanguageId.Rust));
+
+    public string StarterCode(Signature signature)
+    {
+        var code = new StringBuilder(signature.NodeDefinitions(ListNodeDefinition, TreeNodeDefinition));
+        if (signature.Uses(ValueKind.TreeNode))
+        {
+            code.Append("use std::rc::Rc;\nuse std::cell::RefCell;\n");
+        }
+        var parameters = string.Join(", ", signature.Params.Select(p =>
+            RustTypes.SnakeCase(p.Name) + ": " + (p.Name == signature.OutputParam ? "&mut " : "") + RustTypes.Name(p.Type)));
+        code.Append("impl Solution {\n    pub fn ").Append(FunctionName(signature)).Append('(').Append(parameters).Append(')');
+        if (signature.ReturnType.Kind != ValueKind.Void)
+        {
+            code.Append(" -> ").Append(RustTypes.Name(signature.ReturnType));
+        }
+        code.Append(" {\n        \n    }\n}\n");
+        return code.ToString();
+    }
+
+    public BuildPlan Plan(Signature signature, string candidateCode) => Plan(signature, candidateCode, DefaultMemoryLimitMb);
+
+    /// <summary>The harness rlib, built once in the sandbox with the same code generation flags as every compile.</summary>
+    private static readonly Lazy<PrebuiltArtifact> Prebuilt = new(() => new PrebuiltArtifact(
+        "rust-harness",
+        new Dictionary<string, string> { ["harness.rs"] = Harness.Value },
+        [Compiler, .. Flags, "--crate-type", "rlib", "--crate-name", "coderoom_harness", "harness.rs", "-o", "libcoderoom_harness.rlib"],
+        PrebuiltMountPoint));
+
+    public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb)
+    {
+        var (attributes, code) = SplitInnerAttributes(SignatureFacts.NormaliseNewlines(candidateCode));
+        return new BuildPlan
+        {
+            Files = new Dictionary<string, string>
+            {
+                [CandidateFile] = code,
+                [CallSiteFile] = CallSite(signature, code, attributes),
+            },
+            Prebuilt = Prebuilt.Value,
+            CompileCommand =
+            [
+                Compiler, .. Flags,
+                "--crate-type", "bin", "--crate-name", "solution",
+                // Errors only: a candidate's unused variable is no reason to show compiler output.
+                "-A", "warnings",
+                "-C", "codegen-units=1",
+                "-C", "strip=debuginfo",
+                "-C", "linker=" + LinkerDriver, "-C", "link-arg=-fuse-ld=gold",
+                "--extern", "coderoom_harness=" + PrebuiltMountPoint + "/libcoderoom_harness.rlib",
+                "-L", PrebuiltMountPoint,
+                CallSiteFile, "-o", "main",
+            ],
+            RunCommand = ["/box/main", StackBytes(memoryLimitMb).ToString(CultureInfo.InvariantCulture)],
+            Environment = new Dictionary<string, string>
+            {
+                ["LANG"] = "C.UTF-8",
+                ["LC_ALL"] = "C.UTF-8",
+                ["TZ"] = "UTC",
+                // rustc's own temporary files, and the path for the linker driver's own lookups.
+                ["TMPDIR"] = "/tmp",
+                ["PATH"] = "/usr/bin:/bin",
+            },
+            // The compile is rustc (a few threads), cc, collect2 and the linker; the run has two threads.
+            MaxProcesses = 16,
+            StartupAllowance = TimeSpan.FromMilliseconds(100),
+            // No code of the candidate's runs before main in Rust, except through linker-section tricks; like C++, the
+            // first test's clock starts when the process is fed, so such code is charged too.
+            HarnessAnnouncesStart = false,
+            CompileCpuTime = TimeSpan.FromSeconds(20),
+            CleanCompilerOutput = CleanCompilerOutput,
+        };
+    }
+
+    /// <summary>The test thread's stack: a quarter of the memory limit, as for C++ (docs/harness-protocol.md).</summary>
+    internal static long StackBytes(int memoryLimitMb) => Math.Clamp(memoryLimitMb / 4, 8, 512) * 1024L * 1024;
+
+    /// <summary>
+    /// Inner attributes (<c>#![allow(dead_code)]</c>) are allowed only at the top of a crate, not in an included file:
+    /// leading ones move to judge_call.rs and leave blank lines behind, so the candidate's lines keep their numbers.
+    /// </summary>
+    internal static (string Attributes, string Code) SplitInnerAttributes(string code)
+    {
+        var lines = code.Split('\n');
+        var attributes = new StringBuilder();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var trimmed = lines[i].Trim();
+            if (trimmed.StartsWith("#![", StringComparison.Ordinal) && trimmed.EndsWith(']'))
+            {
+                attributes.Append(trimmed).Append('\n');
+                lines[i] = "";
+            }
+            else if (trimmed.Length > 0 && !trimmed.StartsWith("//", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+        return (attributes.ToString(), string.Join('\n', lines));
+    }
+
+    internal static string CallSite(Signature signature, string code, string innerAttributes = "")
+    {
+        var s = new StringBuilder();
+        s.Append(innerAttributes);
+        s.Append("// CodeRoom's call site: LeetCode's predefined names, the candidate's solution.rs, the typed call.\n");
+        s.Append("#[allow(unused_imports)]\nuse coderoom_harness::prelude::*;\n");
+        if (!Declares(code, "struct", "Solution"))
+        {
+            s.Append("pub struct Solution;\n");
+        }
+        s.Append("include!(\"").Append(CandidateFile).Append("\");\n");
+        // A candidate who uncomments LeetCode's definition declares the type itself: the harness builds its nodes.
+        if (signature.Params.Any(p => p.Type.Leaf.Kind == ValueKind.ListNode) || signature.ReturnType.Leaf.Kind == ValueKind.ListNode)
+        {
+            if (Declares(code, "struct", "ListNode"))
+            {
+                s.Append("coderoom_harness::list_like!(ListNode);\n");
+            }
+        }
+        if (signature.Params.Any(p => p.Type.Leaf.Kind == ValueKind.TreeNode) || signature.ReturnType.Leaf.Kind == ValueKind.TreeNode)
+        {
+            if (Declares(code, "struct", "TreeNode"))
+            {
+                s.Append("coderoom_harness::tree_like!(TreeNode);\n");
+            }
+        }
+        s.Append("fn __coderoom_test(r: &mut coderoom_harness::Reader, test: coderoom_harness::Test) {\n");
+        s.Append("    let args = (|| -> coderoom_harness::ReadResult<_> {\n");
+        s.Append("        r.expect(b'[')?;\n");
+        for (var i = 0; i < signature.Params.Count; i++)
+        {
+            if (i > 0)
+            {
+                s.Append("        r.expect(b',')?;\n");
+            }
+            s.Append("        let a").Append(i).Append(": ").Append(RustTypes.Name(signature.Params[i].Type)).Append(" = ")
+                .Append(RustTypes.Read(signature.Params[i].Type)).Append("?;\n");
+        }
+        s.Append("        r.expect(b']')?;\n");
+        var names = Enumerable.Range(0, signature.Params.Count).Select(i => "a" + i).ToList();
+        s.Append("        Ok((").Append(string.Join("", names.Select(n => n + ", "))).Append("))\n");
+        s.Append("    })();\n");
+        s.Append("    #[allow(unused_mut)]\n");
+        s.Append("    let (").Append(string.Join("", names.Select(n => "mut " + n + ", "))).Append(") = match args {\n");
+        s.Append("        Ok(a) => a,\n");
+        s.Append("        Err(e) => return coderoom_harness::bad_input(test, e),\n");
+        s.Append("    };\n");
+        var function = FunctionName(signature);
+        var outputIndex = signature.OutputParam is { } output ? signature.Params.ToList().FindIndex(p => p.Name == output) : -1;
+        var args = string.Join(", ", names.Select((n, i) => i == outputIndex ? "&mut " + n : n));
+        if (outputIndex >= 0)
+        {
+            var judged = signature.Params[outputIndex].Type;
+            s.Append("    test.execute(move || { Solution::").Append(function).Append('(').Append(args).Append("); a")
+                .Append(outputIndex).Append(" }, ").Append(RustTypes.Writer(judged)).Append(");\n");
+        }
+        else if (signature.ReturnType.Kind == ValueKind.Void)
+        {
+            s.Append("    test.execute(move || { Solution::").Append(function).Append('(').Append(args).Append("); }, ")
+                .Append(RustTypes.Writer(signature.ReturnType)).Append(");\n");
+        }
+        else
+        {
+            s.Append("    test.execute(move || Solution::").Append(function).Append('(').Append(args).Append("), ")
+                .Append(RustTypes.Writer(signature.ReturnType)).Append(");\n");
+        }
+        s.Append("}\n");
+        s.Append("fn main() {\n    coderoom_harness::run(__coderoom_test)\n}\n");
+        return s.ToString();
+    }
+
+    /// <summary>Whether the code declares the item, outside comments (LeetCode's starter has the definitions commented out).</summary>
+    private static bool Declares(string code, string keyword, string name) =>
+        Regex.IsMatch(Comments().Replace(code, " "), @"\b" + keyword + @"\s+" + name + @"\b", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    [GeneratedRegex(@"//[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex Comments();
+
+    /// <summary>rustc names files relative to the box; strip any absolute box path that slips through.</summary>
+    internal static string CleanCompilerOutput(string output) => BoxPath().Replace(output, "");
+
+    [GeneratedRegex(@"/box/")]
+    private static partial Regex BoxPath();
+
+    private const string ListNodeDefinition = """
+        // Definition for singly-linked list.
+        // #[derive(PartialEq, Eq, Clone, Debug)]
+        // pub struct ListNode {
+        //   pub val: i32,
+        //   pub next: Option<Box<ListNode>>
+        // }
+        //
+        // impl ListNode {
+        //   #[inline]
+        //   fn new(val: i32) -> Self {
+        //     ListNode {
+        //       next: None,
+        //       val
+        //     }
+        //   }
+        // }
+
+        """;
+
+    private const string TreeNodeDefinition = """
+        // Definition for a binary tree node.
+        // #[derive(Debug, PartialEq, Eq)]
+        // pub struct TreeNode {
+        //   pub val: i32,
+        //   pub left: Option<Rc<RefCell<TreeNode>>>,
+        //   pub right: Option<Rc<RefCell<TreeNode>>>,
+        // }
+        //
+        // impl TreeNode {
+        //   #[inline]
+        //   pub fn new(val: i32) -> Self {
+        //     TreeNode {
+        //       val,
+        //       left: None,
+        //       right: None
+        //     }
+        //   }
+        // }
+
+        """;
+}

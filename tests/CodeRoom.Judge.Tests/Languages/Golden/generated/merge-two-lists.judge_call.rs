@@ -1,0 +1,24 @@
+// CodeRoom's call site: LeetCode's predefined names, the candidate's solution.rs, the typed call.
+#[allow(unused_imports)]
+use coderoom_harness::prelude::*;
+pub struct Solution;
+include!("solution.rs");
+fn __coderoom_test(r: &mut coderoom_harness::Reader, test: coderoom_harness::Test) {
+    let args = (|| -> coderoom_harness::ReadResult<_> {
+        r.expect(b'[')?;
+        let a0: Option<Box<ListNode>> = coderoom_harness::read_list::<ListNode>(r)?;
+        r.expect(b',')?;
+        let a1: Option<Box<ListNode>> = coderoom_harness::read_list::<ListNode>(r)?;
+        r.expect(b']')?;
+        Ok((a0, a1, ))
+    })();
+    #[allow(unused_mut)]
+    let (mut a0, mut a1, ) = match args {
+        Ok(a) => a,
+        Err(e) => return coderoom_harness::bad_input(test, e),
+    };
+    test.execute(move || Solution::merge_two_lists(a0, a1), |out: &mut String, v: &Option<Box<ListNode>>| coderoom_harness::write_list(out, v));
+}
+fn main() {
+    coderoom_harness::run(__coderoom_test)
+}

@@ -1,0 +1,22 @@
+// CodeRoom's call site: LeetCode's predefined names, the candidate's solution.rs, the typed call.
+#[allow(unused_imports)]
+use coderoom_harness::prelude::*;
+pub struct Solution;
+include!("solution.rs");
+fn __coderoom_test(r: &mut coderoom_harness::Reader, test: coderoom_harness::Test) {
+    let args = (|| -> coderoom_harness::ReadResult<_> {
+        r.expect(b'[')?;
+        let a0: Vec<char> = <Vec<char> as coderoom_harness::Json>::read(r)?;
+        r.expect(b']')?;
+        Ok((a0, ))
+    })();
+    #[allow(unused_mut)]
+    let (mut a0, ) = match args {
+        Ok(a) => a,
+        Err(e) => return coderoom_harness::bad_input(test, e),
+    };
+    test.execute(move || { Solution::reverse_string(&mut a0); a0 }, |out: &mut String, v: &Vec<char>| coderoom_harness::write_value(out, v));
+}
+fn main() {
+    coderoom_harness::run(__coderoom_test)
+}

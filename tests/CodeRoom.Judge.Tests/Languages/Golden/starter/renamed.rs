@@ -1,0 +1,5 @@
+impl Solution {
+    pub fn max_profit(prices: Vec<i32>) -> i32 {
+        
+    }
+}
