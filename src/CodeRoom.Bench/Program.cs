@@ -3,8 +3,7 @@ using CodeRoom.Bench;
 
 var runs = new Option<int>("--runs") { Description = "sequential runs per language and mode (median over them)", DefaultValueFactory = _ => 15 };
 var warmup = new Option<int>("--warmup") { Description = "warm-up runs per language before measuring", DefaultValueFactory = _ => 2 };
-var languages = new Option<string>("--languages") { Description = "comma-separated: python,java,cpp,javascript,typescript,go", DefaultValueFactory = _ => "python,java,cpp,javascript,typescript,go" };
-var languages = new Option<string>("--languages") { Description = "comma-separated: python,java,cpp,javascript,typescript,rust", DefaultValueFactory = _ => "python,java,cpp,javascript,typescript,rust" };
+var languages = new Option<string>("--languages") { Description = "comma-separated: python,java,cpp,javascript,typescript,go,rust", DefaultValueFactory = _ => "python,java,cpp,javascript,typescript,go,rust" };
 var clients = new Option<int>("--clients") { Description = "concurrent clients in the throughput phase (0 skips it)", DefaultValueFactory = _ => 32 };
 var duration = new Option<int>("--duration") { Description = "seconds of the throughput phase", DefaultValueFactory = _ => 20 };
 var burst = new Option<int>("--overload") { Description = "requests sent at once to check over-capacity answers (0 skips it)", DefaultValueFactory = _ => 96 };

@@ -122,6 +122,9 @@ internal static class Workloads
                     seen[x] = i
                 }
                 return nil
+            }
+
+            """,
         "rust" => $$"""
             use std::collections::HashMap;
 
@@ -188,6 +191,9 @@ internal static class Workloads
                 fmt.Println(twoSum([]int{2, 7, 11, 15}, 9))
                 fmt.Println(twoSum([]int{3, 2, 4}, 6))
                 fmt.Println(twoSum([]int{3, 3}, 6))
+            }
+
+            """,
         "rust" => "struct Solution;\n\n" + TwoSum("rust", tag) + """
 
             fn main() {

@@ -16,8 +16,7 @@ public enum LanguageId
 public static class LanguageIds
 {
     public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript,
-        LanguageId.Go];
-    public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript, LanguageId.Rust];
+        LanguageId.Go, LanguageId.Rust];
 
     public static string WireName(this LanguageId id) => id switch
     {

@@ -10,18 +10,6 @@ public sealed class ScriptLanguageTests(JudgeFixture fixture)
 {
     public static TheoryData<LanguageId> Languages => [LanguageId.JavaScript, LanguageId.TypeScript];
 
-    private static readonly Problem FirstChar = JudgeFixture.Problem("""
-        { "slug": "first-char", "title": "First character",
-          "signature": { "function_name": "firstChar", "params": [ { "name": "s", "type": "string" } ], "return_type": "character" },
-          "tests": [ { "visibility": "public", "input": { "s": "héllo" }, "expected": "h" } ] }
-        """);
-
-    private static readonly Problem Product = JudgeFixture.Problem("""
-        { "slug": "product", "title": "Product",
-          "signature": { "function_name": "product", "params": [ { "name": "a", "type": "long" }, { "name": "b", "type": "long" } ], "return_type": "long" },
-          "tests": [ { "visibility": "public", "input": { "a": 123456789, "b": 987654321 }, "expected": 121932631112635269 } ] }
-        """);
-
     [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
     public async Task A_list_node_problem_builds_and_reads_back_lists(LanguageId language)
     {

@@ -40,6 +40,9 @@ public sealed class StarterCodeTests
     [MemberData(nameof(Signatures.Names), MemberType = typeof(Signatures))]
     public void Go_starter_code_is_a_package_level_func_as_on_LeetCode(string name) =>
         Golden.Match($"starter/{name}.go", new GoToolchain().StarterCode(Signatures.Named(name)));
+
+    [Theory]
+    [MemberData(nameof(Signatures.Names), MemberType = typeof(Signatures))]
     public void Rust_starter_code_is_an_impl_Solution_with_a_snake_case_associated_function_as_on_LeetCode(string name) =>
         Golden.Match($"starter/{name}.rs", new RustToolchain().StarterCode(Signatures.Named(name)));
 
