@@ -45,6 +45,28 @@ public sealed partial class CppToolchain : ILanguageToolchain
     /// <summary>Where the precompiled harness (and with it the whole standard library) is mounted in compiles.</summary>
     public const string PrebuiltMountPoint = "/opt/coderoom/cpp";
 
+    // The driver's link line (-###) then names the sanitizers' runtime libraries.
+    private const string Sanitize = "-fsanitize=address,undefined";
+    private const string NoSanitize = "-fno-sanitize=vptr,function";
+
+    /// <summary>
+    /// As LeetCode compiles C++ (issue 14): AddressSanitizer, so an out-of-bounds index, a heap overflow or a use
+    /// after free is a runtime error naming its kind instead of a silent wrong answer; UndefinedBehaviorSanitizer
+    /// (signed overflow, a null member access, a missing return, an array index out of bounds), halting at the first
+    /// report like LeetCode's; libstdc++'s container annotations, so that v[v.size()] within a vector's capacity is a
+    /// container-overflow too. vptr and function are left out: they need RTTI checks on every virtual call or indirect
+    /// call and LeetCode's messages do not show them. The detection of stack use after return is off (its fake
+    /// stacks cost memory and time, and LeetCode does not report it). -fno-delete-null-pointer-checks keeps a load
+    /// through a null pointer that -O2 would otherwise delete (a wrong answer) where UBSan's null check does not
+    /// reach (a null pointer handed to the library). The precompiled header and harness.o are built with the same
+    /// flags: clang refuses a PCH built with others, and the vector annotations must be the same on both sides.
+    /// </summary>
+    private static readonly string[] SanitizerFlags =
+    [
+        Sanitize, NoSanitize, "-fno-sanitize-recover=all",
+        "-fsanitize-address-use-after-return=never", "-D_GLIBCXX_SANITIZE_VECTOR=1", "-fno-delete-null-pointer-checks",
+    ];
+
     /// <summary>Flags shared by the precompiled header and every compile: clang refuses a PCH built with others.</summary>
     private static readonly string[] Flags =
     [
@@ -54,7 +76,9 @@ public sealed partial class CppToolchain : ILanguageToolchain
         // Line tables only (no types or variables): enough to name the candidate's line of a crash, for about 7% more
         // compile time (docs/harness-protocol.md, crash locations).
         "-gline-tables-only",
+        .. SanitizerFlags,
     ];
+
 
     /// <summary>Symbolises a crash's addresses in a second sandbox (never here: the binary is the candidate's). Its
     /// DWARF 5 inline tables are what llvm-symbolizer reads right and binutils 2.40's addr2line does not.</summary>
@@ -88,11 +112,14 @@ public sealed partial class CppToolchain : ILanguageToolchain
             + Compiler + " " + string.Join(' ', Flags) + " -include-pch harness.hpp.pch -ffunction-sections -fdata-sections"
             + " -c harness.cpp -o harness.o; "
             + ": > " + ObjectFile + "; "
-            + Compiler + " -### -fuse-ld=gold -Wl,--gc-sections -o main " + ObjectFile + " " + PrebuiltMountPoint + "/harness.o 2> /tmp/driver.txt; "
+            + Compiler + " -### -fuse-ld=gold " + Sanitize + " " + NoSanitize + " -Wl,--gc-sections -o main " + ObjectFile + " " + PrebuiltMountPoint + "/harness.o 2> /tmp/driver.txt; "
             + "sed -n 's|^ \"" + Linker + "\" ||p' /tmp/driver.txt > link.rsp; test -s link.rsp"],
         PrebuiltMountPoint));
 
-    public IReadOnlyList<string> RequiredFiles => [Compiler, Linker, SymbolizerPath];
+    /// <summary>The sanitizers' runtime (Debian's libclang-rt-19-dev), linked statically into every executable.</summary>
+    public const string SanitizerRuntime = "/usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.asan-x86_64.a";
+
+    public IReadOnlyList<string> RequiredFiles => [Compiler, Linker, SymbolizerPath, SanitizerRuntime];
 
     public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb) => new()
     {
@@ -110,7 +137,14 @@ public sealed partial class CppToolchain : ILanguageToolchain
                 + " main.cpp && exec " + Linker + " @" + PrebuiltMountPoint + "/link.rsp",
         ],
         RunCommand = ["/box/main", StackBytes(memoryLimitMb).ToString(CultureInfo.InvariantCulture)],
-        Environment = new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["LC_ALL"] = "C.UTF-8", ["TZ"] = "UTC" },
+        Environment = new Dictionary<string, string>
+        {
+            ["LANG"] = "C.UTF-8", ["LC_ALL"] = "C.UTF-8", ["TZ"] = "UTC",
+            ["ASAN_OPTIONS"] = Sanitizers.AsanOptions(memoryLimitMb),
+            ["UBSAN_OPTIONS"] = Sanitizers.UbsanOptions,
+        },
+        MemoryOverheadBytes = Sanitizers.MemoryOverheadBytes(memoryLimitMb),
+        DescribeCrash = Sanitizers.Describe,
         // The compile is a shell, clang and the linker; the run itself has two threads (main and the big-stack one).
         MaxProcesses = 16,
         StartupAllowance = TimeSpan.FromMilliseconds(100),
