@@ -53,18 +53,21 @@ public sealed partial class CppToolchain : ILanguageToolchain
     /// As LeetCode compiles C++ (issue 14): AddressSanitizer, so an out-of-bounds index, a heap overflow or a use
     /// after free is a runtime error naming its kind instead of a silent wrong answer; UndefinedBehaviorSanitizer
     /// (signed overflow, a null member access, a missing return, an array index out of bounds), halting at the first
-    /// report like LeetCode's; libstdc++'s container annotations, so that v[v.size()] within a vector's capacity is a
-    /// container-overflow too. vptr and function are left out: they need RTTI checks on every virtual call or indirect
+    /// report like LeetCode's; libstdc++'s assertions, so that every out-of-range v[i] aborts with libstdc++'s message,
+    /// also within the vector's capacity (v[v.size()] after a reserve) and past it into another allocation (v[1000]),
+    /// which AddressSanitizer alone cannot see. Its container annotations (_GLIBCXX_SANITIZE_VECTOR) would catch the
+    /// first only, and made push_back four times slower (docs/benchmarks.md); the assertions cost about 10%. vptr and
+    /// function are left out: they need RTTI checks on every virtual call or indirect
     /// call and LeetCode's messages do not show them. The detection of stack use after return is off (its fake
     /// stacks cost memory and time, and LeetCode does not report it). -fno-delete-null-pointer-checks keeps a load
     /// through a null pointer that -O2 would otherwise delete (a wrong answer) where UBSan's null check does not
     /// reach (a null pointer handed to the library). The precompiled header and harness.o are built with the same
-    /// flags: clang refuses a PCH built with others, and the vector annotations must be the same on both sides.
+    /// flags: clang refuses a PCH built with others.
     /// </summary>
     private static readonly string[] SanitizerFlags =
     [
         Sanitize, NoSanitize, "-fno-sanitize-recover=all",
-        "-fsanitize-address-use-after-return=never", "-D_GLIBCXX_SANITIZE_VECTOR=1", "-fno-delete-null-pointer-checks",
+        "-fsanitize-address-use-after-return=never", "-D_GLIBCXX_ASSERTIONS", "-fno-delete-null-pointer-checks",
     ];
 
     /// <summary>Flags shared by the precompiled header and every compile: clang refuses a PCH built with others.</summary>

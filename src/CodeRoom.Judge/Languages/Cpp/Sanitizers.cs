@@ -18,15 +18,16 @@ internal static partial class Sanitizers
     /// whose handler sends the stack for the judge to name the line; SIGSEGV, SIGBUS and SIGFPE are the sanitizer's,
     /// so a null or wild pointer and a stack overflow are reported by name. No symbolization in the sandbox (the judge
     /// symbolises, CrashLocator), no leak checks (LSan needs ptrace, which seccomp denies, and LeetCode does not report
-    /// leaks), no core dumps. An allocation larger than the memory limit fails at once (std::bad_alloc, judged
-    /// memory_limit_exceeded) instead of being reported as a sanitizer error.
+    /// leaks), no core dumps. malloc of an impossible size returns null as glibc's does (allocator_may_return_null);
+    /// no cap on one allocation below that: a large one is judged by the cgroup as it is touched, as without the
+    /// sanitizer (its operator new reports "out of memory" rather than throwing std::bad_alloc, so a cap would make a
+    /// growing vector a runtime error instead of memory_limit_exceeded).
     /// </summary>
     public static string AsanOptions(int memoryLimitMb) => string.Join(':',
         "detect_leaks=0", "symbolize=0", "abort_on_error=1", "handle_abort=0", "handle_segv=1", "handle_sigbus=1",
         "handle_sigfpe=1", "allow_user_segv_handler=0", "disable_coredump=1", "print_legend=0",
         "detect_stack_use_after_return=0", "allocator_may_return_null=1",
-        "quarantine_size_mb=" + QuarantineMb(memoryLimitMb).ToString(CultureInfo.InvariantCulture),
-        "max_allocation_size_mb=" + memoryLimitMb.ToString(CultureInfo.InvariantCulture));
+        "quarantine_size_mb=" + QuarantineMb(memoryLimitMb).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>UBSAN_OPTIONS: the same ending as AddressSanitizer's (the flags already halt at the first report).</summary>
     public const string UbsanOptions = "halt_on_error=1:abort_on_error=1:print_stacktrace=0:symbolize=0";
@@ -61,11 +62,26 @@ internal static partial class Sanitizers
     {
         var asan = AsanError().Matches(stderr).LastOrDefault();
         var ubsan = UbsanError().Matches(stderr).LastOrDefault();
-        if (asan is null && ubsan is null)
+        var assertion = LibraryAssertion().Matches(stderr).LastOrDefault();
+        var last = new[] { asan, ubsan, assertion }.Where(m => m is not null).MaxBy(m => m!.Index);
+        if (last is null)
         {
             return null;
         }
-        if (ubsan is not null && (asan is null || ubsan.Index > asan.Index))
+        if (last == assertion)
+        {
+            // "std::vector<_Tp, _Alloc>::reference std::vector<_Tp, _Alloc>::operator[](size_type) [with _Tp = int; ...]"
+            // becomes "std::vector::operator[]".
+            var function = assertion.Groups["function"].Value;
+            for (var i = 0; i < 4; i++)
+            {
+                function = TemplateArguments().Replace(function, "");  // innermost first, a few levels deep
+            }
+            var call = function.IndexOf('(', StringComparison.Ordinal) is var paren and > 0 ? function[..paren] : function;
+            call = call[(call.LastIndexOf(' ') + 1)..];
+            return $"runtime error: out of range in {call} (Assertion '{assertion.Groups["condition"].Value}' failed)";
+        }
+        if (last == ubsan)
         {
             var file = Path.GetFileName(ubsan.Groups["file"].Value);
             var message = "runtime error: " + ubsan.Groups["message"].Value.Trim();
@@ -90,6 +106,15 @@ internal static partial class Sanitizers
     // unknown address 0x000000000000 (pc ...)"; "... attempting double-free on 0x6020 in thread T1:".
     [GeneratedRegex(@"ERROR: AddressSanitizer: (?<what>[^\n]{1,200}?)(?: at pc | \(pc |:?\r?$| in thread )", RegexOptions.Multiline, 1000)]
     private static partial Regex AsanError();
+
+    // libstdc++'s _GLIBCXX_ASSERTIONS: "/usr/include/c++/12/bits/stl_vector.h:1123: std::vector<_Tp, _Alloc>::reference
+    // std::vector<_Tp, _Alloc>::operator[](size_type) [with _Tp = int; ...]: Assertion '__n < this->size()' failed."
+    // Only the library's (its headers' path, its quotes): the candidate's own assert() stays a SIGABRT.
+    [GeneratedRegex(@"^[^\n:]{0,200}/include/c\+\+/[^\n:]{0,200}:\d+: (?<function>[^\n]{1,1000}?): Assertion '(?<condition>[^'\n]{1,200})' failed\.", RegexOptions.Multiline, 1000)]
+    private static partial Regex LibraryAssertion();
+
+    [GeneratedRegex(@"<[^<>]*>", RegexOptions.None, 1000)]
+    private static partial Regex TemplateArguments();
 
     // "solution.cpp:5:17: runtime error: signed integer overflow: 2147483647 + 1 cannot be represented in type 'int'"
     [GeneratedRegex(@"^(?<file>[^\n:]{0,200}):\d+:\d+: runtime error: (?<message>[^\n]{1,500})", RegexOptions.Multiline, 1000)]
