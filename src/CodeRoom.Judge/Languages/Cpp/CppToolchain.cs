@@ -241,7 +241,13 @@ public sealed partial class CppToolchain : ILanguageToolchain
     /// 'helper(int)'" is what the candidate needs. With the line tables, gold names the candidate's line instead
     /// ("solution.cpp:5: error: undefined reference to 'helper(int)'"); the prefix rule stays for code without one.
     /// </summary>
-    internal static string CleanCompilerOutput(string output) => LinkerContext().Replace(BoxPath().Replace(output, ""), "ld: ");
+    internal static string CleanCompilerOutput(string output) =>
+        LinkerContext().Replace(BoxPath().Replace(SanitizerLinkWarning().Replace(output, ""), ""), "ld: ");
+
+    /// <summary>gold's warning on every link of the sanitizers' runtime (a symbol of its export list is local): ours,
+    /// not the candidate's.</summary>
+    [GeneratedRegex(@"^ld\.gold: warning: Cannot export local symbol '__asan_[A-Za-z_]*'\n?", RegexOptions.Multiline)]
+    private static partial Regex SanitizerLinkWarning();
 
     [GeneratedRegex(@"/box/")]
     private static partial Regex BoxPath();
