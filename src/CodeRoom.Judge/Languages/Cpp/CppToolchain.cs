@@ -142,7 +142,9 @@ public sealed partial class CppToolchain : ILanguageToolchain
         RunCommand = ["/box/main", StackBytes(memoryLimitMb).ToString(CultureInfo.InvariantCulture)],
         Environment = new Dictionary<string, string>
         {
-            ["LANG"] = "C.UTF-8", ["LC_ALL"] = "C.UTF-8", ["TZ"] = "UTC",
+            ["LANG"] = "C.UTF-8",
+            ["LC_ALL"] = "C.UTF-8",
+            ["TZ"] = "UTC",
             ["ASAN_OPTIONS"] = Sanitizers.AsanOptions(memoryLimitMb),
             ["UBSAN_OPTIONS"] = Sanitizers.UbsanOptions,
         },
