@@ -26,7 +26,7 @@ internal static class DoctorCommand
                     checks.Add(new HostCheck($"{toolchain.Id} toolchain", exists, exists ? file : $"{file} not found",
                         toolchain.Id == LanguageId.TypeScript
                             ? "./coderoom start (installs the pinned TypeScript compiler from src/CodeRoom.Judge/Languages/TypeScript)"
-                            : "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 llvm-19 binutils nodejs"));
+                            : "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 llvm-19 libclang-rt-19-dev binutils nodejs"));
                 }
             }
             foreach (var check in checks)
