@@ -45,29 +45,30 @@ public sealed partial class CppToolchain : ILanguageToolchain
     /// <summary>Where the precompiled harness (and with it the whole standard library) is mounted in compiles.</summary>
     public const string PrebuiltMountPoint = "/opt/coderoom/cpp";
 
-    // The driver's link line (-###) then names the sanitizers' runtime libraries.
-    private const string Sanitize = "-fsanitize=address,undefined";
-    private const string NoSanitize = "-fno-sanitize=vptr,function";
-
     /// <summary>
     /// As LeetCode compiles C++ (issue 14): AddressSanitizer, so an out-of-bounds index, a heap overflow or a use
-    /// after free is a runtime error naming its kind instead of a silent wrong answer; UndefinedBehaviorSanitizer
-    /// (signed overflow, a null member access, a missing return, an array index out of bounds), halting at the first
-    /// report like LeetCode's; libstdc++'s assertions, so that every out-of-range v[i] aborts with libstdc++'s message,
-    /// also within the vector's capacity (v[v.size()] after a reserve) and past it into another allocation (v[1000]),
-    /// which AddressSanitizer alone cannot see. Its container annotations (_GLIBCXX_SANITIZE_VECTOR) would catch the
-    /// first only, and made push_back four times slower (docs/benchmarks.md); the assertions cost about 10%. vptr and
-    /// function are left out: they need RTTI checks on every virtual call or indirect
-    /// call and LeetCode's messages do not show them. The detection of stack use after return is off (its fake
-    /// stacks cost memory and time, and LeetCode does not report it). -fno-delete-null-pointer-checks keeps a load
-    /// through a null pointer that -O2 would otherwise delete (a wrong answer) where UBSan's null check does not
-    /// reach (a null pointer handed to the library). The precompiled header and harness.o are built with the same
-    /// flags: clang refuses a PCH built with others.
+    /// after free is a runtime error naming its kind instead of a silent wrong answer; the UndefinedBehaviorSanitizer
+    /// checks whose messages LeetCode shows (signed overflow, division by zero, a member access through a null
+    /// pointer, a missing return, a fixed-size array index out of bounds, a bad shift), halting at the first report
+    /// (array-bounds, not bounds: its local-bounds part traps with SIGILL and no message);
+    /// and libstdc++'s assertions, so that every out-of-range v[i] aborts with libstdc++'s message, also within the
+    /// vector's capacity (v[v.size()] after a reserve) and past it into another allocation (v[1000]), which
+    /// AddressSanitizer alone cannot see. Measured choices (docs/harness-protocol.md, "C++ runtime errors"): the rest
+    /// of -fsanitize=undefined (alignment, object size, pointer overflow, nonnull attributes, ...) doubled the compile
+    /// of a two-sum for checks LeetCode's candidates rarely meet; libstdc++'s container annotations
+    /// (_GLIBCXX_SANITIZE_VECTOR) catch only the first of those indexes and made push_back four times slower, where the
+    /// assertions cost about 10%; the detection of stack use after return needs fake stacks (memory and time) and
+    /// LeetCode does not report it. -fno-delete-null-pointer-checks keeps a load through a null pointer that -O2 would
+    /// otherwise delete (a wrong answer) where UBSan's null check does not reach. The precompiled header and harness.o
+    /// are built with the same flags (clang refuses a PCH built with others); the driver's link line (-###) is asked
+    /// with the -fsanitize flag, so it names the sanitizers' runtime.
     /// </summary>
+    private const string Sanitize = "-fsanitize=address,signed-integer-overflow,integer-divide-by-zero,null,return,array-bounds,vla-bound,shift";
+
     private static readonly string[] SanitizerFlags =
     [
-        Sanitize, NoSanitize, "-fno-sanitize-recover=all",
-        "-fsanitize-address-use-after-return=never", "-D_GLIBCXX_ASSERTIONS", "-fno-delete-null-pointer-checks",
+        Sanitize, "-fno-sanitize-recover=all", "-fsanitize-address-use-after-return=never", "-D_GLIBCXX_ASSERTIONS",
+        "-fno-delete-null-pointer-checks",
     ];
 
     /// <summary>Flags shared by the precompiled header and every compile: clang refuses a PCH built with others.</summary>
@@ -115,7 +116,7 @@ public sealed partial class CppToolchain : ILanguageToolchain
             + Compiler + " " + string.Join(' ', Flags) + " -include-pch harness.hpp.pch -ffunction-sections -fdata-sections"
             + " -c harness.cpp -o harness.o; "
             + ": > " + ObjectFile + "; "
-            + Compiler + " -### -fuse-ld=gold " + Sanitize + " " + NoSanitize + " -Wl,--gc-sections -o main " + ObjectFile + " " + PrebuiltMountPoint + "/harness.o 2> /tmp/driver.txt; "
+            + Compiler + " -### -fuse-ld=gold " + Sanitize + " -Wl,--gc-sections -o main " + ObjectFile + " " + PrebuiltMountPoint + "/harness.o 2> /tmp/driver.txt; "
             + "sed -n 's|^ \"" + Linker + "\" ||p' /tmp/driver.txt > link.rsp; test -s link.rsp"],
         PrebuiltMountPoint));
 

@@ -5,6 +5,7 @@
 #include <link.h>
 #include <sanitizer/asan_interface.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <unwind.h>
 
 namespace coderoom {
@@ -245,10 +246,14 @@ void install_crash_handler() {
     Frames warm;
     capture(warm);
     // Large enough for AddressSanitizer's report of a stack overflow, its abort and this handler, all on this stack.
-    static char alternate[256 * 1024];
+    // Mapped, not static: when the thread ends, AddressSanitizer unmaps whatever alternate stack the thread has (it
+    // set up its own, which this replaces), and unmapping a static buffer fails and aborts the process.
+    constexpr size_t kAlternateBytes = 256 * 1024;
+    void* alternate = mmap(nullptr, kAlternateBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (alternate == MAP_FAILED) return;
     stack_t stack{};
     stack.ss_sp = alternate;
-    stack.ss_size = sizeof alternate;
+    stack.ss_size = kAlternateBytes;
     if (sigaltstack(&stack, nullptr) != 0) return;
     struct sigaction action{};
     action.sa_sigaction = on_crash;
