@@ -10,7 +10,13 @@ internal sealed record BareToolchain(string Key, string Language, string Label, 
     /// clang baseline asks the compiler for the same work. Without the judge's precompiled header and prebuilt harness: those are
     /// the judge's own speed-ups, which a bare baseline does not get.</summary>
     public static readonly string[] JudgeCppFlags =
-        ["-std=c++23", "-O2", "-pipe", "-fno-color-diagnostics", "-ferror-limit=20", "-fconstexpr-steps=10000000", "-ftemplate-depth=1024"];
+    [
+        "-std=c++23", "-O2", "-pipe", "-fno-color-diagnostics", "-ferror-limit=20", "-fconstexpr-steps=10000000", "-ftemplate-depth=1024",
+        "-gline-tables-only",
+        // The sanitizers (issue 14): the fairness check then compares the judged call with the same instrumented code.
+        "-fsanitize=address,signed-integer-overflow,integer-divide-by-zero,null,return,array-bounds,vla-bound,shift", "-fno-sanitize-recover=all",
+        "-fsanitize-address-use-after-return=never", "-D_GLIBCXX_ASSERTIONS", "-fno-delete-null-pointer-checks",
+    ];
 
     /// <summary>The compiler the judge runs (TypeScriptToolchain.Compiler), installed by ./coderoom.</summary>
     public const string TypeScriptCompiler = "/opt/coderoom/typescript/node_modules/@typescript/typescript-linux-x64/lib/tsc";

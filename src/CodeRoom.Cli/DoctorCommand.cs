@@ -28,7 +28,7 @@ internal static class DoctorCommand
                             ? "./coderoom start (installs the pinned TypeScript compiler from src/CodeRoom.Judge/Languages/TypeScript)"
                             : toolchain.Id == LanguageId.Go
                             ? "./coderoom start (adds Debian's bookworm-backports and installs golang-1.23-go)"
-                            : "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 llvm-19 binutils nodejs rustc-web"));
+                            : "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 llvm-19 libclang-rt-19-dev binutils nodejs rustc-web"));
                 }
             }
             foreach (var check in checks)

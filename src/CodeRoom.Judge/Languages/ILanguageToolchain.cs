@@ -106,6 +106,21 @@ public sealed record BuildPlan
     /// candidate's lines in a second sandbox after the run. Null when the harness reports lines itself.
     /// </summary>
     public CrashSymbolizer? Symbolizer { get; init; }
+
+    /// <summary>
+    /// Memory a run's runtime needs on top of the candidate's own (C++: AddressSanitizer's shadow, redzones and
+    /// quarantine): the run's cgroup gets the problem's limit plus this, so the instrumentation is not charged to the
+    /// candidate. Zero for the others.
+    /// </summary>
+    public long MemoryOverheadBytes { get; init; }
+
+    /// <summary>
+    /// For a process that died inside a test: the runtime's own report of why, read from that test's stderr (C++: the
+    /// sanitizers' "ERROR: AddressSanitizer: heap-buffer-overflow ..." or "runtime error: ..."), or null when there
+    /// is none and the signal or exit code says it. stderr is the candidate's: whatever this returns only ever becomes
+    /// the error of the test whose process died, which is a runtime error either way.
+    /// </summary>
+    public Func<string, string?>? DescribeCrash { get; init; }
 }
 
 /// <summary>

@@ -125,7 +125,7 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
                     // A backstop: the feed's per-test limits and the budget are what end a test.
                     CpuTime = plan.StartupAllowance + left + TimeSpan.FromMilliseconds(50),
                     WallTime = wallLeft,
-                    MemoryBytes = memoryBytes,
+                    MemoryBytes = memoryBytes + plan.MemoryOverheadBytes,
                     MaxProcesses = plan.MaxProcesses,
                     OutputBytes = options.OutputLimitBytes,
                     ControlLineBytes = lineCap,
@@ -176,20 +176,25 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
                     "the code failed while loading, in a process started for a hidden test", null, outcome.PeakMemoryBytes, "", "");
                 continue;
             }
-            Collect(problem, tests, raw, remaining, feed, outcome, nonce, clock.Elapsed >= cap);
+            Collect(problem, plan, tests, raw, remaining, feed, outcome, nonce, clock.Elapsed >= cap);
         }
         return new RunOutcome(raw.Select(r => r!).ToArray(), null, used.TotalMilliseconds, peak);
     }
 
     /// <summary>Records what one process did: the tests it finished, the one it was in when it ended, and, when it
     /// never got to the candidate's code, the same error for every remaining test (no endless restarts).</summary>
-    private void Collect(Problem problem, IReadOnlyList<TestCase> tests, RawTest?[] raw, List<int> remaining, ProcessFeed feed,
+    private void Collect(Problem problem, BuildPlan plan, IReadOnlyList<TestCase> tests, RawTest?[] raw, List<int> remaining, ProcessFeed feed,
         SandboxOutcome outcome, string nonce, bool capReached)
     {
         var stdoutByTest = CandidateText.SplitByMarker(CandidateText.Decode(outcome.Stdout), nonce, outcome.StdoutTruncated);
         var stderrByTest = CandidateText.SplitByMarker(CandidateText.Decode(outcome.Stderr), nonce, outcome.StderrTruncated);
-        string Stream(Dictionary<int, string> byTest, int i) => CandidateText.Sanitize(
-            (i == remaining[0] ? byTest.GetValueOrDefault(-1, "") : "") + byTest.GetValueOrDefault(i, ""), options.OutputPerTestBytes);
+        string Raw(Dictionary<int, string> byTest, int i) =>
+            (i == remaining[0] ? byTest.GetValueOrDefault(-1, "") : "") + byTest.GetValueOrDefault(i, "");
+        string Stream(Dictionary<int, string> byTest, int i) => CandidateText.Sanitize(Raw(byTest, i), options.OutputPerTestBytes);
+        // A crash report is at the end of the test's stderr, which may be longer than what is shown of it.
+        string? Report(int i) => plan.DescribeCrash?.Invoke(Raw(stderrByTest, i)) is { } report
+            ? CandidateText.Sanitize(report, HarnessLine.MaxErrorChars)
+            : null;
 
         foreach (var i in remaining)
         {
@@ -202,7 +207,7 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
             }
             else if (feed.Current == i)
             {
-                var (verdict, error) = Ended(outcome, feed, problem, tests[i], stderr, capReached);
+                var (verdict, error) = Ended(outcome, feed, problem, Report(i), tests[i], stderr, capReached);
                 raw[i] = new RawTest(verdict, null, error, Math.Max(0, (outcome.CpuTime - feed.CurrentStartCpu).TotalMilliseconds),
                     outcome.PeakMemoryBytes, stdout, stderr)
                 {
@@ -216,7 +221,7 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
             // The runtime died (or broke the protocol) before any test: every remaining test gets that error.
             var (verdict, error) = feed.Violation is { } violation
                 ? (Verdict.RuntimeError, violation)
-                : Ended(outcome, feed, problem, tests[remaining[0]], Stream(stderrByTest, remaining[0]), capReached);
+                : Ended(outcome, feed, problem, Report(remaining[0]), tests[remaining[0]], Stream(stderrByTest, remaining[0]), capReached);
             foreach (var i in remaining)
             {
                 raw[i] ??= new RawTest(verdict, null, error, null, outcome.PeakMemoryBytes, "", "");
@@ -256,9 +261,10 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
         };
     }
 
-    /// <summary>Why the process ended inside a test (or before reaching one): the sandbox and the feed say.</summary>
-    private static (Verdict Verdict, string Error) Ended(SandboxOutcome outcome, ProcessFeed feed, Problem problem, TestCase test,
-        string stderr, bool capReached)
+    /// <summary>Why the process ended inside a test (or before reaching one): the sandbox and the feed say; for a crash,
+    /// the runtime's own report (<see cref="BuildPlan.DescribeCrash"/>) when it left one.</summary>
+    private static (Verdict Verdict, string Error) Ended(SandboxOutcome outcome, ProcessFeed feed, Problem problem, string? report,
+        TestCase test, string stderr, bool capReached)
     {
         if (outcome.ControlLineTooLong)
         {
@@ -280,7 +286,8 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
             TerminationReason.WallTimeLimit => (Verdict.TimeLimitExceeded, $"time limit exceeded: the code was sleeping or blocked {where}"),
             TerminationReason.MemoryLimit => (Verdict.MemoryLimitExceeded, $"memory limit exceeded: more than {problem.Limits.MemoryLimitMb} MB {where}"),
             TerminationReason.OutputLimit => (Verdict.OutputLimitExceeded, "output limit exceeded: the code printed too much"),
-            TerminationReason.Signaled => (Verdict.RuntimeError, SignalNames.Describe(outcome.Signal ?? 0)),
+            TerminationReason.Signaled => (Verdict.RuntimeError, report ?? SignalNames.Describe(outcome.Signal ?? 0)),
+            TerminationReason.Exited when outcome.ExitCode != 0 && report is not null => (Verdict.RuntimeError, report),
             TerminationReason.Stopped => (Verdict.RuntimeError, "the process was stopped by the judge " + where),
             _ => (Verdict.RuntimeError, CandidateText.LastLines(stderr) is { Length: > 0 } tail
                 ? CandidateText.Sanitize($"the process exited with code {outcome.ExitCode}: {tail}", HarnessLine.MaxErrorChars)

@@ -37,7 +37,7 @@ public sealed class CppCrashLineTests(JudgeFixture fixture)
                 }
             };
             """,
-            8, "SIGSEGV"
+            8, "runtime error: member access within null pointer of type 'ListNode'"
         },
         {
             "vector::at out of range",
@@ -62,7 +62,7 @@ public sealed class CppCrashLineTests(JudgeFixture fixture)
                 }
             };
             """,
-            4, "SIGFPE"
+            4, "runtime error: division by zero"
         },
         {
             "stack overflow",
@@ -78,7 +78,7 @@ public sealed class CppCrashLineTests(JudgeFixture fixture)
                 }
             };
             """,
-            5, "SIGSEGV"
+            5, "AddressSanitizer: stack-overflow"
         },
         {
             "failed assertion",

@@ -45,6 +45,32 @@ public sealed partial class CppToolchain : ILanguageToolchain
     /// <summary>Where the precompiled harness (and with it the whole standard library) is mounted in compiles.</summary>
     public const string PrebuiltMountPoint = "/opt/coderoom/cpp";
 
+    /// <summary>
+    /// As LeetCode compiles C++ (issue 14): AddressSanitizer, so an out-of-bounds index, a heap overflow or a use
+    /// after free is a runtime error naming its kind instead of a silent wrong answer; the UndefinedBehaviorSanitizer
+    /// checks whose messages LeetCode shows (signed overflow, division by zero, a member access through a null
+    /// pointer, a missing return, a fixed-size array index out of bounds, a bad shift), halting at the first report
+    /// (array-bounds, not bounds: its local-bounds part traps with SIGILL and no message);
+    /// and libstdc++'s assertions, so that every out-of-range v[i] aborts with libstdc++'s message, also within the
+    /// vector's capacity (v[v.size()] after a reserve) and past it into another allocation (v[1000]), which
+    /// AddressSanitizer alone cannot see. Measured choices (docs/harness-protocol.md, "C++ runtime errors"): the rest
+    /// of -fsanitize=undefined (alignment, object size, pointer overflow, nonnull attributes, ...) doubled the compile
+    /// of a two-sum for checks LeetCode's candidates rarely meet; libstdc++'s container annotations
+    /// (_GLIBCXX_SANITIZE_VECTOR) catch only the first of those indexes and made push_back four times slower, where the
+    /// assertions cost about 10%; the detection of stack use after return needs fake stacks (memory and time) and
+    /// LeetCode does not report it. -fno-delete-null-pointer-checks keeps a load through a null pointer that -O2 would
+    /// otherwise delete (a wrong answer) where UBSan's null check does not reach. The precompiled header and harness.o
+    /// are built with the same flags (clang refuses a PCH built with others); the driver's link line (-###) is asked
+    /// with the -fsanitize flag, so it names the sanitizers' runtime.
+    /// </summary>
+    private const string Sanitize = "-fsanitize=address,signed-integer-overflow,integer-divide-by-zero,null,return,array-bounds,vla-bound,shift";
+
+    private static readonly string[] SanitizerFlags =
+    [
+        Sanitize, "-fno-sanitize-recover=all", "-fsanitize-address-use-after-return=never", "-D_GLIBCXX_ASSERTIONS",
+        "-fno-delete-null-pointer-checks",
+    ];
+
     /// <summary>Flags shared by the precompiled header and every compile: clang refuses a PCH built with others.</summary>
     private static readonly string[] Flags =
     [
@@ -54,7 +80,9 @@ public sealed partial class CppToolchain : ILanguageToolchain
         // Line tables only (no types or variables): enough to name the candidate's line of a crash, for about 7% more
         // compile time (docs/harness-protocol.md, crash locations).
         "-gline-tables-only",
+        .. SanitizerFlags,
     ];
+
 
     /// <summary>Symbolises a crash's addresses in a second sandbox (never here: the binary is the candidate's). Its
     /// DWARF 5 inline tables are what llvm-symbolizer reads right and binutils 2.40's addr2line does not.</summary>
@@ -88,11 +116,14 @@ public sealed partial class CppToolchain : ILanguageToolchain
             + Compiler + " " + string.Join(' ', Flags) + " -include-pch harness.hpp.pch -ffunction-sections -fdata-sections"
             + " -c harness.cpp -o harness.o; "
             + ": > " + ObjectFile + "; "
-            + Compiler + " -### -fuse-ld=gold -Wl,--gc-sections -o main " + ObjectFile + " " + PrebuiltMountPoint + "/harness.o 2> /tmp/driver.txt; "
+            + Compiler + " -### -fuse-ld=gold " + Sanitize + " -Wl,--gc-sections -o main " + ObjectFile + " " + PrebuiltMountPoint + "/harness.o 2> /tmp/driver.txt; "
             + "sed -n 's|^ \"" + Linker + "\" ||p' /tmp/driver.txt > link.rsp; test -s link.rsp"],
         PrebuiltMountPoint));
 
-    public IReadOnlyList<string> RequiredFiles => [Compiler, Linker, SymbolizerPath];
+    /// <summary>The sanitizers' runtime (Debian's libclang-rt-19-dev), linked statically into every executable.</summary>
+    public const string SanitizerRuntime = "/usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.asan-x86_64.a";
+
+    public IReadOnlyList<string> RequiredFiles => [Compiler, Linker, SymbolizerPath, SanitizerRuntime];
 
     public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb) => new()
     {
@@ -110,7 +141,16 @@ public sealed partial class CppToolchain : ILanguageToolchain
                 + " main.cpp && exec " + Linker + " @" + PrebuiltMountPoint + "/link.rsp",
         ],
         RunCommand = ["/box/main", StackBytes(memoryLimitMb).ToString(CultureInfo.InvariantCulture)],
-        Environment = new Dictionary<string, string> { ["LANG"] = "C.UTF-8", ["LC_ALL"] = "C.UTF-8", ["TZ"] = "UTC" },
+        Environment = new Dictionary<string, string>
+        {
+            ["LANG"] = "C.UTF-8",
+            ["LC_ALL"] = "C.UTF-8",
+            ["TZ"] = "UTC",
+            ["ASAN_OPTIONS"] = Sanitizers.AsanOptions(memoryLimitMb),
+            ["UBSAN_OPTIONS"] = Sanitizers.UbsanOptions,
+        },
+        MemoryOverheadBytes = Sanitizers.MemoryOverheadBytes(memoryLimitMb),
+        DescribeCrash = Sanitizers.Describe,
         // The compile is a shell, clang and the linker; the run itself has two threads (main and the big-stack one).
         MaxProcesses = 16,
         StartupAllowance = TimeSpan.FromMilliseconds(100),
@@ -218,7 +258,13 @@ public sealed partial class CppToolchain : ILanguageToolchain
     /// 'helper(int)'" is what the candidate needs. With the line tables, gold names the candidate's line instead
     /// ("solution.cpp:5: error: undefined reference to 'helper(int)'"); the prefix rule stays for code without one.
     /// </summary>
-    internal static string CleanCompilerOutput(string output) => LinkerContext().Replace(BoxPath().Replace(output, ""), "ld: ");
+    internal static string CleanCompilerOutput(string output) =>
+        LinkerContext().Replace(BoxPath().Replace(SanitizerLinkWarning().Replace(output, ""), ""), "ld: ");
+
+    /// <summary>gold's warning on every link of the sanitizers' runtime (a symbol of its export list is local): ours,
+    /// not the candidate's.</summary>
+    [GeneratedRegex(@"^ld\.gold: warning: Cannot export local symbol '__asan_[A-Za-z_]*'\n?", RegexOptions.Multiline)]
+    private static partial Regex SanitizerLinkWarning();
 
     [GeneratedRegex(@"/box/")]
     private static partial Regex BoxPath();
