@@ -1,7 +1,7 @@
 namespace CodeRoom.Judge.Contract;
 
 /// <summary>The languages candidates write in. The lowercase names are the wire names (python, java, cpp, javascript,
-/// typescript).</summary>
+/// typescript, csharp).</summary>
 public enum LanguageId
 {
     Python,
@@ -9,11 +9,15 @@ public enum LanguageId
     Cpp,
     JavaScript,
     TypeScript,
+    CSharp,
 }
 
 public static class LanguageIds
 {
-    public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript];
+    public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript, LanguageId.CSharp];
+
+    /// <summary>"python, java, ... or csharp", for messages that list the languages.</summary>
+    public static string Listed => string.Join(", ", All.Take(All.Count - 1).Select(WireName)) + " or " + All[^1].WireName();
 
     public static string WireName(this LanguageId id) => id switch
     {
@@ -22,6 +26,7 @@ public static class LanguageIds
         LanguageId.Cpp => "cpp",
         LanguageId.JavaScript => "javascript",
         LanguageId.TypeScript => "typescript",
+        LanguageId.CSharp => "csharp",
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
@@ -43,6 +48,9 @@ public static class LanguageIds
                 return true;
             case "typescript" or "ts":
                 id = LanguageId.TypeScript;
+                return true;
+            case "csharp" or "c#" or "cs":
+                id = LanguageId.CSharp;
                 return true;
             default:
                 id = default;

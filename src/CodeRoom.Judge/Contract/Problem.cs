@@ -27,7 +27,10 @@ public sealed record Signature(
     string? OutputParam)
 {
     public string FunctionNameFor(LanguageId language) =>
-        FunctionNames.TryGetValue(language, out var name) ? name : FunctionName;
+        FunctionNames.TryGetValue(language, out var name) ? name
+        // LeetCode's C# method names are PascalCase (twoSum is TwoSum).
+        : language == LanguageId.CSharp && FunctionName.Length > 0 ? char.ToUpperInvariant(FunctionName[0]) + FunctionName[1..]
+        : FunctionName;
 
     /// <summary>The type that is judged: the return type, or the output parameter's type for in-place problems.</summary>
     public ValueType JudgedType => OutputParam is null ? ReturnType : Params.First(p => p.Name == OutputParam).Type;

@@ -16,6 +16,7 @@ public static class ProblemFolder
         ["cpp"] = "cpp",
         ["javascript"] = "js",
         ["typescript"] = "ts",
+        ["csharp"] = "cs",
     };
 
     public static ProblemDefinition Load(string directory)

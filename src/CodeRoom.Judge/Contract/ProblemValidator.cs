@@ -62,7 +62,7 @@ public static partial class ProblemValidator
         {
             if (!LanguageIds.TryParse(name, out var language))
             {
-                errors.Add($"reference_solutions.{name}: unknown language (use python, java, cpp, javascript or typescript)");
+                errors.Add($"reference_solutions.{name}: unknown language (use {LanguageIds.Listed})");
             }
             else if (!string.IsNullOrWhiteSpace(code))
             {
@@ -98,7 +98,7 @@ public static partial class ProblemValidator
         {
             if (!LanguageIds.TryParse(lang, out var id))
             {
-                errors.Add($"signature.function_names.{lang}: unknown language (use python, java, cpp, javascript or typescript)");
+                errors.Add($"signature.function_names.{lang}: unknown language (use {LanguageIds.Listed})");
                 ok = false;
             }
             else if (!IsIdentifier(name))
