@@ -459,7 +459,16 @@ namespace CodeRoom.Harness
         {
             if (value is null)
             {
-                w.WriteNullValue();
+                // An empty list or tree is [] in the contract; any other null stays null.
+                if (ty.Kind is "ListNode" or "TreeNode")
+                {
+                    w.WriteStartArray();
+                    w.WriteEndArray();
+                }
+                else
+                {
+                    w.WriteNullValue();
+                }
                 return;
             }
             switch (ty.Kind)
