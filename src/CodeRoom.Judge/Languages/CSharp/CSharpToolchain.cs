@@ -182,7 +182,7 @@ public sealed partial class CSharpToolchain : ILanguageToolchain
         return Diagnostic().Replace(cleaned, m => "Line " + m.Groups[1].Value + ": Char " + m.Groups[2].Value + ": " + m.Groups[3].Value + " (in Solution.cs)");
     }
 
-    [GeneratedRegex(@"(?m)^Solution\.cs\((\d+),(\d+)\): (.*?)\s*$")]
+    [GeneratedRegex(@"(?m)^Solution\.cs\((\d+),(\d+)\): ([^\r\n]*?)[ \t]*$")]
     private static partial Regex Diagnostic();
 
     private const string ListNodeDefinition = """

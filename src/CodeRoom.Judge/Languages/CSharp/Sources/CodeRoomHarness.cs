@@ -392,17 +392,44 @@ namespace CodeRoom.Harness
             {
                 return null;
             }
-            var val = clr.GetField("val")!;
             var next = clr.GetField("next")!;
+            var make = NodeMaker(clr);
             object head = null;
             for (var i = items.Count - 1; i >= 0; i--)
             {
-                var node = RuntimeHelpers.GetUninitializedObject(clr);
-                val.SetValue(node, items[i]!.GetValue<int>());
+                var node = make(items[i]!.GetValue<int>());
                 next.SetValue(node, head);
                 head = node;
             }
             return head;
+        }
+
+        /// <summary>A node by its constructor (val, null...) as LeetCode's code makes them, so a candidate's own node
+        /// class gets its field initialisers; without such a constructor, an uninitialised object with val set.</summary>
+        private static Func<int, object> NodeMaker(Type clr)
+        {
+            var val = clr.GetField("val")!;
+            var constructor = clr.GetConstructors().FirstOrDefault(c =>
+            {
+                var ps = c.GetParameters();
+                return ps.Length > 0 && ps[0].ParameterType == typeof(int) && ps.Skip(1).All(p => !p.ParameterType.IsValueType);
+            });
+            if (constructor is not null)
+            {
+                var rest = constructor.GetParameters().Length - 1;
+                return v =>
+                {
+                    var args = new object[rest + 1];
+                    args[0] = v;
+                    return constructor.Invoke(args);
+                };
+            }
+            return v =>
+            {
+                var node = RuntimeHelpers.GetUninitializedObject(clr);
+                val.SetValue(node, v);
+                return node;
+            };
         }
 
         private static object BuildTree(JsonArray items, Type clr)
@@ -411,15 +438,10 @@ namespace CodeRoom.Harness
             {
                 return null;
             }
-            var val = clr.GetField("val")!;
             var left = clr.GetField("left")!;
             var right = clr.GetField("right")!;
-            object Make(JsonNode n)
-            {
-                var node = RuntimeHelpers.GetUninitializedObject(clr);
-                val.SetValue(node, n!.GetValue<int>());
-                return node;
-            }
+            var make = NodeMaker(clr);
+            object Make(JsonNode n) => make(n!.GetValue<int>());
             var root = Make(items[0]);
             var queue = new Queue<object>();
             queue.Enqueue(root);
