@@ -9,6 +9,7 @@ describe('error line to mark in the editor', () => {
     expect(lineFromMessage('IndexError: list index out of range (line 4)')?.line).toBe(4);
     expect(lineFromMessage("Line 3: Char 5: error TS2322: Type 'string' is not assignable to type 'number[]'.")?.line).toBe(3);
     expect(lineFromMessage("SyntaxError: Unexpected token '}' (line 3)")?.line).toBe(3);
+    expect(lineFromMessage("Line 3: Char 34: error CS1002: ; expected (in Solution.cs)")?.line).toBe(3);
     expect(lineFromMessage('no line here')).toBeNull();
   });
 

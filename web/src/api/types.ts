@@ -2,14 +2,15 @@
 // OpenAPI document; the field names are the wire names (snake_case). Optional fields are ones the service may
 // leave out; the client tolerates their absence.
 
-export type Language = 'python' | 'java' | 'cpp' | 'javascript' | 'typescript';
-export const LANGUAGES: readonly Language[] = ['python', 'java', 'cpp', 'javascript', 'typescript'] as const;
+export type Language = 'python' | 'java' | 'cpp' | 'javascript' | 'typescript' | 'csharp';
+export const LANGUAGES: readonly Language[] = ['python', 'java', 'cpp', 'javascript', 'typescript', 'csharp'] as const;
 export const LANGUAGE_LABELS: Record<Language, string> = {
   python: 'Python',
   java: 'Java',
   cpp: 'C++',
   javascript: 'JavaScript',
   typescript: 'TypeScript',
+  csharp: 'C#',
 };
 
 /** JSON value as it crosses the wire (test inputs, expected and actual outputs). */

@@ -9,6 +9,7 @@ import 'monaco-editor/languages/definitions/java/register';
 import 'monaco-editor/languages/definitions/cpp/register';
 import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/typescript/register';
+import 'monaco-editor/languages/definitions/csharp/register';
 import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import type { Language } from '../api/types';
@@ -23,7 +24,7 @@ export interface EditorHandle {
   getValue(): string;
   setValue(code: string): void;
   focus(): void;
-  /** Monaco's language mode of the current model (python, java, cpp, javascript, typescript). */
+  /** Monaco's language mode of the current model (python, java, cpp, javascript, typescript, csharp). */
   languageId(): string | null;
 }
 
@@ -51,6 +52,7 @@ const MONACO_LANG: Record<Language, string> = {
   cpp: 'cpp',
   javascript: 'javascript',
   typescript: 'typescript',
+  csharp: 'csharp',
 };
 
 export default function CodeEditor(props: CodeEditorProps) {

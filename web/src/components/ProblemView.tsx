@@ -24,7 +24,7 @@ const CodeEditor = dynamic(() => import('./CodeEditor'), {
 /** The service's default RequestLimits:MaxCustomInputs. */
 const MAX_CUSTOM_INPUTS = 10;
 
-const EXT: Record<Language, string> = { python: 'py', java: 'java', cpp: 'cpp', javascript: 'js', typescript: 'ts' };
+const EXT: Record<Language, string> = { python: 'py', java: 'java', cpp: 'cpp', javascript: 'js', typescript: 'ts', csharp: 'cs' };
 
 const SAVE_LABEL: Record<SaveState, string> = {
   idle: '',
@@ -45,7 +45,7 @@ export function errorMark(o: Outcome | null): EditorMark | null {
   return lineFromMessage(message);
 }
 
-/** Compiler messages: javac `Solution.java:4: error`, g++ `solution.cpp:4:12: error`, tsc `Line 4: Char 5: error`,
+/** Compiler messages: javac `Solution.java:4: error`, g++ `solution.cpp:4:12: error`, tsc and C# `Line 4: Char 5: error`,
  * Python and JavaScript `line 4`. */
 export function lineFromMessage(message: string): EditorMark | null {
   const m = /^[^\s:]+:(\d+):(?:\d+:)?\s*(?:fatal )?error\b/m.exec(message) ?? /\bline (\d+)\b/i.exec(message);
@@ -59,6 +59,7 @@ function starterFor(p: ProblemDetail, lang: Language): string {
   if (lang === 'python') return `class Solution:\n    ${sig}:\n        pass\n`;
   if (lang === 'java') return `class Solution {\n    ${sig} {\n        \n    }\n}\n`;
   if (lang === 'javascript' || lang === 'typescript') return `${sig} {\n    \n};\n`;
+  if (lang === 'csharp') return `public class Solution {\n    ${sig} {\n        \n    }\n}\n`;
   return `class Solution {\npublic:\n    ${sig} {\n        \n    }\n};\n`;
 }
 
