@@ -25,6 +25,9 @@ internal sealed record BareToolchain(string Key, string Language, string Label, 
         // The judge's compiler and LeetCode's options, with its default lib check (what `tsc` does at a terminal).
         new("tsc", "typescript", "tsc + node", "solution.ts",
             [[TypeScriptCompiler, "--strict", "false", "--target", "ES2022", "--outDir", "out", "solution.ts"], ["/usr/bin/node", "out/solution.js"]]),
+        // .NET 10's file-based apps: `dotnet run` restores, builds (MSBuild + Roslyn) and runs a single file, each new
+        // file a fresh build, as a candidate trying a solution at a terminal would.
+        new("dotnet", "csharp", "dotnet run solution.cs", "solution.cs", [["/usr/share/dotnet/dotnet", "run", "solution.cs", "--"]]),
     ];
 
     /// <summary>Writes the program into a fresh folder under <paramref name="root"/>, then compiles and runs it; the

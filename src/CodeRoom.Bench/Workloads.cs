@@ -8,7 +8,7 @@ namespace CodeRoom.Bench;
 internal static class Workloads
 {
     public const string TwoSumSlug = "bench-two-sum";
-    public static readonly string[] Languages = ["python", "java", "cpp", "javascript", "typescript"];
+    public static readonly string[] Languages = ["python", "java", "cpp", "javascript", "typescript", "csharp"];
 
     /// <summary>The issue's "trivial solution to a 3-test problem": two-sum with three public tests (Run only sees
     /// public tests).</summary>
@@ -111,6 +111,20 @@ internal static class Workloads
             }
 
             """,
+        "csharp" => $$"""
+            public class Solution {
+                public int[] TwoSum(int[] nums, int target) {
+                    // bench {{tag}}
+                    var seen = new Dictionary<int, int>();
+                    for (int i = 0; i < nums.Length; i++) {
+                        if (seen.TryGetValue(target - nums[i], out int j)) return new int[] { j, i };
+                        seen[nums[i]] = i;
+                    }
+                    return new int[0];
+                }
+            }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 
@@ -153,6 +167,16 @@ internal static class Workloads
             }
 
             """.Replace(" as const", language == "javascript" ? "" : " as [number[], number][]", StringComparison.Ordinal),
+        // A file-based app (.NET 10's `dotnet run file.cs`): top-level statements come before the class.
+        "csharp" => """
+            using System;
+            using System.Collections.Generic;
+
+            foreach (var (nums, target) in new[] { (new[] { 2, 7, 11, 15 }, 9), (new[] { 3, 2, 4 }, 6), (new[] { 3, 3 }, 6) }) {
+                Console.WriteLine(string.Join(", ", new Solution().TwoSum(nums, target)));
+            }
+
+            """ + TwoSum("csharp", tag),
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 
@@ -225,6 +249,16 @@ internal static class Workloads
             }
 
             """,
+        "csharp" => """
+            public class Solution {
+                public long Spin(int n) {
+                    long x = 0;
+                    for (int i = 0; i < n; i++) x = (x * 31 + i) % 1000003;
+                    return x;
+                }
+            }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 
@@ -281,6 +315,18 @@ internal static class Workloads
             console.log(v, Number(t1 - t0) / 1e6, (c1.user + c1.system) / 1e3);
 
             """,
+        "csharp" => """
+            using System;
+            using System.Diagnostics;
+
+            int n = int.Parse(args[0]);
+            var s = new Solution();
+            var c0 = Process.GetCurrentProcess().TotalProcessorTime; long t0 = Stopwatch.GetTimestamp();
+            long v = s.Spin(n);
+            var wall = Stopwatch.GetElapsedTime(t0); var c1 = Process.GetCurrentProcess().TotalProcessorTime;
+            Console.WriteLine(v + " " + wall.TotalMilliseconds + " " + (c1 - c0).TotalMilliseconds);
+
+            """ + Spin("csharp"),
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 
