@@ -9,28 +9,6 @@ namespace CodeRoom.Judge.Tests.Engine;
 [Collection(nameof(JudgeCollection))]
 public sealed class CSharpLanguageTests(JudgeFixture fixture)
 {
-    private static readonly Problem ReverseList = JudgeFixture.Problem("""
-        { "slug": "reverse", "title": "Reverse",
-          "signature": { "function_name": "reverseList", "params": [ { "name": "head", "type": "ListNode" } ], "return_type": "ListNode" },
-          "tests": [ { "visibility": "public", "input": { "head": [1,2,3] }, "expected": [3,2,1] },
-                     { "visibility": "hidden", "input": { "head": [] }, "expected": [] } ] }
-        """);
-
-    private static readonly Problem InvertTree = JudgeFixture.Problem("""
-        { "slug": "invert", "title": "Invert",
-          "signature": { "function_name": "invertTree", "params": [ { "name": "root", "type": "TreeNode" } ], "return_type": "TreeNode" },
-          "tests": [ { "visibility": "public", "input": { "root": [4,2,7,1,3,6,9] }, "expected": [4,7,2,9,6,3,1] },
-                     { "visibility": "public", "input": { "root": [1,null,2] }, "expected": [1,2] },
-                     { "visibility": "hidden", "input": { "root": [] }, "expected": [] } ] }
-        """);
-
-    private static readonly Problem Anagrams = JudgeFixture.Problem("""
-        { "slug": "anagrams", "title": "Anagrams",
-          "signature": { "function_name": "groupAnagrams", "params": [ { "name": "strs", "type": "string[]" } ], "return_type": "list<list<string>>" },
-          "compare": { "mode": "unordered_deep" },
-          "tests": [ { "visibility": "public", "input": { "strs": ["eat","tea","tan","ate","nat","bat"] }, "expected": [["bat"],["nat","tan"],["ate","eat","tea"]] } ] }
-        """);
-
     private static readonly Problem Scalars = JudgeFixture.Problem("""
         { "slug": "scalars", "title": "Scalars",
           "signature": { "function_name": "describe", "params": [ { "name": "c", "type": "character" }, { "name": "big", "type": "long" },
@@ -38,12 +16,6 @@ public sealed class CSharpLanguageTests(JudgeFixture fixture)
                          "return_type": "list<string>" },
           "tests": [ { "visibility": "public", "input": { "c": "z", "big": 9007199254740993, "flag": true, "grid": [["a","b"],["c"]], "words": ["x","y"] },
                        "expected": ["z", "9007199254740994", "True", "abc", "x|y"] } ] }
-        """);
-
-    private static readonly Problem Product = JudgeFixture.Problem("""
-        { "slug": "product", "title": "Product",
-          "signature": { "function_name": "product", "params": [ { "name": "a", "type": "long" }, { "name": "b", "type": "long" } ], "return_type": "long" },
-          "tests": [ { "visibility": "public", "input": { "a": 123456789, "b": 987654321 }, "expected": 121932631112635269 } ] }
         """);
 
     private static string Describe(JudgeResult result) =>
@@ -61,7 +33,7 @@ public sealed class CSharpLanguageTests(JudgeFixture fixture)
                 }
             }
             """;
-        var result = await fixture.JudgeAsync(ReverseList, LanguageId.CSharp, code);
+        var result = await fixture.JudgeAsync(Problems.ReverseList, LanguageId.CSharp, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
         Assert.Equal("[3,2,1]", result.Tests[0].Actual!.ToJsonString());
         Assert.Equal("[]", result.Tests[1].Actual!.ToJsonString());
@@ -78,7 +50,7 @@ public sealed class CSharpLanguageTests(JudgeFixture fixture)
                 }
             }
             """;
-        var result = await fixture.JudgeAsync(InvertTree, LanguageId.CSharp, code);
+        var result = await fixture.JudgeAsync(Problems.InvertTree, LanguageId.CSharp, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
         Assert.Equal("[1,2]", result.Tests[1].Actual!.ToJsonString());
     }
@@ -94,7 +66,7 @@ public sealed class CSharpLanguageTests(JudgeFixture fixture)
                 }
             }
             """;
-        var result = await fixture.JudgeAsync(Anagrams, LanguageId.CSharp, code);
+        var result = await fixture.JudgeAsync(Problems.Anagrams, LanguageId.CSharp, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
     }
 
@@ -118,7 +90,7 @@ public sealed class CSharpLanguageTests(JudgeFixture fixture)
     public async Task A_long_beyond_two_to_the_53_is_exact()
     {
         const string code = "public class Solution {\n    public long Product(long a, long b) {\n        return a * b;\n    }\n}\n";
-        var result = await fixture.JudgeAsync(Product, LanguageId.CSharp, code);
+        var result = await fixture.JudgeAsync(Problems.Product, LanguageId.CSharp, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
         Assert.Equal("121932631112635269", result.Tests[0].Actual!.ToJsonString());
     }
@@ -162,7 +134,7 @@ public sealed class CSharpLanguageTests(JudgeFixture fixture)
                 }
             }
             """;
-        var result = await fixture.JudgeAsync(ReverseList, LanguageId.CSharp, code);
+        var result = await fixture.JudgeAsync(Problems.ReverseList, LanguageId.CSharp, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
     }
 
@@ -222,7 +194,7 @@ public sealed class CSharpLanguageTests(JudgeFixture fixture)
                 }
             }
             """;
-        var result = await fixture.JudgeAsync(ReverseList, LanguageId.CSharp, code);
+        var result = await fixture.JudgeAsync(Problems.ReverseList, LanguageId.CSharp, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
     }
 
@@ -242,7 +214,7 @@ public sealed class CSharpLanguageTests(JudgeFixture fixture)
         string? first = null;
         for (var i = 0; i < 3; i++)
         {
-            var result = await fixture.JudgeAsync(ReverseList, LanguageId.CSharp, code);
+            var result = await fixture.JudgeAsync(Problems.ReverseList, LanguageId.CSharp, code);
             Assert.True(result.Verdict == Verdict.Accepted, $"run {i}: {Describe(result)}");
             var seen = JsonSerializer.Serialize(result.Tests.Select(t => new { t.Verdict, Actual = t.Actual?.ToJsonString(), t.Stdout }), ContractJson.Options);
             Assert.Equal(first ??= seen, seen);
