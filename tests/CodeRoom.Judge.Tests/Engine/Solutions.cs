@@ -138,15 +138,15 @@ internal static class Solutions
     };
 
     /// <summary>Crashes on the third test (line 4 of the candidate's code): an index past the end.</summary>
-    /// <remarks>C#: the duplicate test avoids an array access before line 4, because the JIT shares one range-check
-    /// throw block per method, and its line is that of the method's first array access (docs/harness-protocol.md).</remarks>
+    /// <remarks>C#: ElementAt (an exception thrown by a call, like C++'s at()), because a failed JIT range check is
+    /// attributed to the enclosing statement's line, here the if on line 3 (docs/harness-protocol.md).</remarks>
     public static readonly Dictionary<LanguageId, string> TwoSumCrash = new()
     {
         [LanguageId.CSharp] = """
             public class Solution {
                 public int[] TwoSum(int[] nums, int target) {
-                    if (nums.Distinct().Count() < nums.Length) {
-                        return new int[] { nums[10], 0 };
+                    if (nums[0] == nums[1]) {
+                        return new int[] { nums.ElementAt(10), 0 };
                     }
                     var seen = new Dictionary<int, int>();
                     for (int i = 0; i < nums.Length; i++) {
