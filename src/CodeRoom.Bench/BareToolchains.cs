@@ -36,6 +36,9 @@ internal sealed record BareToolchain(string Key, string Language, string Label, 
         new("gobuild", "go", "go build + run", "main.go", [[GoCommand, "build", "-o", "main", "main.go"], ["./main"]]),
         // Debian's rustc by its full path (a rustup toolchain may be earlier in PATH), as a candidate builds at a terminal.
         new("rustc", "rust", "rustc -O + run", "main.rs", [["/usr/bin/rustc", "-O", "--edition", "2021", "-o", "main", "main.rs"], ["./main"]]),
+        // .NET 10's file-based apps: `dotnet run` restores, builds (MSBuild + Roslyn) and runs a single file, each new
+        // file a fresh build, as a candidate trying a solution at a terminal would.
+        new("dotnet", "csharp", "dotnet run solution.cs", "solution.cs", [["/usr/share/dotnet/dotnet", "run", "solution.cs", "--"]]),
     ];
 
     /// <summary>The Go the judge runs (GoToolchain.GoCommand), from Debian's bookworm-backports.</summary>

@@ -82,7 +82,7 @@ internal static class Report
 
     private static Summary? Baseline(BenchResults r, string language)
     {
-        var key = language switch { "python" => "python", "java" => "java", "javascript" => "node", "typescript" => "tsc", "go" => "gobuild", "rust" => "rustc", _ => "gcc" };
+        var key = language switch { "python" => "python", "java" => "java", "javascript" => "node", "typescript" => "tsc", "go" => "gobuild", "rust" => "rustc", "csharp" => "dotnet", _ => "gcc" };
         var series = r.Latency.FirstOrDefault(x => x.Language == language && x.Mode == key);
         return series is null || series.Ms.Count == 0 ? null : Summary.Of(series.Ms);
     }
@@ -233,6 +233,7 @@ internal static class Report
         Ratio("TypeScript run (fresh)", Of(r, "typescript", "fresh"), Baseline(r, "typescript"), "bare tsc + node", 0.5);
         Ratio("Go run (fresh)", Of(r, "go", "fresh"), Baseline(r, "go"), "bare go build + run", 0.6);
         Ratio("Rust run (fresh)", Of(r, "rust", "fresh"), Baseline(r, "rust"), "bare rustc -O + run", 0.6);
+        Ratio("C# run (fresh)", Of(r, "csharp", "fresh"), Baseline(r, "csharp"), "bare dotnet run", 0.2);
         var python = Of(r, "python", "cached");
         Ratio("Java run, unchanged code (cache hit)", Of(r, "java", "cached"), python.Count > 0 ? python : null, "Python (unchanged code)", 1.5);
         Ratio("C++ run, unchanged code (cache hit)", Of(r, "cpp", "cached"), python.Count > 0 ? python : null, "Python (unchanged code)", 1.5);
@@ -240,6 +241,7 @@ internal static class Report
         Ratio("TypeScript run, unchanged code (cache hit)", Of(r, "typescript", "cached"), python.Count > 0 ? python : null, "Python (unchanged code)", 1.5);
         Ratio("Go run, unchanged code (cache hit)", Of(r, "go", "cached"), python.Count > 0 ? python : null, "Python (unchanged code)", 1.5);
         Ratio("Rust run, unchanged code (cache hit)", Of(r, "rust", "cached"), python.Count > 0 ? python : null, "Python (unchanged code)", 1.5);
+        Ratio("C# run, unchanged code (cache hit)", Of(r, "csharp", "cached"), python.Count > 0 ? python : null, "Python (unchanged code)", 1.5);
 
         if (r.Throughput is { } t)
         {

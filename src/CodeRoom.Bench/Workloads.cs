@@ -8,7 +8,7 @@ namespace CodeRoom.Bench;
 internal static class Workloads
 {
     public const string TwoSumSlug = "bench-two-sum";
-    public static readonly string[] Languages = ["python", "java", "cpp", "javascript", "typescript", "go", "rust"];
+    public static readonly string[] Languages = ["python", "java", "cpp", "javascript", "typescript", "go", "rust", "csharp"];
 
     /// <summary>The issue's "trivial solution to a 3-test problem": two-sum with three public tests (Run only sees
     /// public tests).</summary>
@@ -143,6 +143,20 @@ internal static class Workloads
             }
 
             """,
+        "csharp" => $$"""
+            public class Solution {
+                public int[] TwoSum(int[] nums, int target) {
+                    // bench {{tag}}
+                    var seen = new Dictionary<int, int>();
+                    for (int i = 0; i < nums.Length; i++) {
+                        if (seen.TryGetValue(target - nums[i], out int j)) return new int[] { j, i };
+                        seen[nums[i]] = i;
+                    }
+                    return new int[0];
+                }
+            }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 
@@ -203,6 +217,16 @@ internal static class Workloads
             }
 
             """,
+        // A file-based app (.NET 10's `dotnet run file.cs`): top-level statements come before the class.
+        "csharp" => """
+            using System;
+            using System.Collections.Generic;
+
+            foreach (var (nums, target) in new[] { (new[] { 2, 7, 11, 15 }, 9), (new[] { 3, 2, 4 }, 6), (new[] { 3, 3 }, 6) }) {
+                Console.WriteLine(string.Join(", ", new Solution().TwoSum(nums, target)));
+            }
+
+            """ + TwoSum("csharp", tag),
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 
@@ -287,6 +311,16 @@ internal static class Workloads
             }
 
             """,
+        "csharp" => """
+            public class Solution {
+                public long Spin(int n) {
+                    long x = 0;
+                    for (int i = 0; i < n; i++) x = (x * 31 + i) % 1000003;
+                    return x;
+                }
+            }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 
@@ -365,6 +399,18 @@ internal static class Workloads
             }
 
             """,
+        "csharp" => """
+            using System;
+            using System.Diagnostics;
+
+            int n = int.Parse(args[0]);
+            var s = new Solution();
+            var c0 = Process.GetCurrentProcess().TotalProcessorTime; long t0 = Stopwatch.GetTimestamp();
+            long v = s.Spin(n);
+            var wall = Stopwatch.GetElapsedTime(t0); var c1 = Process.GetCurrentProcess().TotalProcessorTime;
+            Console.WriteLine(v + " " + wall.TotalMilliseconds + " " + (c1 - c0).TotalMilliseconds);
+
+            """ + Spin("csharp"),
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 

@@ -24,11 +24,14 @@ internal static class DoctorCommand
                 {
                     var exists = File.Exists(file);
                     checks.Add(new HostCheck($"{toolchain.Id} toolchain", exists, exists ? file : $"{file} not found",
-                        toolchain.Id == LanguageId.TypeScript
-                            ? "./coderoom start (installs the pinned TypeScript compiler from src/CodeRoom.Judge/Languages/TypeScript)"
-                            : toolchain.Id == LanguageId.Go
-                            ? "./coderoom start (adds Debian's bookworm-backports and installs golang-1.23-go)"
-                            : "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 llvm-19 libclang-rt-19-dev binutils nodejs rustc-web"));
+                        toolchain.Id switch
+                        {
+                            LanguageId.TypeScript => "./coderoom start (installs the pinned TypeScript compiler from src/CodeRoom.Judge/Languages/TypeScript)",
+                            // C# uses the SDK the project itself builds with: its Roslyn, reference assemblies and runtime.
+                            LanguageId.CSharp => "install the .NET 10 SDK into /usr/share/dotnet (README: Quick start; the judge mounts that folder read-only)",
+                            LanguageId.Go => "./coderoom start (adds Debian's bookworm-backports and installs golang-1.23-go)",
+                            _ => "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 llvm-19 libclang-rt-19-dev binutils nodejs rustc-web",
+                        }));
                 }
             }
             foreach (var check in checks)

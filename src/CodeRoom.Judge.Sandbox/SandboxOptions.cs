@@ -22,7 +22,9 @@ public sealed class SandboxOptions
 
     /// <summary>How many sandboxes may be prepared ahead of time and wait for their input (warm runtimes). They have
     /// uids of their own, after the run slots', so a waiting sandbox never keeps a run from starting.</summary>
-    [Range(0, 256)] public int StandbySlots { get; set; } = 10;
+    /// <remarks>13: two warm runtimes each for Python, Java, JavaScript, TypeScript and C#, the javac and Roslyn
+    /// compile servers, one spare.</remarks>
+    [Range(0, 256)] public int StandbySlots { get; set; } = 13;
 
     /// <summary>Name of the cgroup, under the service's own cgroup, that holds the runs' cgroups.</summary>
     [Required, RegularExpression("^[A-Za-z0-9_.-]+$")] public string CgroupName { get; set; } = "coderoom";

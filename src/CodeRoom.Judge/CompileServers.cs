@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace CodeRoom.Judge;
 
 /// <summary>
-/// Warm compilers (Java: javac in a long-lived JVM): one sandboxed session per language, started on the first compile
+/// Warm compilers (Java: javac in a long-lived JVM; C#: Roslyn in a long-lived .NET runtime): one sandboxed session per language, started on the first compile
 /// and warmed up by compiling a sample, then fed every compile of that language one at a time. A compile costs tens of
 /// milliseconds instead of a cold compiler's start-up. The session runs no candidate code; it is still a sandbox like
 /// any other (its own standby uid, cgroup, seccomp, no network). After a limit or a crash it is replaced; after
@@ -174,7 +174,8 @@ public sealed partial class CompileServers : IAsyncDisposable
                     total += bytes.Length;
                     // Only top-level classes of the default package, as a cold javac's -d /box would leave where the
                     // harness looks (a package declaration's classes would land in a subdirectory it never reads).
-                    if (ClassFileName().IsMatch(name) && total <= MaxClassBytes)
+                    if ((plan.CompileServerFiles is { } allowed ? allowed.Contains(name, StringComparer.Ordinal) : ClassFileName().IsMatch(name))
+                        && total <= MaxClassBytes)
                     {
                         classes.Add((name, bytes));
                     }

@@ -28,6 +28,7 @@ public sealed partial class JudgeWarmUp(JudgeEngine engine, ILogger<JudgeWarmUp>
         [LanguageId.TypeScript] = "function echo(x: number): number {\n    return x;\n};\n",
         [LanguageId.Go] = "func echo(x int) int {\n    return x\n}\n",
         [LanguageId.Rust] = "impl Solution {\n    pub fn echo(x: i32) -> i32 {\n        x\n    }\n}\n",
+        [LanguageId.CSharp] = "public class Solution {\n    public int Echo(int x) {\n        return x;\n    }\n}\n",
     };
 
     private static Problem Parse(string json)

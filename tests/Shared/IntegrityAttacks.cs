@@ -476,6 +476,36 @@ internal static partial class Attacks
     /// "H" and a result line for a test that does not exist.</summary>
     public static readonly Dictionary<LanguageId, string> ResendStart = new()
     {
+        [LanguageId.CSharp] = """
+            public class Solution {
+                static int calls;
+
+                static void Send(string line) {
+                    try {
+                        using var control = new System.IO.FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle((IntPtr)3, false), System.IO.FileAccess.Write);
+                        var bytes = Encoding.ASCII.GetBytes(line + "\n");
+                        control.Write(bytes, 0, bytes.Length);
+                    } catch (Exception) {
+                        // closed
+                    }
+                }
+
+                public long AddTwo(long a, long b) {
+                    int index = calls++;
+                    var start = Environment.CpuUsage.TotalTime;
+                    var mark = start;
+                    while ((Environment.CpuUsage.TotalTime - start).TotalSeconds < 1.2) {
+                        if ((Environment.CpuUsage.TotalTime - mark).TotalSeconds >= 0.05) {
+                            mark = Environment.CpuUsage.TotalTime;
+                            Send("S " + index);
+                            Send("H");
+                            Send("R 7 {\"ok\":true,\"value\":3,\"ms\":0.001}");
+                        }
+                    }
+                    return a + b;
+                }
+            }
+            """,
         [LanguageId.JavaScript] = """
             const fs = process.mainModule.require("fs");
             let calls = 0;
@@ -619,6 +649,23 @@ internal static partial class Attacks
     /// before returning (the harness's own result line follows).</summary>
     public static readonly Dictionary<LanguageId, string> ForgedFastResult = new()
     {
+        [LanguageId.CSharp] = """
+            public class Solution {
+                static int calls;
+
+                public long AddTwo(long a, long b) {
+                    int index = calls++;
+                    var start = Environment.CpuUsage.TotalTime;
+                    while ((Environment.CpuUsage.TotalTime - start).TotalSeconds < 0.3) {
+                        // spin
+                    }
+                    using var control = new System.IO.FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle((IntPtr)3, false), System.IO.FileAccess.Write);
+                    var bytes = Encoding.ASCII.GetBytes("R " + index + " {\"ok\":true,\"value\":" + (a + b) + ",\"ms\":0.001}\n");
+                    control.Write(bytes, 0, bytes.Length);
+                    return a + b;
+                }
+            }
+            """,
         [LanguageId.JavaScript] = """
             const fs = process.mainModule.require("fs");
             let calls = 0;
@@ -786,6 +833,30 @@ internal static partial class Attacks
     /// under a line cap that the input's own size raises); then answers 7, the right answer.</summary>
     public static readonly Dictionary<LanguageId, string> Forge = new()
     {
+        [LanguageId.CSharp] = """
+            public class Solution {
+                static byte[] Filled(string head, char fill, int count, string tail) =>
+                    [.. Encoding.Latin1.GetBytes(head), .. Enumerable.Repeat((byte)fill, count), .. Encoding.Latin1.GetBytes(tail)];
+
+                public int Forge(string line) {
+                    byte[] data;
+                    if (line == "HUGE") {
+                        data = Filled("R 0 {\"ok\":true,\"value\":\"", 'A', 50 << 20, "\",\"ms\":0.001}");
+                    } else if (line == "LONGERROR") {
+                        data = Filled("R 0 {\"ok\":false,\"kind\":\"runtime\",\"error\":\"", 'E', 4 << 20, "\",\"line\":null,\"ms\":0.001}");
+                    } else if (line.StartsWith("DEEP")) {
+                        int depth = int.Parse(line[4..]);
+                        data = Encoding.Latin1.GetBytes("R 0 {\"ok\":true,\"value\":" + new string('[', depth) + "7" + new string(']', depth) + ",\"ms\":0.001}");
+                    } else {
+                        data = Encoding.Latin1.GetBytes(line);
+                    }
+                    using var control = new System.IO.FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle((IntPtr)3, false), System.IO.FileAccess.Write);
+                    control.Write(data, 0, data.Length);
+                    control.WriteByte((byte)'\n');
+                    return 7;
+                }
+            }
+            """,
         [LanguageId.JavaScript] = """
             const fs = process.mainModule.require("fs");
 
@@ -945,6 +1016,15 @@ internal static partial class Attacks
 
     public static readonly Dictionary<LanguageId, string> EndlessLoop = new()
     {
+        [LanguageId.CSharp] = """
+            public class Solution {
+                public long AddTwo(long a, long b) {
+                    while (true) {
+                        // spin
+                    }
+                }
+            }
+            """,
         [LanguageId.JavaScript] = """
             var addTwo = function(a, b) {
                 while (true) {
@@ -1160,6 +1240,68 @@ internal static partial class Attacks
         }
         """;
 
+    /// <summary>C#, in its static constructor (the first test's load) and in its call: whatever fd 0 holds, read without
+    /// blocking through libc (P/Invoke); forges test 0's failure on fd 3 with what it found, and fails its call with what
+    /// it can read then.</summary>
+    public const string CSharpStdin = """
+        using System.Runtime.InteropServices;
+
+        public class Solution {
+            [DllImport("libc", SetLastError = true)] static extern int open(string path, int flags);
+            [DllImport("libc", SetLastError = true)] static extern nint read(int fd, byte[] buffer, nint count);
+            [DllImport("libc")] static extern int close(int fd);
+
+            static readonly Regex Line = new(@"\d*\t\[[-0-9,\[\]]*\]");
+            static readonly List<string> Found;
+
+            static List<string> StdinNow(int waitMs) {
+                var seen = new List<string>();
+                var until = DateTime.UtcNow.AddMilliseconds(waitMs);
+                int fd = open("/proc/self/fd/0", 0x800); // O_RDONLY | O_NONBLOCK
+                if (fd < 0) return seen;
+                var buffer = new byte[1 << 20];
+                do {
+                    for (;;) {
+                        nint n = read(fd, buffer, buffer.Length);
+                        if (n <= 0) break;
+                        seen.Add(Encoding.Latin1.GetString(buffer, 0, (int)n));
+                    }
+                } while (seen.Count == 0 && DateTime.UtcNow < until);
+                close(fd);
+                return seen;
+            }
+
+            static List<string> Lines(IEnumerable<string> texts) =>
+                texts.SelectMany(t => Line.Matches(t).Select(m => m.Value)).Distinct().ToList();
+
+            static void Send(string line) {
+                try {
+                    using var control = new System.IO.FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle((IntPtr)3, false), System.IO.FileAccess.Write);
+                    var bytes = Encoding.UTF8.GetBytes(line + "\n");
+                    control.Write(bytes, 0, bytes.Length);
+                } catch (Exception) {
+                    // closed
+                }
+            }
+
+            static Solution() {
+                Found = Lines(StdinNow(300));
+                if (Found.Count > 0) {
+                    var text = "LEAK " + string.Join(" | ", Found);
+                    Console.WriteLine(text);
+                    Send("S 0");
+                    Send("R 0 {\"ok\":false,\"kind\":\"runtime\",\"error\":" + System.Text.Json.JsonSerializer.Serialize(text) + ",\"line\":null,\"ms\":0}");
+                }
+            }
+
+            public long AddTwo(long a, long b) {
+                var text = "LEAK " + string.Join(" | ", Lines(Found.Concat(StdinNow(0))));
+                Console.WriteLine(text);
+                throw new Exception(text.Length > 1900 ? text[..1900] : text);
+            }
+        }
+        """;
+
     /// <summary>Rust has no code before main, except through a linker section: a function in .init_array spins
     /// 1.2 s of CPU before main (and so before the harness reads anything).</summary>
     public const string RustInitArraySpin = """
@@ -1187,6 +1329,24 @@ internal static partial class Attacks
         impl Solution {
             pub fn add_two(a: i64, b: i64) -> i64 {
                 a + b
+            }
+        }
+        """;
+
+    /// <summary>C#: spins 1.5 s of CPU in a static constructor, which runs when the harness loads the class.</summary>
+    public const string CSharpStaticSpin = """
+        public class Solution {
+            static readonly long Spun;
+
+            static Solution() {
+                var start = Environment.CpuUsage.TotalTime;
+                long n = 0;
+                while ((Environment.CpuUsage.TotalTime - start).TotalMilliseconds < 1500) n++;
+                Spun = n;
+            }
+
+            public long AddTwo(long a, long b) {
+                return a + b + (Spun < 0 ? 1 : 0);
             }
         }
         """;

@@ -288,6 +288,7 @@ async function main() {
     ['typescript', 'ts', 'function '],
     ['go', 'go', 'func '],
     ['rust', 'rs', 'impl Solution'],
+    ['csharp', 'cs', 'public class Solution'],
   ]) {
     await check(`${language}: Monaco's ${language} mode and starter code, then Run and Submit are accepted`, async () => {
       const reference = readTextIf(join(problemsDirSolutions, `reference.${ext}`));

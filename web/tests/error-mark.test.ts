@@ -11,6 +11,7 @@ describe('error line to mark in the editor', () => {
     expect(lineFromMessage("Line 3: Char 5: error TS2322: Type 'string' is not assignable to type 'number[]'.")?.line).toBe(3);
     expect(lineFromMessage("SyntaxError: Unexpected token '}' (line 3)")?.line).toBe(3);
     expect(lineFromMessage("error[E0308]: mismatched types\n --> solution.rs:3:26\n  |\n3 |         let first: i32 = \"0\";")?.line).toBe(3);
+    expect(lineFromMessage("Line 3: Char 34: error CS1002: ; expected (in Solution.cs)")?.line).toBe(3);
     expect(lineFromMessage('no line here')).toBeNull();
   });
 

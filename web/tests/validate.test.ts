@@ -62,5 +62,7 @@ describe('custom input validation against the signature', () => {
     expect(renderSignature(list, 'rust')).toBe('pub fn reverse_list(head: Option<Box<ListNode>>) -> Option<Box<ListNode>>');
     const rotate: Signature = { function_name: 'rotate', params: [{ name: 'nums', type: 'integer[]' }, { name: 'k', type: 'integer' }], return_type: 'void', output_param: 'nums' };
     expect(renderSignature(rotate, 'rust')).toBe('pub fn rotate(nums: &mut Vec<i32>, k: i32)');
+    expect(renderSignature(s, 'csharp')).toBe('public int[] TwoSum(int[] nums, int target)');
+    expect(renderSignature(list, 'csharp')).toBe('public ListNode ReverseList(ListNode head)');
   });
 });

@@ -68,7 +68,7 @@ public static class CodingEndpoints
         }
         if (!LanguageIds.TryParse(target.Language, out var language))
         {
-            errors["language"] = ["must be python, java, cpp, javascript, typescript, go or rust"];
+            errors["language"] = ["must be " + LanguageIds.Listed];
         }
         if (target.Code is null)
         {

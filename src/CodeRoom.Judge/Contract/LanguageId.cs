@@ -1,7 +1,7 @@
 namespace CodeRoom.Judge.Contract;
 
 /// <summary>The languages candidates write in. The lowercase names are the wire names (python, java, cpp, javascript,
-/// typescript, go, rust).</summary>
+/// typescript, go, rust, csharp).</summary>
 public enum LanguageId
 {
     Python,
@@ -11,12 +11,16 @@ public enum LanguageId
     TypeScript,
     Go,
     Rust,
+    CSharp,
 }
 
 public static class LanguageIds
 {
     public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript,
-        LanguageId.Go, LanguageId.Rust];
+        LanguageId.Go, LanguageId.Rust, LanguageId.CSharp];
+
+    /// <summary>"python, java, ... or csharp", for messages that list the languages.</summary>
+    public static string Listed => string.Join(", ", All.Take(All.Count - 1).Select(WireName)) + " or " + All[^1].WireName();
 
     public static string WireName(this LanguageId id) => id switch
     {
@@ -27,6 +31,7 @@ public static class LanguageIds
         LanguageId.TypeScript => "typescript",
         LanguageId.Go => "go",
         LanguageId.Rust => "rust",
+        LanguageId.CSharp => "csharp",
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
@@ -54,6 +59,9 @@ public static class LanguageIds
                 return true;
             case "rust" or "rs":
                 id = LanguageId.Rust;
+                return true;
+            case "csharp" or "c#" or "cs":
+                id = LanguageId.CSharp;
                 return true;
             default:
                 id = default;

@@ -30,7 +30,10 @@ public sealed record Signature(
     /// as LeetCode does (twoSum is two_sum).</summary>
     public string FunctionNameFor(LanguageId language) =>
         FunctionNames.TryGetValue(language, out var name) ? name
-        : language == LanguageId.Rust ? SnakeCase.Of(FunctionName) : FunctionName;
+        : language == LanguageId.Rust ? SnakeCase.Of(FunctionName)
+        // LeetCode's C# method names are PascalCase (twoSum is TwoSum).
+        : language == LanguageId.CSharp && FunctionName.Length > 0 ? char.ToUpperInvariant(FunctionName[0]) + FunctionName[1..]
+        : FunctionName;
 
     /// <summary>The type that is judged: the return type, or the output parameter's type for in-place problems.</summary>
     public ValueType JudgedType => OutputParam is null ? ReturnType : Params.First(p => p.Name == OutputParam).Type;

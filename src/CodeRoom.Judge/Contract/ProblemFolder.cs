@@ -18,6 +18,7 @@ public static class ProblemFolder
         ["typescript"] = "ts",
         ["go"] = "go",
         ["rust"] = "rs",
+        ["csharp"] = "cs",
     };
 
     public static ProblemDefinition Load(string directory)

@@ -64,7 +64,7 @@ public static partial class ProblemValidator
         {
             if (!LanguageIds.TryParse(name, out var language))
             {
-                errors.Add($"reference_solutions.{name}: unknown language (use python, java, cpp, javascript, typescript, go or rust)");
+                errors.Add($"reference_solutions.{name}: unknown language (use {LanguageIds.Listed})");
             }
             else if (!string.IsNullOrWhiteSpace(code))
             {
@@ -100,7 +100,7 @@ public static partial class ProblemValidator
         {
             if (!LanguageIds.TryParse(lang, out var id))
             {
-                errors.Add($"signature.function_names.{lang}: unknown language (use python, java, cpp, javascript, typescript, go or rust)");
+                errors.Add($"signature.function_names.{lang}: unknown language (use {LanguageIds.Listed})");
                 ok = false;
             }
             else if (!IsIdentifier(name))

@@ -90,6 +90,16 @@ public sealed record BuildPlan
     /// </summary>
     public string? CompiledCodeFile { get; init; }
 
+    /// <summary>
+    /// For a compiled language whose warm runtime takes one binary (C#: Solution.dll): the file of the compile's box
+    /// handed over base64 as the warm header's <c>assembly</c>. Null: see <see cref="CompiledCodeFile"/>.
+    /// </summary>
+    public string? CompiledAssemblyFile { get; init; }
+
+    /// <summary>The files a compile server may hand back (<c>F name bytes</c>), by exact name; null: top-level class
+    /// files of the default package (Java).</summary>
+    public IReadOnlyList<string>? CompileServerFiles { get; init; }
+
     /// <summary>Limits of the compile step.</summary>
     public TimeSpan CompileCpuTime { get; init; } = TimeSpan.FromSeconds(10);
     public long CompileMemoryBytes { get; init; } = 1024L * 1024 * 1024;

@@ -5,5 +5,6 @@ public static class LanguageToolchains
 {
     public static readonly IReadOnlyList<Type> All = [typeof(Python.PythonToolchain), typeof(Java.JavaToolchain), typeof(Cpp.CppToolchain),
         typeof(JavaScript.JavaScriptToolchain), typeof(TypeScript.TypeScriptToolchain),
-        typeof(Go.GoToolchain), typeof(Rust.RustToolchain)];
+        typeof(Go.GoToolchain), typeof(Rust.RustToolchain),
+        typeof(CSharp.CSharpToolchain)];
 }

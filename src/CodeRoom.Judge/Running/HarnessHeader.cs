@@ -9,7 +9,8 @@ namespace CodeRoom.Judge.Running;
 /// <summary>What the supervisor writes on the harness's stdin: the header, then one test's input at a time.</summary>
 internal static class HarnessHeader
 {
-    public static string Header(Signature signature, LanguageId language, string nonce, string? code = null, JsonObject? classes = null)
+    public static string Header(Signature signature, LanguageId language, string nonce, string? code = null, JsonObject? classes = null,
+        string? assembly = null)
     {
         var header = new JsonObject
         {
@@ -31,6 +32,10 @@ internal static class HarnessHeader
         {
             header["classes"] = classes;
         }
+        if (assembly is not null)
+        {
+            header["assembly"] = assembly;
+        }
         return header.ToJsonString();
     }
 
@@ -49,6 +54,14 @@ internal static class HarnessHeader
             return output.TryGetValue(compiled, out var bytes)
                 ? Header(signature, language, nonce, Encoding.UTF8.GetString(bytes))
                 : throw new SandboxUnavailableException($"the compile left no {compiled}");
+        }
+        if (plan.CompiledAssemblyFile is { } assembly)
+        {
+            var output = SafeRead.RegularFiles(box.Path, maxFileBytes: 16L << 20, maxTotalBytes: 32L << 20)
+                ?? throw new SandboxUnavailableException("the compiled assembly is unreadable or too large to hand over");
+            return output.TryGetValue(assembly, out var bytes)
+                ? Header(signature, language, nonce, assembly: Convert.ToBase64String(bytes))
+                : throw new SandboxUnavailableException($"the compile left no {assembly}");
         }
         var files = SafeRead.RegularFiles(box.Path, maxFileBytes: 16L << 20, maxTotalBytes: 32L << 20)
             ?? throw new SandboxUnavailableException("the compiled classes are unreadable or too large to hand over");

@@ -7,7 +7,7 @@ namespace CodeRoom.Judge.Tests.Engine;
 public sealed class JudgeEngineTests(JudgeFixture fixture)
 {
     public static TheoryData<LanguageId> Languages =>
-        [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript, LanguageId.Go, LanguageId.Rust];
+        [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript, LanguageId.Go, LanguageId.Rust, LanguageId.CSharp];
 
     [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
     public async Task A_correct_solution_is_accepted_on_every_test(LanguageId language)
@@ -95,6 +95,7 @@ public sealed class JudgeEngineTests(JudgeFixture fixture)
             LanguageId.TypeScript => "Line 3: Char 5: error TS2322",
             LanguageId.Go => "solution.go:3:12: cannot use \"[0, 1]\"",
             LanguageId.Rust => "solution.rs:3:",
+            LanguageId.CSharp => "Line 3: Char 34: error CS1002: ; expected (in Solution.cs)",
             _ => "solution.cpp:4",
         }, result.Compile.Output);
     }

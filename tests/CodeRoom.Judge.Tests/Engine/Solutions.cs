@@ -7,6 +7,18 @@ internal static partial class Solutions
 {
     public static readonly Dictionary<LanguageId, string> TwoSum = new()
     {
+        [LanguageId.CSharp] = """
+            public class Solution {
+                public int[] TwoSum(int[] nums, int target) {
+                    var seen = new Dictionary<int, int>();
+                    for (int i = 0; i < nums.Length; i++) {
+                        if (seen.TryGetValue(target - nums[i], out int j)) return new int[] { j, i };
+                        seen[nums[i]] = i;
+                    }
+                    return new int[0];
+                }
+            }
+            """,
         [LanguageId.JavaScript] = """
             var twoSum = function(nums, target) {
                 const seen = new Map();
@@ -84,6 +96,16 @@ internal static partial class Solutions
     /// <summary>Returns the first pair found by a wrong scan (j starts at i, so x+x counts): wrong on [3,2,4].</summary>
     public static readonly Dictionary<LanguageId, string> TwoSumWrong = new()
     {
+        [LanguageId.CSharp] = """
+            public class Solution {
+                public int[] TwoSum(int[] nums, int target) {
+                    for (int i = 0; i < nums.Length; i++)
+                        for (int j = i; j < nums.Length; j++)
+                            if (nums[i] + nums[j] == target) return new int[] { i, j };
+                    return new int[0];
+                }
+            }
+            """,
         [LanguageId.JavaScript] = """
             var twoSum = function(nums, target) {
                 for (let i = 0; i < nums.length; i++)
@@ -146,8 +168,25 @@ internal static partial class Solutions
     };
 
     /// <summary>Crashes on the third test (line 4 of the candidate's code): an index past the end.</summary>
+    /// <remarks>C#: ElementAt (an exception thrown by a call, like C++'s at()), because a failed JIT range check is
+    /// attributed to the enclosing statement's line, here the if on line 3 (docs/harness-protocol.md).</remarks>
     public static readonly Dictionary<LanguageId, string> TwoSumCrash = new()
     {
+        [LanguageId.CSharp] = """
+            public class Solution {
+                public int[] TwoSum(int[] nums, int target) {
+                    if (nums[0] == nums[1]) {
+                        return new int[] { nums.ElementAt(10), 0 };
+                    }
+                    var seen = new Dictionary<int, int>();
+                    for (int i = 0; i < nums.Length; i++) {
+                        if (seen.TryGetValue(target - nums[i], out int j)) return new int[] { j, i };
+                        seen[nums[i]] = i;
+                    }
+                    return new int[0];
+                }
+            }
+            """,
         [LanguageId.JavaScript] = """
             var twoSum = function(nums, target) {
                 const seen = new Map();
@@ -235,6 +274,20 @@ internal static partial class Solutions
     /// <summary>Loops forever on the third test only.</summary>
     public static readonly Dictionary<LanguageId, string> TwoSumLoop = new()
     {
+        [LanguageId.CSharp] = """
+            public class Solution {
+                public int[] TwoSum(int[] nums, int target) {
+                    long spin = 0;
+                    while (nums[0] == nums[1]) { spin++; if (spin < 0) break; }
+                    var seen = new Dictionary<int, int>();
+                    for (int i = 0; i < nums.Length; i++) {
+                        if (seen.TryGetValue(target - nums[i], out int j)) return new int[] { j, i };
+                        seen[nums[i]] = i;
+                    }
+                    return new int[0];
+                }
+            }
+            """,
         [LanguageId.JavaScript] = """
             var twoSum = function(nums, target) {
                 while (nums[0] === nums[1]) {
@@ -320,6 +373,20 @@ internal static partial class Solutions
     /// <summary>Allocates without bound on the third test only.</summary>
     public static readonly Dictionary<LanguageId, string> TwoSumMemory = new()
     {
+        [LanguageId.CSharp] = """
+            public class Solution {
+                public int[] TwoSum(int[] nums, int target) {
+                    var hog = new List<long[]>();
+                    while (nums[0] == nums[1]) hog.Add(new long[1 << 17]);
+                    var seen = new Dictionary<int, int>();
+                    for (int i = 0; i < nums.Length; i++) {
+                        if (seen.TryGetValue(target - nums[i], out int j)) return new int[] { j, i };
+                        seen[nums[i]] = i;
+                    }
+                    return new int[0];
+                }
+            }
+            """,
         [LanguageId.JavaScript] = """
             var twoSum = function(nums, target) {
                 const hog = [];
@@ -410,6 +477,7 @@ internal static partial class Solutions
 
     public static readonly Dictionary<LanguageId, string> CompileError = new()
     {
+        [LanguageId.CSharp] = "public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        return new int[] { 0, 1 }\n    }\n}\n",
         [LanguageId.JavaScript] = "var twoSum = function(nums, target) {\n    return [0, 1\n};\n",
         [LanguageId.TypeScript] = "function twoSum(nums: number[], target: number): number[] {\n    const ok = [0, 1];\n    return \"[0, 1]\";\n}\n",
         [LanguageId.Python] = "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1\n\n",
@@ -420,6 +488,15 @@ internal static partial class Solutions
 
     public static readonly Dictionary<LanguageId, string> Rotate = new()
     {
+        [LanguageId.CSharp] = """
+            public class Solution {
+                public void Rotate(int[] nums, int k) {
+                    int n = nums.Length; k %= n;
+                    var copy = (int[])nums.Clone();
+                    for (int i = 0; i < n; i++) nums[(i + k) % n] = copy[i];
+                }
+            }
+            """,
         [LanguageId.JavaScript] = """
             /**
              * @return {void} Do not return anything, modify nums in-place instead.
@@ -472,6 +549,7 @@ internal static partial class Solutions
 
     public static readonly Dictionary<LanguageId, string> Mean = new()
     {
+        [LanguageId.CSharp] = "public class Solution {\n    public double Mean(double[] xs) {\n        return xs.Average();\n    }\n}\n",
         [LanguageId.JavaScript] = "var mean = function(xs) {\n    return xs.reduce((a, b) => a + b, 0) / xs.length;\n};\n",
         [LanguageId.TypeScript] = "function mean(xs: number[]): number {\n    return xs.reduce((a, b) => a + b, 0) / xs.length;\n}\n",
         [LanguageId.Python] = "class Solution:\n    def mean(self, xs: List[float]) -> float:\n        return sum(xs) / len(xs)\n",
@@ -482,6 +560,7 @@ internal static partial class Solutions
 
     public static readonly Dictionary<LanguageId, string> BigSum = new()
     {
+        [LanguageId.CSharp] = "public class Solution {\n    public long Total(int[] nums) {\n        long s = 0; foreach (int x in nums) s += x; return s;\n    }\n}\n",
         [LanguageId.JavaScript] = "var total = function(nums) {\n    let s = 0;\n    for (const x of nums) s += x;\n    return s;\n};\n",
         [LanguageId.TypeScript] = "function total(nums: number[]): number {\n    let s = 0;\n    for (const x of nums) s += x;\n    return s;\n}\n",
         [LanguageId.Python] = "class Solution:\n    def total(self, nums: List[int]) -> int:\n        return sum(nums)\n",
@@ -492,6 +571,7 @@ internal static partial class Solutions
 
     public static readonly Dictionary<LanguageId, string> Depth = new()
     {
+        [LanguageId.CSharp] = "public class Solution {\n    public int Depth(int n) {\n        return n == 0 ? 0 : 1 + Depth(n - 1);\n    }\n}\n",
         [LanguageId.JavaScript] = "var depth = function(n) {\n    return n === 0 ? 0 : 1 + depth(n - 1);\n};\n",
         [LanguageId.TypeScript] = "function depth(n: number): number {\n    return n === 0 ? 0 : 1 + depth(n - 1);\n}\n",
         [LanguageId.Python] = "class Solution:\n    def depth(self, n: int) -> int:\n        return 0 if n == 0 else 1 + self.depth(n - 1)\n",

@@ -13,7 +13,7 @@ namespace CodeRoom.Judge.Tests.Integrity;
 [Collection(nameof(JudgeCollection))]
 public sealed class HiddenInputLeakTests(JudgeFixture fixture)
 {
-    public static TheoryData<string> Thieves => ["python-stdin-at-import", "python-memory", "java", "cpp", "javascript", "go", "rust"];
+    public static TheoryData<string> Thieves => ["python-stdin-at-import", "python-memory", "java", "cpp", "javascript", "go", "rust", "csharp"];
 
     private static (LanguageId Language, string Code) Thief(string name) => name switch
     {
@@ -24,6 +24,7 @@ public sealed class HiddenInputLeakTests(JudgeFixture fixture)
         "javascript" => (LanguageId.JavaScript, Attacks.JavaScriptStdin),
         "go" => (LanguageId.Go, Attacks.GoStdin),
         "rust" => (LanguageId.Rust, Attacks.RustStdin),
+        "csharp" => (LanguageId.CSharp, Attacks.CSharpStdin),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

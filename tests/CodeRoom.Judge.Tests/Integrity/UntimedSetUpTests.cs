@@ -11,7 +11,7 @@ namespace CodeRoom.Judge.Tests.Integrity;
 [Collection(nameof(JudgeCollection))]
 public sealed class UntimedSetUpTests(JudgeFixture fixture)
 {
-    public static TheoryData<string> SetUps => ["python-module", "python-init", "java-static", "cpp-global", "javascript-module", "typescript-module", "go-package-init", "rust-init-array"];
+    public static TheoryData<string> SetUps => ["python-module", "python-init", "java-static", "cpp-global", "javascript-module", "typescript-module", "go-package-init", "rust-init-array", "csharp-static"];
 
     private static (LanguageId Language, string Code) SetUp(string name) => name switch
     {
@@ -23,6 +23,7 @@ public sealed class UntimedSetUpTests(JudgeFixture fixture)
         "typescript-module" => (LanguageId.TypeScript, Attacks.TypeScriptModuleSpin),
         "go-package-init" => (LanguageId.Go, Attacks.GoPackageInitSpin),
         "rust-init-array" => (LanguageId.Rust, Attacks.RustInitArraySpin),
+        "csharp-static" => (LanguageId.CSharp, Attacks.CSharpStaticSpin),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

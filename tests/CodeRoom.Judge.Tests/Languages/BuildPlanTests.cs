@@ -3,6 +3,7 @@ using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Languages;
 using CodeRoom.Judge.Languages.Cpp;
 using CodeRoom.Judge.Languages.Go;
+using CodeRoom.Judge.Languages.CSharp;
 using CodeRoom.Judge.Languages.Java;
 using CodeRoom.Judge.Languages.JavaScript;
 using CodeRoom.Judge.Languages.Python;
@@ -13,7 +14,7 @@ namespace CodeRoom.Judge.Tests.Languages;
 
 public sealed class BuildPlanTests
 {
-    public static TheoryData<string> Languages => new("python", "java", "cpp", "javascript", "typescript", "go", "rust");
+    public static TheoryData<string> Languages => new("python", "java", "cpp", "javascript", "typescript", "go", "rust", "csharp");
 
     private static ILanguageToolchain Toolchain(string language) => language switch
     {
@@ -23,6 +24,7 @@ public sealed class BuildPlanTests
         "typescript" => new TypeScriptToolchain(),
         "go" => new GoToolchain(),
         "rust" => new RustToolchain(),
+        "csharp" => new CSharpToolchain(),
         _ => new CppToolchain(),
     };
 
@@ -47,7 +49,10 @@ public sealed class BuildPlanTests
         }
         text.Append("max processes: ").Append(plan.MaxProcesses).Append('\n');
         text.Append("startup allowance: ").Append(plan.StartupAllowance.TotalMilliseconds).Append(" ms\n");
-        Golden.Match($"plan/{language}.txt", text.ToString());
+        // The newest installed SDK's folders, whatever its version.
+        Golden.Match($"plan/{language}.txt", text.ToString()
+            .Replace(CSharpToolchain.RoslynDirectory, "<sdk>/Roslyn/bincore", StringComparison.Ordinal)
+            .Replace(CSharpToolchain.ReferenceDirectory, "<ref>/net10.0", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -140,8 +145,8 @@ public sealed class BuildPlanTests
 
     [Fact]
     public void Every_toolchain_names_its_language() =>
-        Assert.Equal([LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript, LanguageId.Go, LanguageId.Rust],
-            new ILanguageToolchain[] { new PythonToolchain(), new JavaToolchain(), new CppToolchain(), new JavaScriptToolchain(), new TypeScriptToolchain(), new GoToolchain(), new RustToolchain() }
+        Assert.Equal([LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript, LanguageId.Go, LanguageId.Rust, LanguageId.CSharp],
+            new ILanguageToolchain[] { new PythonToolchain(), new JavaToolchain(), new CppToolchain(), new JavaScriptToolchain(), new TypeScriptToolchain(), new GoToolchain(), new RustToolchain(), new CSharpToolchain() }
                 .Select(t => t.Id));
 
     [Theory]
@@ -178,5 +183,31 @@ public sealed class BuildPlanTests
         var plan = new TypeScriptToolchain().Plan(Signatures.MergeTwoLists, "class ListNode {\n    val: number\n}\n");
         Assert.DoesNotContain("declare class ListNode", plan.Files["coderoom.d.ts"]);
         Assert.Contains("declare class TreeNode", plan.Files["coderoom.d.ts"]);
+    }
+
+    [Fact]
+    public void CSharp_diagnostics_are_shown_as_LeetCode_shows_them()
+    {
+        var raw = "/box/Solution.cs(3,17): error CS0029: Cannot implicitly convert type 'string' to 'int'\n";
+        Assert.Equal("Line 3: Char 17: error CS0029: Cannot implicitly convert type 'string' to 'int' (in Solution.cs)\n",
+            new CSharpToolchain().Plan(Signatures.TwoSum, "").CleanCompilerOutput(raw));
+    }
+
+    [Fact]
+    public void The_CSharp_Solution_file_is_one_line_of_implicit_usings_and_a_line_directive_then_the_candidates_code()
+    {
+        var file = new CSharpToolchain().Plan(Signatures.TwoSum, "// one\r\npublic class Solution {}").Files["Solution.cs"];
+        Assert.Equal(CSharpToolchain.Prelude + "// one\npublic class Solution {}", file);
+        Assert.EndsWith("#line 1 \"Solution.cs\"\n", CSharpToolchain.Prelude);
+        Assert.Single(CSharpToolchain.Prelude.Split('\n'), l => l.StartsWith("using", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_CSharp_GC_heap_limit_sits_under_the_memory_limit()
+    {
+        var env = new CSharpToolchain().Plan(Signatures.TwoSum, "", 256).Environment;
+        Assert.Equal("0x" + (208L << 20).ToString("x", System.Globalization.CultureInfo.InvariantCulture), env["DOTNET_GCHeapHardLimit"]);
+        Assert.Equal("0", env["DOTNET_gcServer"]);
+        Assert.Equal("0", env["DOTNET_EnableDiagnostics"]);
     }
 }

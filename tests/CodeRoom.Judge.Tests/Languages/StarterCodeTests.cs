@@ -1,6 +1,7 @@
 using CodeRoom.Judge.Languages;
 using CodeRoom.Judge.Languages.Cpp;
 using CodeRoom.Judge.Languages.Go;
+using CodeRoom.Judge.Languages.CSharp;
 using CodeRoom.Judge.Languages.Java;
 using CodeRoom.Judge.Languages.JavaScript;
 using CodeRoom.Judge.Languages.Python;
@@ -46,6 +47,11 @@ public sealed class StarterCodeTests
     public void Rust_starter_code_is_an_impl_Solution_with_a_snake_case_associated_function_as_on_LeetCode(string name) =>
         Golden.Match($"starter/{name}.rs", new RustToolchain().StarterCode(Signatures.Named(name)));
 
+    [Theory]
+    [MemberData(nameof(Signatures.Names), MemberType = typeof(Signatures))]
+    public void CSharp_starter_code_is_a_public_Solution_with_a_PascalCase_method_as_on_LeetCode(string name) =>
+        Golden.Match($"starter/{name}.cs", new CSharpToolchain().StarterCode(Signatures.Named(name)));
+
     [Fact]
     public void Starter_code_uses_the_per_language_function_name_when_the_problem_overrides_it()
     {
@@ -58,7 +64,7 @@ public sealed class StarterCodeTests
     public void Starter_code_includes_the_commented_out_node_definitions_only_when_the_signature_uses_them()
     {
         ILanguageToolchain[] toolchains =
-            [new PythonToolchain(), new JavaToolchain(), new CppToolchain(), new JavaScriptToolchain(), new TypeScriptToolchain(), new RustToolchain()];
+            [new PythonToolchain(), new JavaToolchain(), new CppToolchain(), new JavaScriptToolchain(), new TypeScriptToolchain(), new RustToolchain(), new CSharpToolchain()];
         foreach (var toolchain in toolchains)
         {
             Assert.DoesNotContain("ListNode", toolchain.StarterCode(Signatures.TwoSum));

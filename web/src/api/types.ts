@@ -2,10 +2,8 @@
 // OpenAPI document; the field names are the wire names (snake_case). Optional fields are ones the service may
 // leave out; the client tolerates their absence.
 
-export type Language = 'python' | 'java' | 'cpp' | 'javascript' | 'typescript' | 'go';
-export const LANGUAGES: readonly Language[] = ['python', 'java', 'cpp', 'javascript', 'typescript', 'go'] as const;
-export type Language = 'python' | 'java' | 'cpp' | 'javascript' | 'typescript' | 'rust';
-export const LANGUAGES: readonly Language[] = ['python', 'java', 'cpp', 'javascript', 'typescript', 'rust'] as const;
+export type Language = 'python' | 'java' | 'cpp' | 'javascript' | 'typescript' | 'go' | 'rust' | 'csharp';
+export const LANGUAGES: readonly Language[] = ['python', 'java', 'cpp', 'javascript', 'typescript', 'go', 'rust', 'csharp'] as const;
 export const LANGUAGE_LABELS: Record<Language, string> = {
   python: 'Python',
   java: 'Java',
@@ -14,6 +12,7 @@ export const LANGUAGE_LABELS: Record<Language, string> = {
   typescript: 'TypeScript',
   go: 'Go',
   rust: 'Rust',
+  csharp: 'C#',
 };
 
 /** JSON value as it crosses the wire (test inputs, expected and actual outputs). */

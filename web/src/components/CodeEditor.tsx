@@ -12,6 +12,7 @@ import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/go/register';
 import 'monaco-editor/languages/features/typescript/register';
 import 'monaco-editor/languages/definitions/rust/register';
+import 'monaco-editor/languages/definitions/csharp/register';
 import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import type { CheckDiagnostic, Language, SignatureParam } from '../api/types';
@@ -40,7 +41,7 @@ export interface EditorHandle {
   getValue(): string;
   setValue(code: string): void;
   focus(): void;
-  /** Monaco's language mode of the current model (python, java, cpp, javascript, typescript, go, rust). */
+  /** Monaco's language mode of the current model (python, java, cpp, javascript, typescript, go, rust, csharp). */
   languageId(): string | null;
   /** Formats the code (as Shift+Alt+F): one undoable edit, the cursor kept near. */
   format(): Promise<void>;
@@ -80,6 +81,7 @@ const MONACO_LANG: Record<Language, string> = {
   typescript: 'typescript',
   go: 'go',
   rust: 'rust',
+  csharp: 'csharp',
 };
 
 export default function CodeEditor(props: CodeEditorProps) {

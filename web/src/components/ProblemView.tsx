@@ -24,7 +24,7 @@ const CodeEditor = dynamic(() => import('./CodeEditor'), {
 /** The service's default RequestLimits:MaxCustomInputs. */
 const MAX_CUSTOM_INPUTS = 10;
 
-const EXT: Record<Language, string> = { python: 'py', java: 'java', cpp: 'cpp', javascript: 'js', typescript: 'ts', go: 'go', rust: 'rs' };
+const EXT: Record<Language, string> = { python: 'py', java: 'java', cpp: 'cpp', javascript: 'js', typescript: 'ts', go: 'go', rust: 'rs', csharp: 'cs' };
 
 const SAVE_LABEL: Record<SaveState, string> = {
   idle: '',
@@ -45,7 +45,7 @@ export function errorMark(o: Outcome | null): EditorMark | null {
   return lineFromMessage(message);
 }
 
-/** Compiler messages: javac `Solution.java:4: error`, g++ `solution.cpp:4:12: error`, tsc `Line 4: Char 5: error`, go `solution.go:4:5: message`,
+/** Compiler messages: javac `Solution.java:4: error`, g++ `solution.cpp:4:12: error`, tsc and C# `Line 4: Char 5: error`, go `solution.go:4:5: message`,
  * Python and JavaScript `line 4`. */
 export function lineFromMessage(message: string): EditorMark | null {
   const m =
@@ -70,6 +70,7 @@ function starterFor(p: ProblemDetail, lang: Language): string {
   if (lang === 'javascript' || lang === 'typescript') return `${sig} {\n    \n};\n`;
   if (lang === 'go') return `${sig} {\n    \n}\n`;
   if (lang === 'rust') return `impl Solution {\n    ${sig} {\n        \n    }\n}\n`;
+  if (lang === 'csharp') return `public class Solution {\n    ${sig} {\n        \n    }\n}\n`;
   return `class Solution {\npublic:\n    ${sig} {\n        \n    }\n};\n`;
 }
 

@@ -347,6 +347,38 @@ function rustType(t: TypeNode): string {
   }
 }
 
+function csType(t: TypeNode): string {
+  switch (t.kind) {
+    case 'integer':
+      return 'int';
+    case 'long':
+      return 'long';
+    case 'double':
+      return 'double';
+    case 'boolean':
+      return 'bool';
+    case 'string':
+      return 'string';
+    case 'character':
+      return 'char';
+    case 'void':
+      return 'void';
+    case 'ListNode':
+      return 'ListNode';
+    case 'TreeNode':
+      return 'TreeNode';
+    case 'array':
+      return `${csType(t.element)}[]`;
+    case 'list':
+      return `IList<${csType(t.element)}>`;
+  }
+}
+
+/** LeetCode's C# method names are PascalCase (the service's starter code says the same). */
+function pascal(name: string): string {
+  return name.length > 0 ? name[0].toUpperCase() + name.slice(1) : name;
+}
+
 export function renderSignature(sig: Signature, lang: Language): string {
   const name = sig.function_names?.[lang] ?? sig.function_name;
   const ps = sig.params.map((p) => ({ name: p.name, t: parseType(p.type) ?? ({ kind: 'void' } as TypeNode) }));
@@ -376,5 +408,7 @@ export function renderSignature(sig: Signature, lang: Language): string {
       const params = ps.map((p) => `${snakeCase(p.name)}: ${p.name === sig.output_param ? '&mut ' : ''}${rustType(p.t)}`);
       return `pub fn ${rustName}(${params.join(', ')})${ret.kind === 'void' ? '' : ` -> ${rustType(ret)}`}`;
     }
+    case 'csharp':
+      return `public ${csType(ret)} ${sig.function_names?.csharp ?? pascal(sig.function_name)}(${ps.map((p) => `${csType(p.t)} ${p.name}`).join(', ')})`;
   }
 }

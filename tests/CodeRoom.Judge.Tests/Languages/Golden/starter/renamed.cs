@@ -1,0 +1,5 @@
+public class Solution {
+    public int MaxProfit(IList<int> prices) {
+        
+    }
+}

@@ -1,0 +1,5 @@
+public class Solution {
+    public void ReverseString(char[] s) {
+        
+    }
+}

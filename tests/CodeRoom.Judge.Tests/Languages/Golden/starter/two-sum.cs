@@ -1,0 +1,5 @@
+public class Solution {
+    public int[] TwoSum(int[] nums, int target) {
+        
+    }
+}
