@@ -123,5 +123,9 @@ internal static class RabbitMqTopology
             }, cancellationToken: cancellationToken);
         await channel.ExchangeDeclareAsync(options.CompletedExchange, ExchangeType.Fanout, durable: true, autoDelete: false,
             cancellationToken: cancellationToken);
+        // Reference-solution checks for authoring: short-lived requests (each expires with the Api's wait), so a classic
+        // queue; a broker restart losing one only makes that save answer 503.
+        await channel.QueueDeclareAsync(options.VerifyQueue, durable: true, exclusive: false, autoDelete: false,
+            cancellationToken: cancellationToken);
     }
 }

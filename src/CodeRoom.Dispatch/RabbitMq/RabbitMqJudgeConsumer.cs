@@ -23,6 +23,7 @@ public sealed partial class RabbitMqJudgeConsumer(
     JudgeJobProcessor processor,
     IOptions<JudgeQueueOptions> queueOptions,
     IOptions<SandboxOptions> sandboxOptions,
+    TimeProvider time,
     ILogger<RabbitMqJudgeConsumer> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<(int Id, int Revision), Problem> _problems = new();
@@ -52,6 +53,7 @@ public sealed partial class RabbitMqJudgeConsumer(
 
     private async Task OnJobAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
     {
+        var deliveredAt = time.GetUtcNow().UtcTicks;
         JudgeJobMessage? message;
         Problem? problem;
         try
@@ -76,6 +78,11 @@ public sealed partial class RabbitMqJudgeConsumer(
             JudgeJobMessage.Header(delivery.BasicProperties, JudgeJobMessage.TraceStateHeader));
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["TraceId"] = activity.TraceId.ToString() });
         LogStarted(message.SubmissionId, delivery.Redelivered, activity.TraceId.ToString());
+        if (logger.IsEnabled(LogLevel.Debug) && JudgeJobMessage.Ticks(delivery.BasicProperties, JudgeJobMessage.PublishedAtHeader) is { } publishedAt)
+        {
+            LogDelivered(message.SubmissionId, TimeSpan.FromTicks(deliveredAt - publishedAt).TotalMilliseconds,
+                TimeSpan.FromTicks(time.GetUtcNow().UtcTicks - deliveredAt).TotalMilliseconds);
+        }
         var outcome = await processor.ProcessAsync(message.SubmissionId, problem, delivery.Redelivered, failOnShutdown: false, stoppingToken);
         if (outcome == JobOutcome.Abandoned)
         {
@@ -114,6 +121,9 @@ public sealed partial class RabbitMqJudgeConsumer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "STARTED {SubmissionId} (redelivered: {Redelivered}, trace {TraceId})")]
     private partial void LogStarted(Guid submissionId, bool redelivered, string traceId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivered {SubmissionId} {DeliveryMs:0.00} ms after its publish; read in {ReadMs:0.00} ms")]
+    private partial void LogDelivered(Guid submissionId, double deliveryMs, double readMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unreadable judge job, dead-lettered: {Reason}")]
     private partial void LogUnreadable(string reason);

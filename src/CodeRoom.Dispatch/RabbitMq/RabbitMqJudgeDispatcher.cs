@@ -7,7 +7,7 @@ namespace CodeRoom.Dispatch.RabbitMq;
 /// <summary>Publishes judge jobs as persistent messages to the quorum queue and returns only once the broker confirmed
 /// them (publisher confirms), so the Api's 202 means the job survives a broker restart. Any failure to get that confirm
 /// in time is <see cref="DispatchOutcome.Unavailable"/>: the Api answers 503 with Retry-After at once.</summary>
-public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connection, ILogger<RabbitMqJudgeDispatcher> logger)
+public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connection, TimeProvider time, ILogger<RabbitMqJudgeDispatcher> logger)
     : IJudgeDispatcher, IAsyncDisposable
 {
     private readonly SemaphoreSlim _channelGate = new(1, 1);
@@ -17,7 +17,12 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
     {
         var options = connection.Options;
         var message = new JudgeJobMessage(job.SubmissionId, job.Problem.Id, job.Problem.Revision, job.Problem.Definition);
-        var headers = new Dictionary<string, object?> { [JudgeJobMessage.SubmissionIdHeader] = job.SubmissionId.ToString() };
+        var headers = new Dictionary<string, object?>
+        {
+            [JudgeJobMessage.SubmissionIdHeader] = job.SubmissionId.ToString(),
+            [JudgeJobMessage.PublishedAtHeader] = time.GetUtcNow().UtcTicks,
+        };
+        var started = time.GetTimestamp();
         JudgeTracing.Inject(headers);
         var properties = new BasicProperties
         {
@@ -38,6 +43,7 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
             // mandatory: an unroutable job (the queue deleted under us) comes back as a failed publish, not silence.
             await channel.BasicPublishAsync(exchange: "", routingKey: options.JobQueue, mandatory: true, basicProperties: properties,
                 body: message.ToBytes(), cancellationToken: timeout.Token);
+            LogConfirmed(job.SubmissionId, time.GetElapsedTime(started).TotalMilliseconds);
             return DispatchOutcome.Accepted;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -97,6 +103,9 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
         }
         _channelGate.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Published {SubmissionId}, confirmed after {ConfirmMs:0.00} ms")]
+    private partial void LogConfirmed(Guid submissionId, double confirmMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue a judge job on RabbitMQ ({Reason}); answering 503")]
     private partial void LogPublishFailed(string reason);

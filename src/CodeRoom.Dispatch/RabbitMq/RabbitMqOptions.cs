@@ -27,12 +27,17 @@ public sealed class RabbitMqOptions
     /// <summary>AMQP heartbeat: a hung runner host loses its jobs to the others after about two of these.</summary>
     [Range(1, 600)] public int HeartbeatSeconds { get; set; } = 10;
 
+    /// <summary>How long problem authoring waits for a runner to judge the reference solutions (fleet mode) before
+    /// answering 503; the request also expires on the broker then, so no runner judges it after the Api gave up.</summary>
+    [Range(1, 600)] public int VerifyTimeoutSeconds { get; set; } = 60;
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Url);
 
     public string JobQueue => Prefix + ".judge.jobs";
     public string DeadLetterExchange => Prefix + ".judge.dead";
     public string DeadLetterQueue => Prefix + ".judge.dead";
     public string CompletedExchange => Prefix + ".judge.completed";
+    public string VerifyQueue => Prefix + ".judge.verify";
 }
 
 [OptionsValidator]
