@@ -31,6 +31,7 @@ internal static class JudgeRegistration
         }
         services.AddSingleton(sp => new OrphanedJobSweeper(sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<CodeRoom.Storage.Problems.ProblemStore>(), sp.GetService<InProcessJudgeQueue>(),
+            sp.GetService<RabbitMqJudgeDispatcher>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JudgeQueueOptions>>(),
             sp.GetRequiredService<ILogger<OrphanedJobSweeper>>()));
         services.AddHostedService(sp => sp.GetRequiredService<OrphanedJobSweeper>());

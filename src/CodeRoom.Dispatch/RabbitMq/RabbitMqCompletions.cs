@@ -79,7 +79,7 @@ public sealed partial class RabbitMqCompletionListener(RabbitMqConnection connec
             };
             await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, ct);
             LogListening();
-            return channel;
+            return (channel, consumer);
         }, logger, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Heard that {SubmissionId} finished {HeardMs:0.00} ms after the runner announced it")]

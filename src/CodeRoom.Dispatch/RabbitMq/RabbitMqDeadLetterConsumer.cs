@@ -26,11 +26,12 @@ public sealed partial class RabbitMqDeadLetterConsumer(
         RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", async (conn, ct) =>
         {
             var channel = await conn.CreateChannelAsync(cancellationToken: ct);
+            await RabbitMqTopology.DeclareAsync(channel, connection.Options, ct);
             await channel.BasicQosAsync(0, 16, false, ct);
             var consumer = new AsyncEventingBasicConsumer(channel);
             consumer.ReceivedAsync += (_, delivery) => OnDeadAsync(channel, delivery, stoppingToken);
             await channel.BasicConsumeAsync(connection.Options.DeadLetterQueue, autoAck: false, consumer, ct);
-            return channel;
+            return (channel, consumer);
         }, logger, stoppingToken);
 
     private async Task OnDeadAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)

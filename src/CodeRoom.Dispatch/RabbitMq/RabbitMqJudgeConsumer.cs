@@ -36,19 +36,20 @@ public sealed partial class RabbitMqJudgeConsumer(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", StartAsync, logger, stoppingToken);
 
-    private async Task<IChannel> StartAsync(IConnection conn, CancellationToken stoppingToken)
+    private async Task<(IChannel, AsyncDefaultBasicConsumer)> StartAsync(IConnection conn, CancellationToken stoppingToken)
     {
         var concurrency = (ushort)Concurrency;
         var channel = await conn.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false,
                 consumerDispatchConcurrency: concurrency), stoppingToken);
+        await RabbitMqTopology.DeclareAsync(channel, connection.Options, stoppingToken); // again, if it was deleted
         await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: concurrency, global: false, stoppingToken);
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) => OnJobAsync(channel, delivery, stoppingToken);
         await channel.BasicConsumeAsync(connection.Options.JobQueue, autoAck: false, consumer, stoppingToken);
         LogConsuming(connection.Options.JobQueue, concurrency);
         Consuming.TrySetResult();
-        return channel;
+        return (channel, consumer);
     }
 
     private async Task OnJobAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
@@ -134,18 +135,20 @@ internal static partial class RabbitMqConsumerSupport
     /// <summary>
     /// Connects (waiting for the broker), starts a consuming channel and keeps it alive until the host stops. A lost
     /// connection is the client's to recover: it reopens the channel and its consumer by itself. A channel the broker
-    /// closed on its own (a channel error) is not recovered by the client, and a runner consuming nothing would look
-    /// healthy while the queue grows: once it has stayed closed on an open connection for two checks, it is replaced.
+    /// closed on its own (a channel error) is not recovered by the client, nor a consumer the broker cancelled (its queue
+    /// was deleted), and a runner consuming nothing would look healthy while the queue grows: once either has lasted on
+    /// an open connection for two checks, the channel is replaced (declaring the queues again).
     /// </summary>
     public static async Task ConsumeAsync(RabbitMqConnection connection, string clientName,
-        Func<IConnection, CancellationToken, Task<IChannel>> start, ILogger logger, CancellationToken stoppingToken)
+        Func<IConnection, CancellationToken, Task<(IChannel, AsyncDefaultBasicConsumer)>> start, ILogger logger, CancellationToken stoppingToken)
     {
         while (await ConnectAsync(connection, clientName, stoppingToken) is { } conn)
         {
             IChannel channel;
+            AsyncDefaultBasicConsumer consumer;
             try
             {
-                channel = await start(conn, stoppingToken);
+                (channel, consumer) = await start(conn, stoppingToken);
             }
             catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
             {
@@ -165,9 +168,11 @@ internal static partial class RabbitMqConsumerSupport
                     {
                         return; // stopping: closing the channel hands unacknowledged jobs back to the broker
                     }
-                    closedChecks = !channel.IsOpen && conn.IsOpen ? closedChecks + 1 : 0;
+                    // Closed by the broker, or its consumer cancelled by the broker (the queue was deleted): on an
+                    // open connection neither comes back by itself.
+                    closedChecks = (!channel.IsOpen || !consumer.IsRunning) && conn.IsOpen ? closedChecks + 1 : 0;
                 }
-                LogChannelFailed(logger, "channel closed", channel.CloseReason?.ReplyText ?? "");
+                LogChannelFailed(logger, channel.IsOpen ? "consumer cancelled by the broker" : "channel closed", channel.CloseReason?.ReplyText ?? "");
                 await SettleAsync(() => new ValueTask(channel.CloseAsync()));
             }
         }

@@ -41,8 +41,18 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
                 return DispatchOutcome.Unavailable;
             }
             // mandatory: an unroutable job (the queue deleted under us) comes back as a failed publish, not silence.
-            await channel.BasicPublishAsync(exchange: "", routingKey: options.JobQueue, mandatory: true, basicProperties: properties,
-                body: message.ToBytes(), cancellationToken: timeout.Token);
+            try
+            {
+                await channel.BasicPublishAsync(exchange: "", routingKey: options.JobQueue, mandatory: true, basicProperties: properties,
+                    body: message.ToBytes(), cancellationToken: timeout.Token);
+            }
+            catch (PublishException)
+            {
+                // Returned (the queue was deleted) or refused: declare the queues again and try once more.
+                await ReadyJobsAsync(timeout.Token);
+                await channel.BasicPublishAsync(exchange: "", routingKey: options.JobQueue, mandatory: true, basicProperties: properties,
+                    body: message.ToBytes(), cancellationToken: timeout.Token);
+            }
             LogConfirmed(job.SubmissionId, time.GetElapsedTime(started).TotalMilliseconds);
             return DispatchOutcome.Accepted;
         }
@@ -56,6 +66,26 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
         {
             LogPublishFailed(e.GetType().Name + ": " + e.Message);
             return DispatchOutcome.Unavailable;
+        }
+    }
+
+    /// <summary>Declares the queues (again, if one was deleted) and returns how many jobs wait ready in the job queue,
+    /// or null when the broker is unreachable. The Api's sweeper publishes lost jobs again only when none waits.</summary>
+    public async Task<uint?> ReadyJobsAsync(CancellationToken cancellationToken)
+    {
+        if (await connection.TryGetAsync("coderoom-api", cancellationToken) is not { } conn)
+        {
+            return null;
+        }
+        try
+        {
+            await using var channel = await conn.CreateChannelAsync(cancellationToken: cancellationToken);
+            return await RabbitMqTopology.DeclareAsync(channel, connection.Options, cancellationToken);
+        }
+        catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
+        {
+            LogPublishFailed("declaring the queues: " + e.Message);
+            return null;
         }
     }
 

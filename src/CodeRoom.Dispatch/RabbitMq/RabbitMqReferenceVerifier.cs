@@ -160,11 +160,12 @@ public sealed partial class RabbitMqVerifyConsumer(
         RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", async (conn, ct) =>
         {
             var channel = await conn.CreateChannelAsync(cancellationToken: ct);
+            await RabbitMqTopology.DeclareAsync(channel, connection.Options, ct);
             await channel.BasicQosAsync(0, 1, false, ct);
             var consumer = new AsyncEventingBasicConsumer(channel);
             consumer.ReceivedAsync += (_, delivery) => OnRequestAsync(channel, delivery, stoppingToken);
             await channel.BasicConsumeAsync(connection.Options.VerifyQueue, autoAck: false, consumer, ct);
-            return channel;
+            return (channel, consumer);
         }, logger, stoppingToken);
 
     private async Task OnRequestAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
