@@ -61,7 +61,7 @@ public sealed class FleetQueueLossTests(OneInFlightFleetApiFactory factory) : IC
         Assert.True(second.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"{second.StatusCode}");
         var secondId = (await second.Json200())["run_id"]!.GetValue<Guid>();
         var again = await client.WaitForResultAsync(secondId, Ct, seconds: 60);
-        Assert.Equal("finished", again["status"]!.GetValue<string>());
+        Assert.True(again["status"]!.GetValue<string>() == "finished", "still " + again["status"] + "; the runner's output:\n" + string.Join('\n', runner.Lines));
         await runner.WaitForLineAsync(l => l.Contains("consumer cancelled by the broker", StringComparison.Ordinal), TimeSpan.FromSeconds(30), Ct);
 
         // Judged once each: one result and one run log per submission.
@@ -69,5 +69,57 @@ public sealed class FleetQueueLossTests(OneInFlightFleetApiFactory factory) : IC
         var db = scope.ServiceProvider.GetRequiredService<CodeRoom.Storage.AppDbContext>();
         Assert.Equal(1, await db.RunLogs.CountAsync(l => l.SubmissionId == firstId, Ct));
         Assert.Equal(1, await db.RunLogs.CountAsync(l => l.SubmissionId == secondId, Ct));
+    }
+}
+
+/// <summary>A job queue bounded at two jobs, and no runner: the third job is refused by the broker.</summary>
+public sealed class BoundedQueueFleetApiFactory : FleetApiFactory
+{
+    protected override void Configure()
+    {
+        base.Configure();
+        Settings["RabbitMq:MaxQueuedJobs"] = "2";
+        Settings["JudgeQueue:WaitSeconds"] = "0.2";
+    }
+}
+
+/// <summary>Issue 12: a flood of runs meets the queue's bound (x-max-length, reject-publish) and gets 503 with
+/// Retry-After, instead of growing the queue without end.</summary>
+public sealed class FleetQueueBoundTests(BoundedQueueFleetApiFactory factory) : IClassFixture<BoundedQueueFleetApiFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = 60_000)]
+    public async Task Runs_beyond_the_queue_bound_answer_503_with_Retry_After_and_their_rows_say_failed()
+    {
+        var client = factory.ClientFor("fleet-flood-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+        // A quorum queue applies its bound as the publishes are applied, so one or two past it may still be taken
+        // (RabbitMQ's documented approximation for reject-publish on quorum queues); then it refuses.
+        var accepted = 0;
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 8 && refused is null; i++)
+        {
+            var response = await client.RunAsync(attempt, Candidates.Sum);
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                accepted++;
+            }
+            else
+            {
+                refused = response;
+            }
+        }
+        Assert.NotNull(refused);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Contains("queue is full", await refused.Content.ReadAsStringAsync(Ct), StringComparison.OrdinalIgnoreCase);
+        Assert.InRange(accepted, 2, 4);
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CodeRoom.Storage.AppDbContext>();
+        var statuses = await db.Submissions.Where(s => s.AttemptId == attempt).Select(s => s.Status).ToListAsync(Ct);
+        Assert.Equal(accepted, statuses.Count(s => s == "queued"));
+        Assert.Equal(1, statuses.Count(s => s == "failed"));
     }
 }

@@ -64,7 +64,7 @@ public sealed partial class RabbitMqCompletionListener(RabbitMqConnection connec
             var channel = await conn.CreateChannelAsync(cancellationToken: ct);
             var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: ct);
             await channel.QueueBindAsync(queue.QueueName, connection.Options.CompletedExchange, "", cancellationToken: ct);
-            var consumer = new AsyncEventingBasicConsumer(channel);
+            var consumer = new BrokerCancelAwareConsumer(channel);
             consumer.ReceivedAsync += (_, delivery) =>
             {
                 if (Guid.TryParse(Encoding.ASCII.GetString(delivery.Body.Span), out var id))

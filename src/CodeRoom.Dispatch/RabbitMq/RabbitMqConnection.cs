@@ -120,6 +120,8 @@ internal static class RabbitMqTopology
             {
                 ["x-queue-type"] = "quorum",
                 ["x-delivery-limit"] = options.DeliveryLimit,
+                ["x-max-length"] = options.MaxQueuedJobs,
+                ["x-overflow"] = "reject-publish",
                 ["x-dead-letter-exchange"] = options.DeadLetterExchange,
                 ["x-dead-letter-routing-key"] = DeadLetterRoutingKey,
             }, cancellationToken: cancellationToken);

@@ -28,7 +28,7 @@ public sealed partial class RabbitMqDeadLetterConsumer(
             var channel = await conn.CreateChannelAsync(cancellationToken: ct);
             await RabbitMqTopology.DeclareAsync(channel, connection.Options, ct);
             await channel.BasicQosAsync(0, 16, false, ct);
-            var consumer = new AsyncEventingBasicConsumer(channel);
+            var consumer = new BrokerCancelAwareConsumer(channel);
             consumer.ReceivedAsync += (_, delivery) => OnDeadAsync(channel, delivery, stoppingToken);
             await channel.BasicConsumeAsync(connection.Options.DeadLetterQueue, autoAck: false, consumer, ct);
             return (channel, consumer);

@@ -36,7 +36,7 @@ public sealed partial class RabbitMqJudgeConsumer(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", StartAsync, logger, stoppingToken);
 
-    private async Task<(IChannel, AsyncDefaultBasicConsumer)> StartAsync(IConnection conn, CancellationToken stoppingToken)
+    private async Task<(IChannel, BrokerCancelAwareConsumer)> StartAsync(IConnection conn, CancellationToken stoppingToken)
     {
         var concurrency = (ushort)Concurrency;
         var channel = await conn.CreateChannelAsync(
@@ -44,7 +44,7 @@ public sealed partial class RabbitMqJudgeConsumer(
                 consumerDispatchConcurrency: concurrency), stoppingToken);
         await RabbitMqTopology.DeclareAsync(channel, connection.Options, stoppingToken); // again, if it was deleted
         await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: concurrency, global: false, stoppingToken);
-        var consumer = new AsyncEventingBasicConsumer(channel);
+        var consumer = new BrokerCancelAwareConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) => OnJobAsync(channel, delivery, stoppingToken);
         await channel.BasicConsumeAsync(connection.Options.JobQueue, autoAck: false, consumer, stoppingToken);
         LogConsuming(connection.Options.JobQueue, concurrency);
@@ -130,6 +130,21 @@ public sealed partial class RabbitMqJudgeConsumer(
     private partial void LogUnreadable(string reason);
 }
 
+/// <summary>A consumer that remembers a basic.cancel from the broker (its queue was deleted): unlike a connection loss,
+/// which the client's recovery repairs, nothing re-subscribes it.</summary>
+internal sealed class BrokerCancelAwareConsumer(IChannel channel) : AsyncEventingBasicConsumer(channel)
+{
+    private volatile bool _cancelledByBroker;
+
+    public bool CancelledByBroker => _cancelledByBroker;
+
+    public override Task HandleBasicCancelAsync(string consumerTag, CancellationToken cancellationToken = default)
+    {
+        _cancelledByBroker = true;
+        return base.HandleBasicCancelAsync(consumerTag, cancellationToken);
+    }
+}
+
 internal static partial class RabbitMqConsumerSupport
 {
     /// <summary>
@@ -140,12 +155,12 @@ internal static partial class RabbitMqConsumerSupport
     /// an open connection for two checks, the channel is replaced (declaring the queues again).
     /// </summary>
     public static async Task ConsumeAsync(RabbitMqConnection connection, string clientName,
-        Func<IConnection, CancellationToken, Task<(IChannel, AsyncDefaultBasicConsumer)>> start, ILogger logger, CancellationToken stoppingToken)
+        Func<IConnection, CancellationToken, Task<(IChannel, BrokerCancelAwareConsumer)>> start, ILogger logger, CancellationToken stoppingToken)
     {
         while (await ConnectAsync(connection, clientName, stoppingToken) is { } conn)
         {
             IChannel channel;
-            AsyncDefaultBasicConsumer consumer;
+            BrokerCancelAwareConsumer consumer;
             try
             {
                 (channel, consumer) = await start(conn, stoppingToken);
@@ -170,7 +185,7 @@ internal static partial class RabbitMqConsumerSupport
                     }
                     // Closed by the broker, or its consumer cancelled by the broker (the queue was deleted): on an
                     // open connection neither comes back by itself.
-                    closedChecks = (!channel.IsOpen || !consumer.IsRunning) && conn.IsOpen ? closedChecks + 1 : 0;
+                    closedChecks = (!channel.IsOpen || consumer.CancelledByBroker) && conn.IsOpen ? closedChecks + 1 : 0;
                 }
                 LogChannelFailed(logger, channel.IsOpen ? "consumer cancelled by the broker" : "channel closed", channel.CloseReason?.ReplyText ?? "");
                 await SettleAsync(() => new ValueTask(channel.CloseAsync()));

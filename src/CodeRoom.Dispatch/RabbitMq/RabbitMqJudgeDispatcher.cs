@@ -46,9 +46,15 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
                 await channel.BasicPublishAsync(exchange: "", routingKey: options.JobQueue, mandatory: true, basicProperties: properties,
                     body: message.ToBytes(), cancellationToken: timeout.Token);
             }
+            catch (PublishException e) when (!e.IsReturn)
+            {
+                // Refused by the broker: the queue holds MaxQueuedJobs already (overflow reject-publish).
+                LogQueueFull(options.MaxQueuedJobs);
+                return DispatchOutcome.QueueFull;
+            }
             catch (PublishException)
             {
-                // Returned (the queue was deleted) or refused: declare the queues again and try once more.
+                // Returned: the queue was deleted. Declare the queues again and try once more.
                 await ReadyJobsAsync(timeout.Token);
                 await channel.BasicPublishAsync(exchange: "", routingKey: options.JobQueue, mandatory: true, basicProperties: properties,
                     body: message.ToBytes(), cancellationToken: timeout.Token);
@@ -136,6 +142,9 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Published {SubmissionId}, confirmed after {ConfirmMs:0.00} ms")]
     private partial void LogConfirmed(Guid submissionId, double confirmMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The judge queue holds {Max} jobs, its bound; answering 503")]
+    private partial void LogQueueFull(int max);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue a judge job on RabbitMQ ({Reason}); answering 503")]
     private partial void LogPublishFailed(string reason);

@@ -18,6 +18,12 @@ public sealed class RabbitMqOptions
     /// its runner every time must not take the fleet down with it).</summary>
     [Range(1, 100)] public int DeliveryLimit { get; set; } = 3;
 
+    /// <summary>Jobs the queue holds at most (x-max-length, overflow reject-publish): beyond it the broker refuses the
+    /// publish and the Api answers 503 with Retry-After, so a flood cannot grow the queue (and the broker's memory and
+    /// disk) without bound. Like DeliveryLimit it is a queue argument: the same everywhere, and changing it means
+    /// deleting the queue or using another Prefix.</summary>
+    [Range(1, 10_000_000)] public int MaxQueuedJobs { get; set; } = 10_000;
+
     /// <summary>How long the Api waits for the broker's confirm before answering 503.</summary>
     [Range(0.1, 60)] public double PublishTimeoutSeconds { get; set; } = 5;
 

@@ -162,7 +162,7 @@ public sealed partial class RabbitMqVerifyConsumer(
             var channel = await conn.CreateChannelAsync(cancellationToken: ct);
             await RabbitMqTopology.DeclareAsync(channel, connection.Options, ct);
             await channel.BasicQosAsync(0, 1, false, ct);
-            var consumer = new AsyncEventingBasicConsumer(channel);
+            var consumer = new BrokerCancelAwareConsumer(channel);
             consumer.ReceivedAsync += (_, delivery) => OnRequestAsync(channel, delivery, stoppingToken);
             await channel.BasicConsumeAsync(connection.Options.VerifyQueue, autoAck: false, consumer, ct);
             return (channel, consumer);
