@@ -113,8 +113,10 @@ internal sealed partial class OrphanedJobSweeper(
         CancellationToken cancellationToken)
     {
         var queuedBefore = now - TimeSpan.FromSeconds(options.Value.OrphanedQueuedFleetRepublishSeconds);
+        // Older ones are past saving: the step below fails them.
+        var givenUpBefore = now - TimeSpan.FromSeconds(options.Value.OrphanedQueuedFleetSeconds);
         var stale = await db.Submissions.AsNoTracking()
-            .Where(s => s.Status == SubmissionStatuses.Queued && s.CreatedAt < queuedBefore)
+            .Where(s => s.Status == SubmissionStatuses.Queued && s.CreatedAt < queuedBefore && s.CreatedAt >= givenUpBefore)
             .OrderBy(s => s.CreatedAt)
             .Select(s => new { s.Id, s.ProblemId })
             .Take(options.Value.Capacity)
