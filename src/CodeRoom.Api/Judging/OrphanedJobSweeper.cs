@@ -31,6 +31,7 @@ internal sealed partial class OrphanedJobSweeper(
     private const string NeverJudgedMessage = "the job never reached a runner (lost between the Api and the broker)";
     private static readonly string[] Running = [SubmissionStatuses.Running];
     private static readonly string[] Queued = [SubmissionStatuses.Queued];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTimeOffset> _republished = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -126,8 +127,23 @@ internal sealed partial class OrphanedJobSweeper(
             return 0;
         }
         var republished = 0;
+        var again = TimeSpan.FromSeconds(options.Value.OrphanedQueuedFleetRepublishSeconds);
+        foreach (var (id, at) in _republished)
+        {
+            if (now - at > again)
+            {
+                _republished.TryRemove(id, out _);
+            }
+        }
         foreach (var row in stale)
         {
+            // A job published again is ready on the broker only until a runner takes it (then "nothing waits ready"
+            // again): once per period each, or a slow judge would collect a duplicate every sweep.
+            if (_republished.ContainsKey(row.Id))
+            {
+                continue;
+            }
+            _republished[row.Id] = now;
             if (await problems.GetSnapshotAsync(db, row.ProblemId, cancellationToken) is not { } problem
                 || await dispatcher.PublishAsync(new JudgeJob(row.Id, problem), cancellationToken) != DispatchOutcome.Accepted)
             {

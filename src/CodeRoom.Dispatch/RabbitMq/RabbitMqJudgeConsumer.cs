@@ -34,7 +34,7 @@ public sealed partial class RabbitMqJudgeConsumer(
     public TaskCompletionSource Consuming { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", StartAsync, logger, stoppingToken);
+        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", connection.Options.JobQueue, StartAsync, logger, stoppingToken);
 
     private async Task<(IChannel, BrokerCancelAwareConsumer)> StartAsync(IConnection conn, CancellationToken stoppingToken)
     {
@@ -154,7 +154,9 @@ internal static partial class RabbitMqConsumerSupport
     /// was deleted), and a runner consuming nothing would look healthy while the queue grows: once either has lasted on
     /// an open connection for two checks, the channel is replaced (declaring the queues again).
     /// </summary>
-    public static async Task ConsumeAsync(RabbitMqConnection connection, string clientName,
+    /// <param name="queue">A shared queue to probe every 10 s: gone, or served by no consumer at all, means ours was
+    /// lost with a deletion even if the broker's cancel notification never reached us. Null for a private queue.</param>
+    public static async Task ConsumeAsync(RabbitMqConnection connection, string clientName, string? queue,
         Func<IConnection, CancellationToken, Task<(IChannel, BrokerCancelAwareConsumer)>> start, ILogger logger, CancellationToken stoppingToken)
     {
         while (await ConnectAsync(connection, clientName, stoppingToken) is { } conn)
@@ -177,19 +179,46 @@ internal static partial class RabbitMqConsumerSupport
             await using (channel)
             {
                 var closedChecks = 0;
+                var ticks = 0;
+                var unserved = false;
                 while (closedChecks < 2)
                 {
                     if (!await PauseAsync(TimeSpan.FromSeconds(2), stoppingToken))
                     {
                         return; // stopping: closing the channel hands unacknowledged jobs back to the broker
                     }
+                    if (queue is not null && ++ticks % 5 == 0 && conn.IsOpen && channel.IsOpen)
+                    {
+                        unserved = !await ServedAsync(conn, queue, stoppingToken);
+                    }
                     // Closed by the broker, or its consumer cancelled by the broker (the queue was deleted): on an
                     // open connection neither comes back by itself.
-                    closedChecks = (!channel.IsOpen || consumer.CancelledByBroker) && conn.IsOpen ? closedChecks + 1 : 0;
+                    closedChecks = unserved ? 2
+                        : (!channel.IsOpen || consumer.CancelledByBroker) && conn.IsOpen ? closedChecks + 1 : 0;
                 }
-                LogChannelFailed(logger, channel.IsOpen ? "consumer cancelled by the broker" : "channel closed", channel.CloseReason?.ReplyText ?? "");
+                LogChannelFailed(logger, !channel.IsOpen ? "channel closed" : unserved ? "the queue was gone or had no consumer"
+                    : "consumer cancelled by the broker", channel.CloseReason?.ReplyText ?? "");
                 await SettleAsync(() => new ValueTask(channel.CloseAsync()));
             }
+        }
+    }
+
+    /// <summary>False when the queue is gone or nobody consumes it (so not we either); true when unsure.</summary>
+    private static async Task<bool> ServedAsync(IConnection conn, string queue, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var probe = await conn.CreateChannelAsync(cancellationToken: stoppingToken);
+            var ok = await probe.QueueDeclarePassiveAsync(queue, stoppingToken);
+            return ok.ConsumerCount > 0;
+        }
+        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
+        {
+            return true;
         }
     }
 
