@@ -129,6 +129,15 @@ public sealed partial class JudgeJobProcessor(
             RunTelemetry.Finished(activity, mode, "failed");
             return JobOutcome.Failed;
         }
+        catch (Exception ex) when (claim is not null && !failOnShutdown && IsTransientDatabaseFailure(ex))
+        {
+            // The database went away mid-job (the result could not be stored). With a broker the job goes back to the
+            // queue unacknowledged: it is judged again (its redelivery may take over our claim) once the database is
+            // back, instead of being acknowledged with its row stuck "running". Each return counts towards the
+            // delivery limit, so a long outage dead-letters it rather than looping.
+            LogJobFailed(ex);
+            return JobOutcome.Retry;
+        }
         catch (Exception ex)
         {
             // Infrastructure failure (sandbox, database): the one place it is logged; the candidate sees "failed".
@@ -150,6 +159,18 @@ public sealed partial class JudgeJobProcessor(
             RunTelemetry.Finished(activity, mode, "failed");
             return JobOutcome.Failed;
         }
+    }
+
+    private static bool IsTransientDatabaseFailure(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double Ms(long from, long to) => time.GetElapsedTime(from, to).TotalMilliseconds;
