@@ -14,7 +14,7 @@ id rabbitmq >/dev/null 2>&1 || { echo "the rabbitmq system user is missing (apt-
 # Everything the node and rabbitmqctl need to find each other; the cookie is the rabbitmq user's own.
 export RABBITMQ_NODENAME="$NODE" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$PORT" \
   RABBITMQ_DIST_PORT="$((PORT + 1000))" ERL_EPMD_ADDRESS=127.0.0.1 \
-  RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+  RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} ${CODEROOM_RABBITMQ_ERL_ARGS:-}" \
   RABBITMQ_MNESIA_BASE="$DIR/mnesia" RABBITMQ_LOG_BASE="$DIR/log" RABBITMQ_PID_FILE="$DIR/node.pid" \
   RABBITMQ_CONFIG_FILE="$DIR/rabbitmq" RABBITMQ_ENABLED_PLUGINS_FILE="$DIR/enabled_plugins" HOME=/var/lib/rabbitmq
 ctl() { runuser -u rabbitmq --preserve-environment -- rabbitmqctl -q -n "$NODE" "$@"; }

@@ -203,7 +203,9 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
         // consumer's lines stay, the bench waits for its "Consuming".
         config["Logging__LogLevel__Default"] = "Warning";
         config["Logging__LogLevel__CodeRoom.Runner"] = "Information";
-        config["Logging__LogLevel__CodeRoom.Dispatch.RabbitMq.RabbitMqJudgeConsumer"] = "Information";
+        // --config Logging__LogLevel__CodeRoom.Dispatch=Debug logs where each job's time went (the hop's parts).
+        config.TryAdd("Logging__LogLevel__CodeRoom.Dispatch.RabbitMq.RabbitMqJudgeConsumer",
+            settings.ServiceConfig.TryGetValue("Logging__LogLevel__CodeRoom.Dispatch", out var level) ? level : "Information");
         config["Content__SqlitePath"] = database;
         // Beside its boxes, where the sandbox uids can read: the temp folder is 0700.
         config["Judge__CompileCacheRoot"] = SandboxDir(name + "-cache");

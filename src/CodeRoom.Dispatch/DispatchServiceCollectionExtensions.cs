@@ -23,6 +23,7 @@ public static class DispatchServiceCollectionExtensions
     public static IServiceCollection AddInProcessJudging(this IServiceCollection services)
     {
         services.AddSingleton<IJudgeCompletionNotifier, LocalCompletionNotifier>();
+        services.AddSingleton<IReferenceVerifier, LocalReferenceVerifier>();
         services.AddSingleton<InProcessJudgeQueue>();
         services.AddSingleton<IJudgeDispatcher>(sp => sp.GetRequiredService<InProcessJudgeQueue>());
         services.AddSingleton<InProcessJudgeWorker>();
@@ -38,6 +39,8 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton<IJudgeDispatcher>(sp => sp.GetRequiredService<RabbitMqJudgeDispatcher>());
         services.AddSingleton<IJudgeCompletionNotifier, LocalCompletionNotifier>();
         services.AddHostedService<RabbitMqCompletionListener>();
+        services.AddSingleton<RabbitMqReferenceVerifier>();
+        services.AddSingleton<IReferenceVerifier>(sp => sp.GetRequiredService<RabbitMqReferenceVerifier>());
         return services;
     }
 
@@ -49,6 +52,8 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton<RabbitMqJudgeConsumer>();
         services.AddHostedService(sp => sp.GetRequiredService<RabbitMqJudgeConsumer>());
         services.AddHostedService<RabbitMqDeadLetterConsumer>();
+        services.AddSingleton<LocalReferenceVerifier>();
+        services.AddHostedService<RabbitMqVerifyConsumer>();
         return services;
     }
 }

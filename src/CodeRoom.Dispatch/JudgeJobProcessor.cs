@@ -86,9 +86,11 @@ public sealed partial class JudgeJobProcessor(
         activity?.SetTag("coderoom.submission_id", submissionId.ToString());
         var mode = "unknown";
         DateTimeOffset? claim = null;
+        var t0 = time.GetTimestamp();
         try
         {
             claim = await ClaimAsync(db, submissionId, redelivered, stoppingToken);
+            var t1 = time.GetTimestamp();
             if (claim is null)
             {
                 await NotifyAsync(submissionId);
@@ -98,8 +100,10 @@ public sealed partial class JudgeJobProcessor(
             mode = submission.Mode;
             RunTelemetry.Claimed(activity, submission.Mode, submission.Language, submission.CreatedAt, claim.Value);
             LanguageIds.TryParse(submission.Language, out var language);
+            var t2 = time.GetTimestamp();
 
             var outcome = await JudgeAsync(submission, problem, language, stoppingToken);
+            var t3 = time.GetTimestamp();
             if (!await StoreAsync(db, submission, claim.Value, outcome, stoppingToken))
             {
                 LogSuperseded();
@@ -107,7 +111,12 @@ public sealed partial class JudgeJobProcessor(
             }
             LogJudged(submission.Mode, problem.Slug, outcome.Result.Verdict, outcome.Result.Passed, outcome.Result.Total);
             RunTelemetry.Finished(activity, submission.Mode, CandidateView.Verdict(outcome.Result.Verdict));
+            var t4 = time.GetTimestamp();
             await NotifyAsync(submissionId);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                LogTiming(Ms(t0, t1), Ms(t1, t2), Ms(t2, t3), Ms(t3, t4), time.GetElapsedTime(t4).TotalMilliseconds);
+            }
             return JobOutcome.Judged;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -119,6 +128,15 @@ public sealed partial class JudgeJobProcessor(
             await FailClaimAsync(db, submissionId, claim.Value, "the service stopped while judging");
             RunTelemetry.Finished(activity, mode, "failed");
             return JobOutcome.Failed;
+        }
+        catch (Exception ex) when (claim is not null && !failOnShutdown && IsTransientDatabaseFailure(ex))
+        {
+            // The database went away mid-job (the result could not be stored). With a broker the job goes back to the
+            // queue unacknowledged: it is judged again (its redelivery may take over our claim) once the database is
+            // back, instead of being acknowledged with its row stuck "running". Each return counts towards the
+            // delivery limit, so a long outage dead-letters it rather than looping.
+            LogJobFailed(ex);
+            return JobOutcome.Retry;
         }
         catch (Exception ex)
         {
@@ -142,6 +160,20 @@ public sealed partial class JudgeJobProcessor(
             return JobOutcome.Failed;
         }
     }
+
+    private static bool IsTransientDatabaseFailure(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double Ms(long from, long to) => time.GetElapsedTime(from, to).TotalMilliseconds;
 
     private async Task<DateTimeOffset?> ClaimAsync(AppDbContext db, Guid submissionId, bool redelivered, CancellationToken cancellationToken)
     {
@@ -340,6 +372,9 @@ public sealed partial class JudgeJobProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Judged {Mode} of {Problem}: {Verdict} ({Passed}/{Total})")]
     private partial void LogJudged(string mode, string problem, Verdict verdict, int passed, int total);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Timing: claim {ClaimMs:0.00} ms, read {ReadMs:0.00} ms, judge {JudgeMs:0.00} ms, store {StoreMs:0.00} ms, notify {NotifyMs:0.00} ms")]
+    private partial void LogTiming(double claimMs, double readMs, double judgeMs, double storeMs, double notifyMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Another judge claimed this job meanwhile; its result stands, ours is dropped")]
     private partial void LogSuperseded();

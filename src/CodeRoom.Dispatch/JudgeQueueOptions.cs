@@ -37,6 +37,12 @@ public sealed class JudgeQueueOptions
     /// silent. Far longer than any healthy queue wait.</summary>
     [Range(1, 86_400)] public int OrphanedQueuedFleetSeconds { get; set; } = 1800;
 
+    /// <summary>With RabbitMQ only: a job still queued after this long while no job waits ready on the broker is not in
+    /// the queue (its Api died before publishing, or the queue was deleted or lost): it is published again, so a lost
+    /// job is judged and its user (one run in flight each) is not locked out until the job is failed. Claiming is atomic,
+    /// so a job published twice is still judged once.</summary>
+    [Range(1, 86_400)] public int OrphanedQueuedFleetRepublishSeconds { get; set; } = 60;
+
     /// <summary>How often orphaned jobs are looked for (and once at start).</summary>
     [Range(1, 86_400)] public int OrphanSweepSeconds { get; set; } = 30;
 }

@@ -74,7 +74,8 @@ public sealed class ApiProcessTests(FleetApiFactory factory) : IClassFixture<Fle
     [Fact(Timeout = 60_000)]
     public async Task A_configuration_error_at_start_is_one_line_naming_the_variable_and_a_non_zero_exit()
     {
-        foreach (var (variable, value) in new[] { ("JWT_SECRET", "too-short"), ("RABBITMQ_URL", "http://broker"), ("DATABASE_URL", "mysql://db") })
+        foreach (var (variable, value) in new[] { ("JWT_SECRET", "too-short"), ("RABBITMQ_URL", "http://broker"), ("DATABASE_URL", "mysql://db"),
+            ("REDIS_URL", "http://cache:6379"), ("REDIS_URL", "redis://[bad") })
         {
             var env = Environment("unused:");
             env[variable] = value;

@@ -78,15 +78,23 @@ public class FleetApiFactory : ApiFactory
     }
 
     /// <summary>Starts a runner process against this Api's database and queues.</summary>
-    public RunnerProcess StartRunner(int id, string? crashMarker = null, bool restartOnCrash = false) =>
-        new(id, new Dictionary<string, string?>
+    public RunnerProcess StartRunner(int id, string? crashMarker = null, bool restartOnCrash = false,
+        IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var environment = new Dictionary<string, string?>
         {
             ["RABBITMQ_URL"] = RabbitUrl,
             ["RabbitMq__Prefix"] = Prefix,
             ["RabbitMq__DeliveryLimit"] = "2",
             ["DATABASE_URL"] = Settings["DATABASE_URL"],
             ["Runner__TestCrashMarker"] = crashMarker,
-        }, restartOnCrash);
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+        return new(id, environment, restartOnCrash);
+    }
 }
 
 /// <summary>
@@ -222,6 +230,13 @@ public sealed class RunnerProcess : IAsyncDisposable
             }
             await _newLine.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200), cancellationToken);
         }
+    }
+
+    /// <summary>SIGSTOP or SIGCONT to the runner alone: hung, not dead.</summary>
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, Pid.ToString(CultureInfo.InvariantCulture) } })!;
+        kill.WaitForExit();
     }
 
     /// <summary>kill -9 of the runner alone: its sandboxed children are left behind, as after a real crash.</summary>

@@ -230,7 +230,8 @@ public sealed class FleetTests(FleetApiFactory factory) : IClassFixture<FleetApi
     [Fact(Timeout = 60_000)]
     public async Task A_runner_with_a_configuration_error_prints_one_line_naming_the_variable_and_exits_2()
     {
-        foreach (var (variable, value) in new[] { ("RABBITMQ_URL", ""), ("RABBITMQ_URL", "http://broker"), ("RUNNER_ID", "seven") })
+        foreach (var (variable, value) in new[] { ("RABBITMQ_URL", ""), ("RABBITMQ_URL", "http://broker"), ("RUNNER_ID", "seven"),
+            ("DATABASE_URL", "mysql://db"), ("DATABASE_URL", "postgres://[bad") })
         {
             var env = new Dictionary<string, string?> { ["RABBITMQ_URL"] = factory.RabbitUrl, ["RUNNER_ID"] = "9", [variable] = value };
             var (exit, output) = await RunnerProcess.RunToExitAsync(env, Ct);

@@ -31,6 +31,7 @@ internal static class JudgeRegistration
         }
         services.AddSingleton(sp => new OrphanedJobSweeper(sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<CodeRoom.Storage.Problems.ProblemStore>(), sp.GetService<InProcessJudgeQueue>(),
+            sp.GetService<RabbitMqJudgeDispatcher>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JudgeQueueOptions>>(),
             sp.GetRequiredService<ILogger<OrphanedJobSweeper>>()));
         services.AddHostedService(sp => sp.GetRequiredService<OrphanedJobSweeper>());
@@ -42,8 +43,8 @@ internal sealed class FleetModeJudge(IEnumerable<ILanguageToolchain> toolchains)
 {
     public Task<JudgeResult> JudgeAsync(Problem problem, LanguageId language, string code, JudgeMode mode,
         IReadOnlyList<TestCase>? tests, CancellationToken cancellationToken) =>
-        throw new SandboxUnavailableException("this instance judges nothing (RABBITMQ_URL is set); author problems with " +
-            "Content:VerifyReferenceSolutions=false and check them with ./coderoom problems verify");
+        throw new SandboxUnavailableException("this instance judges nothing (RABBITMQ_URL is set): jobs and reference-solution " +
+            "checks go to the runners");
 
     public string StarterCode(Signature signature, LanguageId language) =>
         toolchains.First(t => t.Id == language).StarterCode(signature);

@@ -1,5 +1,6 @@
 using CodeRoom.Dispatch;
 using CodeRoom.Dispatch.InProcess;
+using CodeRoom.Dispatch.RabbitMq;
 using CodeRoom.Storage;
 using CodeRoom.Storage.Entities;
 using CodeRoom.Storage.Problems;
@@ -21,6 +22,7 @@ internal sealed partial class OrphanedJobSweeper(
     IServiceScopeFactory scopes,
     ProblemStore problems,
     InProcessJudgeQueue? queue,
+    RabbitMqJudgeDispatcher? fleet,
     TimeProvider time,
     IOptions<JudgeQueueOptions> options,
     ILogger<OrphanedJobSweeper> logger) : BackgroundService
@@ -29,6 +31,7 @@ internal sealed partial class OrphanedJobSweeper(
     private const string NeverJudgedMessage = "the job never reached a runner (lost between the Api and the broker)";
     private static readonly string[] Running = [SubmissionStatuses.Running];
     private static readonly string[] Queued = [SubmissionStatuses.Queued];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTimeOffset> _republished = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,6 +72,10 @@ internal sealed partial class OrphanedJobSweeper(
             .ToListAsync(cancellationToken);
         // Only if still in that state now (a slow judge may have finished meanwhile).
         var failed = await FailAllAsync(db, lost, LostJudgeMessage, Running, now, cancellationToken);
+        if (fleet is not null)
+        {
+            requeued += await RepublishLostAsync(db, fleet, now, cancellationToken);
+        }
         if (queue is null)
         {
             var queuedBefore = now - TimeSpan.FromSeconds(options.Value.OrphanedQueuedFleetSeconds);
@@ -97,6 +104,54 @@ internal sealed partial class OrphanedJobSweeper(
             }
         }
         return failed;
+    }
+
+    /// <summary>Fleet: queued rows older than OrphanedQueuedFleetRepublishSeconds are published again, but only while no
+    /// job waits ready on the broker. Then their jobs are not in the queue (lost with it, or never published); with jobs
+    /// waiting they may simply be in line, and publishing them again would only add duplicates to a backlog. The job is
+    /// published with the problem's current revision (the one it was created with is not kept apart from the message).</summary>
+    private async Task<int> RepublishLostAsync(AppDbContext db, RabbitMqJudgeDispatcher dispatcher, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var queuedBefore = now - TimeSpan.FromSeconds(options.Value.OrphanedQueuedFleetRepublishSeconds);
+        // Older ones are past saving: the step below fails them.
+        var givenUpBefore = now - TimeSpan.FromSeconds(options.Value.OrphanedQueuedFleetSeconds);
+        var stale = await db.Submissions.AsNoTracking()
+            .Where(s => s.Status == SubmissionStatuses.Queued && s.CreatedAt < queuedBefore && s.CreatedAt >= givenUpBefore)
+            .OrderBy(s => s.CreatedAt)
+            .Select(s => new { s.Id, s.ProblemId })
+            .Take(options.Value.Capacity)
+            .ToListAsync(cancellationToken);
+        if (stale.Count == 0 || await dispatcher.ReadyJobsAsync(cancellationToken) is not 0)
+        {
+            return 0;
+        }
+        var republished = 0;
+        var again = TimeSpan.FromSeconds(options.Value.OrphanedQueuedFleetRepublishSeconds);
+        foreach (var (id, at) in _republished)
+        {
+            if (now - at > again)
+            {
+                _republished.TryRemove(id, out _);
+            }
+        }
+        foreach (var row in stale)
+        {
+            // A job published again is ready on the broker only until a runner takes it (then "nothing waits ready"
+            // again): once per period each, or a slow judge would collect a duplicate every sweep.
+            if (_republished.ContainsKey(row.Id))
+            {
+                continue;
+            }
+            _republished[row.Id] = now;
+            if (await problems.GetSnapshotAsync(db, row.ProblemId, cancellationToken) is not { } problem
+                || await dispatcher.PublishAsync(new JudgeJob(row.Id, problem), cancellationToken) != DispatchOutcome.Accepted)
+            {
+                continue;
+            }
+            republished++;
+        }
+        return republished;
     }
 
     private async Task<int> RequeueAsync(AppDbContext db, InProcessJudgeQueue inProcess, DateTimeOffset now, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public static class AdminProblemEndpoints
     }
 
     private static async Task<Results<Ok<ProblemSavedResponse>, Created<ProblemSavedResponse>, ValidationProblem>> Put(
-        string slug, ProblemDefinition definition, AppDbContext db, ProblemStore store, ICodeJudge judge,
+        string slug, ProblemDefinition definition, AppDbContext db, ProblemStore store, IReferenceVerifier verifier,
         IOptions<ContentOptions> content, CancellationToken cancellationToken)
     {
         if (definition.Slug is not null && definition.Slug != slug)
@@ -55,25 +55,15 @@ public static class AdminProblemEndpoints
         var verified = new List<string>();
         if (content.Value.VerifyReferenceSolutions)
         {
-            var errors = new Dictionary<string, string[]>();
-            foreach (var (language, code) in problem.ReferenceSolutions)
-            {
-                var result = await judge.JudgeAsync(problem, language, code, JudgeMode.Submit, null, cancellationToken);
-                if (result.Verdict != Verdict.Accepted)
-                {
-                    var failing = result.Tests.FirstOrDefault(t => t.Index == result.FirstFailingTest);
-                    errors[$"reference_solutions.{language.WireName()}"] =
-                        [$"got {Wire.Verdict(result.Verdict)} ({result.Passed}/{result.Total})" + (failing?.Error is { } e ? $": test {failing.Index}: {e}" : "")];
-                }
-                else
-                {
-                    verified.Add(language.WireName());
-                }
-            }
+            // Embedded: judged here; fleet: by a runner over the broker, with a bounded wait (503 when none answers).
+            var checks = await verifier.VerifyAsync(definition, problem, cancellationToken);
+            var errors = checks.Where(c => !c.Accepted)
+                .ToDictionary(c => $"reference_solutions.{c.Language}", c => new[] { c.Detail ?? "not accepted" });
             if (errors.Count > 0)
             {
                 return TypedResults.ValidationProblem(errors);
             }
+            verified.AddRange(checks.Select(c => c.Language));
         }
 
         var created = await store.UpsertAsync(db, definition, problem, cancellationToken);

@@ -16,7 +16,16 @@ internal static class RateLimitSetup
         var redisUrl = configuration[$"{RateLimitOptions.Section}:{nameof(RateLimitOptions.RedisUrl)}"];
         if (!string.IsNullOrWhiteSpace(redisUrl))
         {
-            var redisOptions = ParseRedisUrl(redisUrl);
+            ConfigurationOptions redisOptions;
+            try
+            {
+                redisOptions = ParseRedisUrl(redisUrl);
+            }
+            catch (Exception e) when (e is UriFormatException or ArgumentException or FormatException)
+            {
+                throw new CodeRoom.Dispatch.StartupConfigurationException(
+                    "REDIS_URL is not valid: use redis://[user:password@]host:port[/db] (or host:port,password=...)", e);
+            }
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
         }
 
@@ -78,6 +87,10 @@ internal static class RateLimitSetup
     {
         if (!url.StartsWith("redis://", StringComparison.OrdinalIgnoreCase))
         {
+            if (url.Contains("://", StringComparison.Ordinal))
+            {
+                throw new FormatException("only redis:// URLs are understood");
+            }
             return ConfigurationOptions.Parse(url);
         }
         var uri = new Uri(url);

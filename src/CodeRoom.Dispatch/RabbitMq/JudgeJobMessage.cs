@@ -14,6 +14,12 @@ internal sealed record JudgeJobMessage(Guid SubmissionId, int ProblemId, int Pro
     public const string TraceParentHeader = "traceparent";
     public const string TraceStateHeader = "tracestate";
 
+    /// <summary>When the Api published the job (UTC ticks): the runner logs the broker hop at Debug.</summary>
+    public const string PublishedAtHeader = "x-published-at";
+
+    public static long? Ticks(IReadOnlyBasicProperties properties, string name) =>
+        properties.Headers?.TryGetValue(name, out var value) == true && value is long ticks ? ticks : null;
+
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, ContractJson.Options);
 
     public static JudgeJobMessage? FromBytes(ReadOnlySpan<byte> body) => JsonSerializer.Deserialize<JudgeJobMessage>(body, ContractJson.Options);

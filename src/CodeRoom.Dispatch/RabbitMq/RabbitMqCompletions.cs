@@ -10,7 +10,7 @@ namespace CodeRoom.Dispatch.RabbitMq;
 /// <summary>A runner's half of the cross-process wait (JUDGE_WAIT_SECONDS): after committing a result it announces the
 /// submission id on a fanout exchange every Api instance listens to. Best effort: a lost event only means the waiting
 /// request answers 202 and the client polls.</summary>
-public sealed class RabbitMqCompletionNotifier(RabbitMqConnection connection) : IJudgeCompletionNotifier, IAsyncDisposable
+public sealed class RabbitMqCompletionNotifier(RabbitMqConnection connection, TimeProvider time) : IJudgeCompletionNotifier, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IChannel? _channel;
@@ -29,7 +29,11 @@ public sealed class RabbitMqCompletionNotifier(RabbitMqConnection connection) : 
                 _channel?.Dispose();
                 _channel = await conn.CreateChannelAsync(cancellationToken: cancellationToken);
             }
-            await _channel.BasicPublishAsync(connection.Options.CompletedExchange, routingKey: "",
+            var properties = new BasicProperties
+            {
+                Headers = new Dictionary<string, object?> { [JudgeJobMessage.PublishedAtHeader] = time.GetUtcNow().UtcTicks },
+            };
+            await _channel.BasicPublishAsync(connection.Options.CompletedExchange, routingKey: "", mandatory: false, properties,
                 Encoding.ASCII.GetBytes(submissionId.ToString()), cancellationToken);
         }
         catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
@@ -52,27 +56,34 @@ public sealed class RabbitMqCompletionNotifier(RabbitMqConnection connection) : 
 /// <summary>An Api instance's half: a private, server-named queue bound to the completion exchange, feeding
 /// <see cref="JudgeCompletions"/> (re-declared by the client's recovery after a broker restart).</summary>
 public sealed partial class RabbitMqCompletionListener(RabbitMqConnection connection, JudgeCompletions completions,
-    ILogger<RabbitMqCompletionListener> logger) : BackgroundService
+    TimeProvider time, ILogger<RabbitMqCompletionListener> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-api", async (conn, ct) =>
+        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-api", null, async (conn, ct) =>
         {
             var channel = await conn.CreateChannelAsync(cancellationToken: ct);
             var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: ct);
             await channel.QueueBindAsync(queue.QueueName, connection.Options.CompletedExchange, "", cancellationToken: ct);
-            var consumer = new AsyncEventingBasicConsumer(channel);
+            var consumer = new BrokerCancelAwareConsumer(channel);
             consumer.ReceivedAsync += (_, delivery) =>
             {
                 if (Guid.TryParse(Encoding.ASCII.GetString(delivery.Body.Span), out var id))
                 {
                     completions.Completed(id);
+                    if (logger.IsEnabled(LogLevel.Debug) && JudgeJobMessage.Ticks(delivery.BasicProperties, JudgeJobMessage.PublishedAtHeader) is { } sent)
+                    {
+                        LogHeard(id, TimeSpan.FromTicks(time.GetUtcNow().UtcTicks - sent).TotalMilliseconds);
+                    }
                 }
                 return Task.CompletedTask;
             };
             await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, ct);
             LogListening();
-            return channel;
+            return (channel, consumer);
         }, logger, stoppingToken);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Heard that {SubmissionId} finished {HeardMs:0.00} ms after the runner announced it")]
+    private partial void LogHeard(Guid submissionId, double heardMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listening for finished judge jobs on RabbitMQ")]
     private partial void LogListening();

@@ -23,14 +23,15 @@ public sealed partial class RabbitMqDeadLetterConsumer(
     private static readonly string[] NotFinal = [SubmissionStatuses.Queued, SubmissionStatuses.Running];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", async (conn, ct) =>
+        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", connection.Options.DeadLetterQueue, async (conn, ct) =>
         {
             var channel = await conn.CreateChannelAsync(cancellationToken: ct);
+            await RabbitMqTopology.DeclareAsync(channel, connection.Options, ct);
             await channel.BasicQosAsync(0, 16, false, ct);
-            var consumer = new AsyncEventingBasicConsumer(channel);
+            var consumer = new BrokerCancelAwareConsumer(channel);
             consumer.ReceivedAsync += (_, delivery) => OnDeadAsync(channel, delivery, stoppingToken);
             await channel.BasicConsumeAsync(connection.Options.DeadLetterQueue, autoAck: false, consumer, ct);
-            return channel;
+            return (channel, consumer);
         }, logger, stoppingToken);
 
     private async Task OnDeadAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)

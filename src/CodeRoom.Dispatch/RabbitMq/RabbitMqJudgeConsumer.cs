@@ -23,6 +23,7 @@ public sealed partial class RabbitMqJudgeConsumer(
     JudgeJobProcessor processor,
     IOptions<JudgeQueueOptions> queueOptions,
     IOptions<SandboxOptions> sandboxOptions,
+    TimeProvider time,
     ILogger<RabbitMqJudgeConsumer> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<(int Id, int Revision), Problem> _problems = new();
@@ -33,25 +34,27 @@ public sealed partial class RabbitMqJudgeConsumer(
     public TaskCompletionSource Consuming { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", StartAsync, logger, stoppingToken);
+        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", connection.Options.JobQueue, StartAsync, logger, stoppingToken);
 
-    private async Task<IChannel> StartAsync(IConnection conn, CancellationToken stoppingToken)
+    private async Task<(IChannel, BrokerCancelAwareConsumer)> StartAsync(IConnection conn, CancellationToken stoppingToken)
     {
         var concurrency = (ushort)Concurrency;
         var channel = await conn.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false,
                 consumerDispatchConcurrency: concurrency), stoppingToken);
+        await RabbitMqTopology.DeclareAsync(channel, connection.Options, stoppingToken); // again, if it was deleted
         await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: concurrency, global: false, stoppingToken);
-        var consumer = new AsyncEventingBasicConsumer(channel);
+        var consumer = new BrokerCancelAwareConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) => OnJobAsync(channel, delivery, stoppingToken);
         await channel.BasicConsumeAsync(connection.Options.JobQueue, autoAck: false, consumer, stoppingToken);
         LogConsuming(connection.Options.JobQueue, concurrency);
         Consuming.TrySetResult();
-        return channel;
+        return (channel, consumer);
     }
 
     private async Task OnJobAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
     {
+        var deliveredAt = time.GetUtcNow().UtcTicks;
         JudgeJobMessage? message;
         Problem? problem;
         try
@@ -76,6 +79,11 @@ public sealed partial class RabbitMqJudgeConsumer(
             JudgeJobMessage.Header(delivery.BasicProperties, JudgeJobMessage.TraceStateHeader));
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["TraceId"] = activity.TraceId.ToString() });
         LogStarted(message.SubmissionId, delivery.Redelivered, activity.TraceId.ToString());
+        if (logger.IsEnabled(LogLevel.Debug) && JudgeJobMessage.Ticks(delivery.BasicProperties, JudgeJobMessage.PublishedAtHeader) is { } publishedAt)
+        {
+            LogDelivered(message.SubmissionId, TimeSpan.FromTicks(deliveredAt - publishedAt).TotalMilliseconds,
+                TimeSpan.FromTicks(time.GetUtcNow().UtcTicks - deliveredAt).TotalMilliseconds);
+        }
         var outcome = await processor.ProcessAsync(message.SubmissionId, problem, delivery.Redelivered, failOnShutdown: false, stoppingToken);
         if (outcome == JobOutcome.Abandoned)
         {
@@ -115,8 +123,26 @@ public sealed partial class RabbitMqJudgeConsumer(
     [LoggerMessage(Level = LogLevel.Information, Message = "STARTED {SubmissionId} (redelivered: {Redelivered}, trace {TraceId})")]
     private partial void LogStarted(Guid submissionId, bool redelivered, string traceId);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivered {SubmissionId} {DeliveryMs:0.00} ms after its publish; read in {ReadMs:0.00} ms")]
+    private partial void LogDelivered(Guid submissionId, double deliveryMs, double readMs);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Unreadable judge job, dead-lettered: {Reason}")]
     private partial void LogUnreadable(string reason);
+}
+
+/// <summary>A consumer that remembers a basic.cancel from the broker (its queue was deleted): unlike a connection loss,
+/// which the client's recovery repairs, nothing re-subscribes it.</summary>
+internal sealed class BrokerCancelAwareConsumer(IChannel channel) : AsyncEventingBasicConsumer(channel)
+{
+    private volatile bool _cancelledByBroker;
+
+    public bool CancelledByBroker => _cancelledByBroker;
+
+    public override Task HandleBasicCancelAsync(string consumerTag, CancellationToken cancellationToken = default)
+    {
+        _cancelledByBroker = true;
+        return base.HandleBasicCancelAsync(consumerTag, cancellationToken);
+    }
 }
 
 internal static partial class RabbitMqConsumerSupport
@@ -124,18 +150,22 @@ internal static partial class RabbitMqConsumerSupport
     /// <summary>
     /// Connects (waiting for the broker), starts a consuming channel and keeps it alive until the host stops. A lost
     /// connection is the client's to recover: it reopens the channel and its consumer by itself. A channel the broker
-    /// closed on its own (a channel error) is not recovered by the client, and a runner consuming nothing would look
-    /// healthy while the queue grows: once it has stayed closed on an open connection for two checks, it is replaced.
+    /// closed on its own (a channel error) is not recovered by the client, nor a consumer the broker cancelled (its queue
+    /// was deleted), and a runner consuming nothing would look healthy while the queue grows: once either has lasted on
+    /// an open connection for two checks, the channel is replaced (declaring the queues again).
     /// </summary>
-    public static async Task ConsumeAsync(RabbitMqConnection connection, string clientName,
-        Func<IConnection, CancellationToken, Task<IChannel>> start, ILogger logger, CancellationToken stoppingToken)
+    /// <param name="queue">A shared queue to probe every 10 s: gone, or served by no consumer at all, means ours was
+    /// lost with a deletion even if the broker's cancel notification never reached us. Null for a private queue.</param>
+    public static async Task ConsumeAsync(RabbitMqConnection connection, string clientName, string? queue,
+        Func<IConnection, CancellationToken, Task<(IChannel, BrokerCancelAwareConsumer)>> start, ILogger logger, CancellationToken stoppingToken)
     {
         while (await ConnectAsync(connection, clientName, stoppingToken) is { } conn)
         {
             IChannel channel;
+            BrokerCancelAwareConsumer consumer;
             try
             {
-                channel = await start(conn, stoppingToken);
+                (channel, consumer) = await start(conn, stoppingToken);
             }
             catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
             {
@@ -149,17 +179,46 @@ internal static partial class RabbitMqConsumerSupport
             await using (channel)
             {
                 var closedChecks = 0;
+                var ticks = 0;
+                var unserved = false;
                 while (closedChecks < 2)
                 {
                     if (!await PauseAsync(TimeSpan.FromSeconds(2), stoppingToken))
                     {
                         return; // stopping: closing the channel hands unacknowledged jobs back to the broker
                     }
-                    closedChecks = !channel.IsOpen && conn.IsOpen ? closedChecks + 1 : 0;
+                    if (queue is not null && ++ticks % 5 == 0 && conn.IsOpen && channel.IsOpen)
+                    {
+                        unserved = !await ServedAsync(conn, queue, stoppingToken);
+                    }
+                    // Closed by the broker, or its consumer cancelled by the broker (the queue was deleted): on an
+                    // open connection neither comes back by itself.
+                    closedChecks = unserved ? 2
+                        : (!channel.IsOpen || consumer.CancelledByBroker) && conn.IsOpen ? closedChecks + 1 : 0;
                 }
-                LogChannelFailed(logger, "channel closed", channel.CloseReason?.ReplyText ?? "");
+                LogChannelFailed(logger, !channel.IsOpen ? "channel closed" : unserved ? "the queue was gone or had no consumer"
+                    : "consumer cancelled by the broker", channel.CloseReason?.ReplyText ?? "");
                 await SettleAsync(() => new ValueTask(channel.CloseAsync()));
             }
+        }
+    }
+
+    /// <summary>False when the queue is gone or nobody consumes it (so not we either); true when unsure.</summary>
+    private static async Task<bool> ServedAsync(IConnection conn, string queue, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var probe = await conn.CreateChannelAsync(cancellationToken: stoppingToken);
+            var ok = await probe.QueueDeclarePassiveAsync(queue, stoppingToken);
+            return ok.ConsumerCount > 0;
+        }
+        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
+        {
+            return true;
         }
     }
 

@@ -7,7 +7,7 @@ namespace CodeRoom.Dispatch.RabbitMq;
 /// <summary>Publishes judge jobs as persistent messages to the quorum queue and returns only once the broker confirmed
 /// them (publisher confirms), so the Api's 202 means the job survives a broker restart. Any failure to get that confirm
 /// in time is <see cref="DispatchOutcome.Unavailable"/>: the Api answers 503 with Retry-After at once.</summary>
-public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connection, ILogger<RabbitMqJudgeDispatcher> logger)
+public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connection, TimeProvider time, ILogger<RabbitMqJudgeDispatcher> logger)
     : IJudgeDispatcher, IAsyncDisposable
 {
     private readonly SemaphoreSlim _channelGate = new(1, 1);
@@ -17,7 +17,12 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
     {
         var options = connection.Options;
         var message = new JudgeJobMessage(job.SubmissionId, job.Problem.Id, job.Problem.Revision, job.Problem.Definition);
-        var headers = new Dictionary<string, object?> { [JudgeJobMessage.SubmissionIdHeader] = job.SubmissionId.ToString() };
+        var headers = new Dictionary<string, object?>
+        {
+            [JudgeJobMessage.SubmissionIdHeader] = job.SubmissionId.ToString(),
+            [JudgeJobMessage.PublishedAtHeader] = time.GetUtcNow().UtcTicks,
+        };
+        var started = time.GetTimestamp();
         JudgeTracing.Inject(headers);
         var properties = new BasicProperties
         {
@@ -36,8 +41,25 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
                 return DispatchOutcome.Unavailable;
             }
             // mandatory: an unroutable job (the queue deleted under us) comes back as a failed publish, not silence.
-            await channel.BasicPublishAsync(exchange: "", routingKey: options.JobQueue, mandatory: true, basicProperties: properties,
-                body: message.ToBytes(), cancellationToken: timeout.Token);
+            try
+            {
+                await channel.BasicPublishAsync(exchange: "", routingKey: options.JobQueue, mandatory: true, basicProperties: properties,
+                    body: message.ToBytes(), cancellationToken: timeout.Token);
+            }
+            catch (PublishException e) when (!e.IsReturn)
+            {
+                // Refused by the broker: the queue holds MaxQueuedJobs already (overflow reject-publish).
+                LogQueueFull(options.MaxQueuedJobs);
+                return DispatchOutcome.QueueFull;
+            }
+            catch (PublishException)
+            {
+                // Returned: the queue was deleted. Declare the queues again and try once more.
+                await ReadyJobsAsync(timeout.Token);
+                await channel.BasicPublishAsync(exchange: "", routingKey: options.JobQueue, mandatory: true, basicProperties: properties,
+                    body: message.ToBytes(), cancellationToken: timeout.Token);
+            }
+            LogConfirmed(job.SubmissionId, time.GetElapsedTime(started).TotalMilliseconds);
             return DispatchOutcome.Accepted;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -50,6 +72,26 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
         {
             LogPublishFailed(e.GetType().Name + ": " + e.Message);
             return DispatchOutcome.Unavailable;
+        }
+    }
+
+    /// <summary>Declares the queues (again, if one was deleted) and returns how many jobs wait ready in the job queue,
+    /// or null when the broker is unreachable. The Api's sweeper publishes lost jobs again only when none waits.</summary>
+    public async Task<uint?> ReadyJobsAsync(CancellationToken cancellationToken)
+    {
+        if (await connection.TryGetAsync("coderoom-api", cancellationToken) is not { } conn)
+        {
+            return null;
+        }
+        try
+        {
+            await using var channel = await conn.CreateChannelAsync(cancellationToken: cancellationToken);
+            return await RabbitMqTopology.DeclareAsync(channel, connection.Options, cancellationToken);
+        }
+        catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
+        {
+            LogPublishFailed("declaring the queues: " + e.Message);
+            return null;
         }
     }
 
@@ -97,6 +139,12 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
         }
         _channelGate.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Published {SubmissionId}, confirmed after {ConfirmMs:0.00} ms")]
+    private partial void LogConfirmed(Guid submissionId, double confirmMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The judge queue holds {Max} jobs, its bound; answering 503")]
+    private partial void LogQueueFull(int max);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue a judge job on RabbitMQ ({Reason}); answering 503")]
     private partial void LogPublishFailed(string reason);

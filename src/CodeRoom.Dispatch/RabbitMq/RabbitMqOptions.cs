@@ -18,6 +18,12 @@ public sealed class RabbitMqOptions
     /// its runner every time must not take the fleet down with it).</summary>
     [Range(1, 100)] public int DeliveryLimit { get; set; } = 3;
 
+    /// <summary>Jobs the queue holds at most (x-max-length, overflow reject-publish): beyond it the broker refuses the
+    /// publish and the Api answers 503 with Retry-After, so a flood cannot grow the queue (and the broker's memory and
+    /// disk) without bound. Like DeliveryLimit it is a queue argument: the same everywhere, and changing it means
+    /// deleting the queue or using another Prefix.</summary>
+    [Range(1, 10_000_000)] public int MaxQueuedJobs { get; set; } = 10_000;
+
     /// <summary>How long the Api waits for the broker's confirm before answering 503.</summary>
     [Range(0.1, 60)] public double PublishTimeoutSeconds { get; set; } = 5;
 
@@ -27,12 +33,17 @@ public sealed class RabbitMqOptions
     /// <summary>AMQP heartbeat: a hung runner host loses its jobs to the others after about two of these.</summary>
     [Range(1, 600)] public int HeartbeatSeconds { get; set; } = 10;
 
+    /// <summary>How long problem authoring waits for a runner to judge the reference solutions (fleet mode) before
+    /// answering 503; the request also expires on the broker then, so no runner judges it after the Api gave up.</summary>
+    [Range(1, 600)] public int VerifyTimeoutSeconds { get; set; } = 60;
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Url);
 
     public string JobQueue => Prefix + ".judge.jobs";
     public string DeadLetterExchange => Prefix + ".judge.dead";
     public string DeadLetterQueue => Prefix + ".judge.dead";
     public string CompletedExchange => Prefix + ".judge.completed";
+    public string VerifyQueue => Prefix + ".judge.verify";
 }
 
 [OptionsValidator]
