@@ -5,6 +5,7 @@ using CodeRoom.Api.Drafts;
 using CodeRoom.Api.Infrastructure;
 using CodeRoom.Api.Observability;
 using CodeRoom.Api.Problems;
+using CodeRoom.Api.Room;
 using CodeRoom.Api.Runs;
 using CodeRoom.Dispatch;
 using Scalar.AspNetCore;
@@ -29,6 +30,7 @@ catch (Exception e) when (StartupErrors.Describe(e) is { } line)
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<BodySizeLimitMiddleware>();
+app.UseCodeRoomFrameAncestors();
 app.UseCodeRoomWeb();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -50,6 +52,9 @@ app.MapCodeRoomObservability();
 app.MapAttempts();
 app.MapDrafts();
 app.MapCoding();
+app.MapAttemptHistory();
+app.MapEmbed();
+app.MapHub<RoomHub>(RoomHub.Path);
 
 await app.InitializeCodeRoomAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
