@@ -1,21 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using CodeRoom.Storage;
 using CodeRoom.Storage.Entities;
-using CodeRoom.Tests.Shared;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CodeRoom.Api.Tests;
 
@@ -41,18 +36,8 @@ public sealed class PostgresRoomFactory : RoomFactory
 /// <summary>Tokens and hub connections of the room's tests.</summary>
 public static class Room
 {
-    public static string Token(string userId, string role, params string[] interviews)
-    {
-        var now = DateTime.UtcNow;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", role), .. interviews.Select(i => new Claim("interview_id", i))]),
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddHours(1),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ApiFactory.Secret)), SecurityAlgorithms.HmacSha256),
-        });
-    }
+    public static string Token(string userId, string role, params string[] interviews) =>
+        ApiFactory.Token(userId, role, ApiFactory.Secret, interviews);
 
     public static HttpClient Client(this ApiFactory factory, string token)
     {
@@ -101,6 +86,18 @@ public static class Room
         var body = await response.Json200();
         Assert.True(body["interview_bound"]!.GetValue<bool>(), body.ToJsonString());
         return body["attempt_id"]!.GetValue<Guid>();
+    }
+
+    /// <summary>A candidate of a fresh interview with a bound attempt, joined on the hub.</summary>
+    public static async Task<(HttpClient Client, Guid Attempt, HubConnection Hub)> JoinedCandidateAsync(this ApiFactory factory, string name,
+        CancellationToken cancellationToken)
+    {
+        var token = Token(name + "-" + Guid.NewGuid(), "candidate", name + "-interview");
+        var client = factory.Client(token);
+        var attempt = await client.BoundAttemptAsync(cancellationToken);
+        var hub = await factory.ConnectAsync(token, cancellationToken);
+        await hub.InvokeAsync("Join", attempt, cancellationToken);
+        return (client, attempt, hub);
     }
 
     public static Task Code(this HubConnection hub, Guid attempt, string code, CancellationToken cancellationToken, string language = "python") =>
@@ -220,11 +217,8 @@ public abstract class RoomTests<TFactory>(TFactory factory) where TFactory : Roo
     [Fact(Timeout = 60_000)]
     public async Task The_history_stops_at_its_cap_with_one_truncated_marker_and_replays_exactly_up_to_it()
     {
-        var token = Room.Token("cap-" + Guid.NewGuid(), "candidate", "cap");
-        var client = factory.Client(token);
-        var attempt = await client.BoundAttemptAsync(Ct);
-        await using var hub = await factory.ConnectAsync(token, Ct);
-        await hub.InvokeAsync("Join", attempt, Ct);
+        var (client, attempt, hub) = await factory.JoinedCandidateAsync("cap", Ct);
+        await using var _ = hub;
         var code = "";
         for (var i = 0; i < 40; i++)
         {
@@ -245,11 +239,8 @@ public abstract class RoomTests<TFactory>(TFactory factory) where TFactory : Roo
     [Fact(Timeout = 60_000)]
     public async Task Edits_replay_to_exactly_what_was_typed_and_a_language_switch_is_recorded()
     {
-        var token = Room.Token("rp-" + Guid.NewGuid(), "candidate", "rp");
-        var client = factory.Client(token);
-        var attempt = await client.BoundAttemptAsync(Ct);
-        await using var hub = await factory.ConnectAsync(token, Ct);
-        await hub.InvokeAsync("Join", attempt, Ct);
+        var (client, attempt, hub) = await factory.JoinedCandidateAsync("rp", Ct);
+        await using var _ = hub;
         var random = new Random(16);
         var code = "";
         var typed = new List<string>();
@@ -280,10 +271,8 @@ public abstract class RoomTests<TFactory>(TFactory factory) where TFactory : Roo
     [Fact(Timeout = 60_000)]
     public async Task Code_updates_are_rate_limited_and_size_capped_per_connection()
     {
-        var token = Room.Token("rl-" + Guid.NewGuid(), "candidate", "rl");
-        var attempt = await factory.Client(token).BoundAttemptAsync(Ct);
-        await using var hub = await factory.ConnectAsync(token, Ct);
-        await hub.InvokeAsync("Join", attempt, Ct);
+        var (_, attempt, hub) = await factory.JoinedCandidateAsync("rl", Ct);
+        await using var _ = hub;
         var big = await Assert.ThrowsAsync<HubException>(() => hub.Code(attempt, new string('x', 60 * 1024), Ct));
         Assert.Contains("larger than", big.Message, StringComparison.Ordinal);
         var refused = 0;
@@ -316,11 +305,8 @@ public abstract class RoomTests<TFactory>(TFactory factory) where TFactory : Roo
     [Fact(Timeout = 60_000)]
     public async Task Deleting_an_attempt_prunes_its_history()
     {
-        var token = Room.Token("pr-" + Guid.NewGuid(), "candidate", "pr");
-        var client = factory.Client(token);
-        var attempt = await client.BoundAttemptAsync(Ct);
-        await using var hub = await factory.ConnectAsync(token, Ct);
-        await hub.InvokeAsync("Join", attempt, Ct);
+        var (client, attempt, hub) = await factory.JoinedCandidateAsync("pr", Ct);
+        await using var _ = hub;
         await hub.Code(attempt, "a", Ct);
         await hub.Code(attempt, "ab", Ct);
         await (await client.RunAsync(attempt, "ab")).Json200();
