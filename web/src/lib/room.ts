@@ -1,13 +1,15 @@
 // The interview room's live channel (issue 16): the SignalR hub at /hubs/room on the service's origin. The token goes
 // in the access_token query of the WebSocket (SignalR's documented way; the service accepts it on this path only).
-import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
+import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
 import { getToken } from './auth';
 
 export const ROOM_HUB = '/hubs/room';
 
 export function roomConnection(token: () => string | null = getToken): HubConnection {
   return new HubConnectionBuilder()
-    .withUrl(ROOM_HUB, { accessTokenFactory: () => token() ?? '' })
+    // WebSockets without the negotiate round trip: behind a load balancer the connection then needs no sticky
+    // sessions (negotiate and connect could otherwise land on different instances); REDIS_URL joins the instances.
+    .withUrl(ROOM_HUB, { accessTokenFactory: () => token() ?? '', transport: HttpTransportType.WebSockets, skipNegotiation: true })
     .withAutomaticReconnect()
     .configureLogging(LogLevel.Warning)
     .build();
