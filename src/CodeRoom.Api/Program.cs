@@ -1,6 +1,7 @@
 using CodeRoom.Api.Admin;
 using CodeRoom.Api.Attempts;
 using CodeRoom.Api.Auth;
+using CodeRoom.Api.Checks;
 using CodeRoom.Api.Drafts;
 using CodeRoom.Api.Infrastructure;
 using CodeRoom.Api.Observability;
@@ -52,6 +53,7 @@ app.MapCodeRoomObservability();
 app.MapAttempts();
 app.MapDrafts();
 app.MapCoding();
+app.MapChecks();
 app.MapAttemptHistory();
 app.MapEmbed();
 app.MapHub<RoomHub>(RoomHub.Path);

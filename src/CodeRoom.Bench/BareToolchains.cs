@@ -25,7 +25,13 @@ internal sealed record BareToolchain(string Key, string Language, string Label, 
         // The judge's compiler and LeetCode's options, with its default lib check (what `tsc` does at a terminal).
         new("tsc", "typescript", "tsc + node", "solution.ts",
             [[TypeScriptCompiler, "--strict", "false", "--target", "ES2022", "--outDir", "out", "solution.ts"], ["/usr/bin/node", "out/solution.js"]]),
+        // The go command as a developer runs it: the user's own build cache, warm after the warm-up runs (the standard
+        // library compiled once), so only the file itself is compiled and linked.
+        new("gobuild", "go", "go build + run", "main.go", [[GoCommand, "build", "-o", "main", "main.go"], ["./main"]]),
     ];
+
+    /// <summary>The Go the judge runs (GoToolchain.GoCommand), from Debian's bookworm-backports.</summary>
+    public const string GoCommand = "/usr/lib/go-1.23/bin/go";
 
     /// <summary>Writes the program into a fresh folder under <paramref name="root"/>, then compiles and runs it; the
     /// folder is removed afterwards.</summary>

@@ -36,7 +36,8 @@ internal sealed record BenchResults(
     List<FairnessResult> Fairness,
     ThroughputResult? Throughput,
     ThroughputResult? Overload,
-    Dictionary<string, ServerTiming> ServerTimings);
+    Dictionary<string, ServerTiming> ServerTimings,
+    List<LatencySeries> Checks);
 
 internal sealed class Bench(BenchSettings settings, TextWriter progress)
 {
@@ -68,6 +69,12 @@ internal sealed class Bench(BenchSettings settings, TextWriter progress)
                 {
                     latency.AddRange(await LatencyAsync(http, language, bare, cancellationToken));
                 }
+                var checks = new List<LatencySeries>();
+                foreach (var language in settings.Languages.Where(CheckBench.Targets.ContainsKey))
+                {
+                    Note($"{language}: /api/coding/check, {settings.Warmup + 3} warm-up then {settings.Runs} samples");
+                    checks.Add(await CheckBench.MeasureAsync(http, language, settings.Runs, settings.Warmup + 3, cancellationToken));
+                }
                 var fairness = new List<FairnessResult>();
                 foreach (var language in settings.FairnessLanguages)
                 {
@@ -80,7 +87,7 @@ internal sealed class Bench(BenchSettings settings, TextWriter progress)
                     .Concat(throughput?.Outcomes.Select(o => o.Id) ?? []).Concat(overload?.Outcomes.Select(o => o.Id) ?? [])
                     .OfType<string>();
                 var timings = ServerTimings.Read(service.DatabasePath, ids);
-                results = new BenchResults(machine, startedAt, watch.Elapsed, load.Snapshot(), settings, latency, fairness, throughput, overload, timings);
+                results = new BenchResults(machine, startedAt, watch.Elapsed, load.Snapshot(), settings, latency, fairness, throughput, overload, timings, checks);
                 Note("stopping the service");
             }
             ok = true;

@@ -3,7 +3,7 @@ using CodeRoom.Bench;
 
 var runs = new Option<int>("--runs") { Description = "sequential runs per language and mode (median over them)", DefaultValueFactory = _ => 15 };
 var warmup = new Option<int>("--warmup") { Description = "warm-up runs per language before measuring", DefaultValueFactory = _ => 2 };
-var languages = new Option<string>("--languages") { Description = "comma-separated: python,java,cpp,javascript,typescript", DefaultValueFactory = _ => "python,java,cpp,javascript,typescript" };
+var languages = new Option<string>("--languages") { Description = "comma-separated: python,java,cpp,javascript,typescript,go", DefaultValueFactory = _ => "python,java,cpp,javascript,typescript,go" };
 var clients = new Option<int>("--clients") { Description = "concurrent clients in the throughput phase (0 skips it)", DefaultValueFactory = _ => 32 };
 var duration = new Option<int>("--duration") { Description = "seconds of the throughput phase", DefaultValueFactory = _ => 20 };
 var burst = new Option<int>("--overload") { Description = "requests sent at once to check over-capacity answers (0 skips it)", DefaultValueFactory = _ => 96 };
@@ -35,7 +35,7 @@ root.SetAction(async (parse, cancellationToken) =>
     var fair = List(parse.GetValue(fairnessLanguages));
     if (langs.Concat(fair).FirstOrDefault(l => !Workloads.Languages.Contains(l)) is { } unknown)
     {
-        await Console.Error.WriteLineAsync($"unknown language {unknown}: python, java, cpp, javascript or typescript");
+        await Console.Error.WriteLineAsync($"unknown language {unknown}: python, java, cpp, javascript, typescript or go");
         return 2;
     }
     var settings = new BenchSettings(repo, Math.Max(1, parse.GetValue(runs)), Math.Max(0, parse.GetValue(warmup)), langs,

@@ -64,6 +64,7 @@ internal static class Report
         s.AppendLine();
 
         AppendServerBreakdown(s, r);
+        CheckBench.Append(s, r.Checks);
         AppendThroughput(s, r);
         AppendFairness(s, r);
 
@@ -81,7 +82,7 @@ internal static class Report
 
     private static Summary? Baseline(BenchResults r, string language)
     {
-        var key = language switch { "python" => "python", "java" => "java", "javascript" => "node", "typescript" => "tsc", _ => "gcc" };
+        var key = language switch { "python" => "python", "java" => "java", "javascript" => "node", "typescript" => "tsc", "go" => "gobuild", _ => "gcc" };
         var series = r.Latency.FirstOrDefault(x => x.Language == language && x.Mode == key);
         return series is null || series.Ms.Count == 0 ? null : Summary.Of(series.Ms);
     }
@@ -230,11 +231,13 @@ internal static class Report
         Ratio("C++ run (fresh)", Of(r, "cpp", "fresh"), Baseline(r, "cpp"), "bare g++ -O2 + run", 0.3);
         Ratio("JavaScript run (fresh)", Of(r, "javascript", "fresh"), Baseline(r, "javascript"), "bare node", 1.0);
         Ratio("TypeScript run (fresh)", Of(r, "typescript", "fresh"), Baseline(r, "typescript"), "bare tsc + node", 0.5);
+        Ratio("Go run (fresh)", Of(r, "go", "fresh"), Baseline(r, "go"), "bare go build + run", 0.6);
         var python = Of(r, "python", "cached");
         Ratio("Java run, unchanged code (cache hit)", Of(r, "java", "cached"), python.Count > 0 ? python : null, "Python (unchanged code)", 1.5);
         Ratio("C++ run, unchanged code (cache hit)", Of(r, "cpp", "cached"), python.Count > 0 ? python : null, "Python (unchanged code)", 1.5);
         Ratio("JavaScript run, unchanged code", Of(r, "javascript", "cached"), python.Count > 0 ? python : null, "Python (unchanged code)", 1.5);
         Ratio("TypeScript run, unchanged code (cache hit)", Of(r, "typescript", "cached"), python.Count > 0 ? python : null, "Python (unchanged code)", 1.5);
+        Ratio("Go run, unchanged code (cache hit)", Of(r, "go", "cached"), python.Count > 0 ? python : null, "Python (unchanged code)", 1.5);
 
         if (r.Throughput is { } t)
         {

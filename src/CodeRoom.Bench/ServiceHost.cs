@@ -67,6 +67,8 @@ internal sealed class ServiceHost : IAsyncDisposable
             ["Content__ProblemsDirectory"] = problems,
             // Per-user run/submit limit (default 10 a minute) would turn the bench into a 429 test.
             ["RateLimit__PermitsPerWindow"] = "1000000",
+            // Live diagnostics (issue 15) have their own per-user limit, 60 a minute by default.
+            ["CheckLimits__PermitsPerWindow"] = "1000000",
             // The overload burst comes from one user: the per-user in-flight cap would answer it with 429s.
             ["JudgeQueue__MaxInFlightPerUser"] = "1000",
             ["Judge__CompileCacheRoot"] = cache,

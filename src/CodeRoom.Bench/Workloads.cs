@@ -8,7 +8,7 @@ namespace CodeRoom.Bench;
 internal static class Workloads
 {
     public const string TwoSumSlug = "bench-two-sum";
-    public static readonly string[] Languages = ["python", "java", "cpp", "javascript", "typescript"];
+    public static readonly string[] Languages = ["python", "java", "cpp", "javascript", "typescript", "go"];
 
     /// <summary>The issue's "trivial solution to a 3-test problem": two-sum with three public tests (Run only sees
     /// public tests).</summary>
@@ -111,6 +111,20 @@ internal static class Workloads
             }
 
             """,
+        "go" => $$"""
+            func twoSum(nums []int, target int) []int {
+                // bench {{tag}}
+                seen := map[int]int{}
+                for i, x := range nums {
+                    if j, ok := seen[target-x]; ok {
+                        return []int{j, i}
+                    }
+                    seen[x] = i
+                }
+                return nil
+            }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 
@@ -153,6 +167,15 @@ internal static class Workloads
             }
 
             """.Replace(" as const", language == "javascript" ? "" : " as [number[], number][]", StringComparison.Ordinal),
+        "go" => "package main\n\nimport \"fmt\"\n\n" + TwoSum("go", tag) + """
+
+            func main() {
+                fmt.Println(twoSum([]int{2, 7, 11, 15}, 9))
+                fmt.Println(twoSum([]int{3, 2, 4}, 6))
+                fmt.Println(twoSum([]int{3, 3}, 6))
+            }
+
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 

@@ -26,6 +26,8 @@ internal static class DoctorCommand
                     checks.Add(new HostCheck($"{toolchain.Id} toolchain", exists, exists ? file : $"{file} not found",
                         toolchain.Id == LanguageId.TypeScript
                             ? "./coderoom start (installs the pinned TypeScript compiler from src/CodeRoom.Judge/Languages/TypeScript)"
+                            : toolchain.Id == LanguageId.Go
+                            ? "./coderoom start (adds Debian's bookworm-backports and installs golang-1.23-go)"
                             : "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 llvm-19 binutils nodejs"));
                 }
             }

@@ -12,7 +12,7 @@ internal static class JudgeCommand
     public static Command Create()
     {
         var problem = new Option<string>("--problem") { Description = "problem JSON file (the contract) or a problems/<slug> folder", Required = true };
-        var language = new Option<string>("--language") { Description = "python, java, cpp, javascript or typescript", Required = true };
+        var language = new Option<string>("--language") { Description = "python, java, cpp, javascript, typescript or go", Required = true };
         language.AcceptOnlyFromAmong([.. LanguageIds.All.Select(l => l.WireName())]);
         var code = new Option<string>("--code") { Description = "the solution file", Required = true };
         var mode = new Option<string>("--mode") { Description = "run (public tests) or submit (all tests)", DefaultValueFactory = _ => "run" };

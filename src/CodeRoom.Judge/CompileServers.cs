@@ -256,7 +256,8 @@ public sealed partial class CompileServers : IAsyncDisposable
         ISandboxSession? sandbox = null;
         try
         {
-            var limits = PrebuiltArtifacts.CompileLimits(_options, plan);
+            // A compile's full budget for the start, whichever plan asked for it (a live check's is much smaller).
+            var limits = PrebuiltArtifacts.CompileLimits(_options, plan with { CompileCpuTime = TimeSpan.FromMilliseconds(_options.CompileCpuMs) });
             sandbox = await _sandbox.StartSessionAsync(new SandboxSpec
             {
                 Command = plan.CompileServerCommand!,

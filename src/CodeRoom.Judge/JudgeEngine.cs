@@ -109,7 +109,7 @@ public sealed partial class JudgeEngine
             else
             {
                 compile = await _compileServers.TryCompileAsync(request.Language, plan, box, cancellationToken).ConfigureAwait(false)
-                    ?? await CompileAsync(plan, compileCommand, box, cancellationToken).ConfigureAwait(false);
+                    ?? await CompileAsync(_sandbox, _options, plan, compileCommand, box, cancellationToken).ConfigureAwait(false);
                 JudgeTelemetry.CompileDuration.Record(compile.TimeMs / 1000, JudgeTelemetry.Language(request.Language),
                     new("coderoom.compile.ok", compile.Ok), new("coderoom.compile.server", compile.ByCompileServer));
                 if (compile.Ok)
@@ -169,10 +169,11 @@ public sealed partial class JudgeEngine
         };
     }
 
-    private async Task<CompileInfo> CompileAsync(BuildPlan plan, IReadOnlyList<string> command, SandboxBox box,
-        CancellationToken cancellationToken)
+    /// <summary>A cold compile in the sandbox (the judge's, and the live check's when no compile server is ready).</summary>
+    internal static async Task<CompileInfo> CompileAsync(ISandbox sandbox, JudgeOptions options, BuildPlan plan, IReadOnlyList<string> command,
+        SandboxBox box, CancellationToken cancellationToken)
     {
-        var limits = PrebuiltArtifacts.CompileLimits(_options, plan);
+        var limits = PrebuiltArtifacts.CompileLimits(options, plan);
         var cpu = limits.CpuTime;
         var spec = new SandboxSpec
         {
@@ -183,7 +184,7 @@ public sealed partial class JudgeEngine
             Environment = plan.Environment,
             Limits = limits,
         };
-        var outcome = await _sandbox.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        var outcome = await sandbox.RunAsync(spec, cancellationToken).ConfigureAwait(false);
         return Summarise(plan, outcome, cpu, cancellationToken);
     }
 

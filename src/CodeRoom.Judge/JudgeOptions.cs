@@ -18,6 +18,15 @@ public sealed class JudgeOptions
     [Range(256, 1024 * 1024)] public int OutputPerTestBytes { get; set; } = 8 * 1024;
 
     [Range(1000, 120_000)] public int CompileCpuMs { get; set; } = 10_000;
+    /// <summary>CPU of one live-diagnostics check (POST /api/coding/check): a syntax-and-type pass, far below a compile's
+    /// budget, since a candidate typing sends one every few seconds. A cold javac (while the compile server starts) needs
+    /// about 1.5 s.</summary>
+    [Range(200, 120_000)] public int CheckCpuMs { get; set; } = 2500;
+
+    /// <summary>Checks running at once on this instance. They take the same sandbox slots as judge runs, so a burst of
+    /// typing never holds more than this many of them; a check that waits over a second for its turn is skipped.</summary>
+    [Range(1, 64)] public int MaxConcurrentChecks { get; set; } = 2;
+
     [Range(64, 8192)] public int CompileMemoryMb { get; set; } = 1024;
 
     /// <summary>Root-only directory of the compile cache (never mounted into a sandbox).</summary>

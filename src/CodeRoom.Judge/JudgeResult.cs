@@ -35,12 +35,15 @@ public sealed record CompileInfo(bool Ok, string Output, double TimeMs, bool Cac
     /// <summary>True when a warm compile server (a long-lived sandboxed compiler) compiled it.</summary>
     public bool ByCompileServer { get; init; }
 
+    /// <summary>True when a limit stopped the compiler (its output is then the message saying so).</summary>
+    public bool StoppedByLimit { get; init; }
+
     /// <summary>The compiler was stopped by a limit: one message for a cold compile and a compile server.</summary>
     public static CompileInfo? Stopped(TerminationReason reason, TimeSpan cpuLimit, double ms) => reason switch
     {
         TerminationReason.CpuTimeLimit or TerminationReason.WallTimeLimit =>
-            new CompileInfo(false, $"compilation took longer than {cpuLimit.TotalSeconds:0.#} s and was stopped", ms, false),
-        TerminationReason.MemoryLimit => new CompileInfo(false, "the compiler ran out of memory and was stopped", ms, false),
+            new CompileInfo(false, $"compilation took longer than {cpuLimit.TotalSeconds:0.#} s and was stopped", ms, false) { StoppedByLimit = true },
+        TerminationReason.MemoryLimit => new CompileInfo(false, "the compiler ran out of memory and was stopped", ms, false) { StoppedByLimit = true },
         _ => null,
     };
 }

@@ -26,6 +26,7 @@ public sealed partial class JudgeWarmUp(JudgeEngine engine, ILogger<JudgeWarmUp>
         [LanguageId.Cpp] = "class Solution {\npublic:\n    int echo(int x) {\n        return x;\n    }\n};\n",
         [LanguageId.JavaScript] = "var echo = function(x) {\n    return x;\n};\n",
         [LanguageId.TypeScript] = "function echo(x: number): number {\n    return x;\n};\n",
+        [LanguageId.Go] = "func echo(x int) int {\n    return x\n}\n",
     };
 
     private static Problem Parse(string json)

@@ -106,7 +106,7 @@ public sealed class VerdictIntegrityTests(IntegrityApiFactory factory) : IClassF
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string> Thieves => ["python-stdin-at-import", "python-memory", "python-load-error-in-later-process", "java", "cpp"];
+    public static TheoryData<string> Thieves => ["python-stdin-at-import", "python-memory", "python-load-error-in-later-process", "java", "cpp", "go"];
 
     private static (string Language, string Code) Thief(string name) => name switch
     {
@@ -116,6 +116,7 @@ public sealed class VerdictIntegrityTests(IntegrityApiFactory factory) : IClassF
         "python-memory" => ("python", Attacks.PythonMemoryScan),
         "java" => ("java", Attacks.JavaStdinAndMemory),
         "cpp" => ("cpp", Attacks.CppStdinAndMemory),
+        "go" => ("go", Attacks.GoStdin),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -7,7 +7,7 @@ namespace CodeRoom.Tests.Shared;
 /// otherwise. Each attack does what it says whatever protocol the harness speaks: it never relies on a harness
 /// detail it could not find out for itself.
 /// </summary>
-internal static class Attacks
+internal static partial class Attacks
 {
     // ---- 1. hidden inputs --------------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 let passed = 0;
 let failed = 0;
-for (const script of ['run.mjs', 'admin.mjs', 'room.mjs']) {
+for (const script of ['run.mjs', 'editor.mjs', 'admin.mjs', 'room.mjs']) {
   console.log(`--- e2e/${script}`);
   const last = await new Promise((resolve) => {
     let tail = '';

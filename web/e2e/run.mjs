@@ -286,6 +286,7 @@ async function main() {
   for (const [language, ext, signatureStart] of [
     ['javascript', 'js', 'var '],
     ['typescript', 'ts', 'function '],
+    ['go', 'go', 'func '],
   ]) {
     await check(`${language}: Monaco's ${language} mode and starter code, then Run and Submit are accepted`, async () => {
       const reference = readTextIf(join(problemsDirSolutions, `reference.${ext}`));

@@ -7,6 +7,7 @@ describe('error line to mark in the editor', () => {
     expect(lineFromMessage("Solution.java:4: error: illegal start of expression\n    }\n    ^\n1 error")?.line).toBe(4);
     expect(lineFromMessage("solution.cpp:7:12: error: expected ';' before '}' token")?.line).toBe(7);
     expect(lineFromMessage('IndexError: list index out of range (line 4)')?.line).toBe(4);
+    expect(lineFromMessage('solution.go:3:12: cannot use "[0, 1]" (untyped string constant) as []int value in return statement')?.line).toBe(3);
     expect(lineFromMessage("Line 3: Char 5: error TS2322: Type 'string' is not assignable to type 'number[]'.")?.line).toBe(3);
     expect(lineFromMessage("SyntaxError: Unexpected token '}' (line 3)")?.line).toBe(3);
     expect(lineFromMessage('no line here')).toBeNull();

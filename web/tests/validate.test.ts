@@ -56,5 +56,7 @@ describe('custom input validation against the signature', () => {
     expect(renderSignature(s, 'typescript')).toBe('function twoSum(nums: number[], target: number): number[]');
     const list: Signature = { function_name: 'reverseList', params: [{ name: 'head', type: 'ListNode' }], return_type: 'ListNode' };
     expect(renderSignature(list, 'typescript')).toBe('function reverseList(head: ListNode | null): ListNode | null');
+    expect(renderSignature(s, 'go')).toBe('func twoSum(nums []int, target int) []int');
+    expect(renderSignature(list, 'go')).toBe('func reverseList(head *ListNode) *ListNode');
   });
 });

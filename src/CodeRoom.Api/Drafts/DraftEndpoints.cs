@@ -42,7 +42,7 @@ public static class DraftEndpoints
         }
         if (!LanguageIds.TryParse(language, out var lang))
         {
-            errors["language"] = ["must be python, java, cpp, javascript or typescript"];
+            errors["language"] = ["must be python, java, cpp, javascript, typescript or go"];
         }
         if (errors.Count > 0)
         {
@@ -72,7 +72,7 @@ public static class DraftEndpoints
         }
         if (!LanguageIds.TryParse(request.Language, out var lang))
         {
-            errors["language"] = ["must be python, java, cpp, javascript or typescript"];
+            errors["language"] = ["must be python, java, cpp, javascript, typescript or go"];
         }
         if (request.Code is null)
         {

@@ -76,6 +76,19 @@ public sealed class DraftLimitOptions
 [OptionsValidator]
 public sealed partial class DraftLimitOptionsValidator : IValidateOptions<DraftLimitOptions>;
 
+/// <summary>Per-user rate of live-diagnostics checks (POST /api/coding/check): the page sends one a moment after the
+/// candidate stops typing, so a busy minute is a few dozen. Its own window, never the run limit.</summary>
+public sealed class CheckLimitOptions
+{
+    public const string Section = "CheckLimits";
+
+    [Range(1, 1_000_000)] public int PermitsPerWindow { get; set; } = 60;
+    [Range(1, 86_400)] public int WindowSeconds { get; set; } = 60;
+}
+
+[OptionsValidator]
+public sealed partial class CheckLimitOptionsValidator : IValidateOptions<CheckLimitOptions>;
+
 public sealed class RequestLimitsOptions
 {
     public const string Section = "Limits";

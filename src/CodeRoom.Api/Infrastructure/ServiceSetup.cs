@@ -23,6 +23,7 @@ internal static class ServiceSetup
         AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(services, RateLimitOptions.Section);
         AddValidatedOptions<AttemptLimitOptions, AttemptLimitOptionsValidator>(services, AttemptLimitOptions.Section);
         AddValidatedOptions<DraftLimitOptions, DraftLimitOptionsValidator>(services, DraftLimitOptions.Section);
+        AddValidatedOptions<CheckLimitOptions, CheckLimitOptionsValidator>(services, CheckLimitOptions.Section);
         AddValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(services, RequestLimitsOptions.Section);
         AddValidatedOptions<ContentOptions, ContentOptionsValidator>(services, ContentOptions.Section);
 

@@ -110,7 +110,7 @@ internal sealed record UserRateLimit(string Policy, int PermitsPerWindow, int Wi
     public const string Attempts = "attempts";
     public const string Drafts = "drafts";
 
-    public static readonly string[] Policies = [CodingEndpoints.RateLimitPolicy, Attempts, Drafts];
+    public static readonly string[] Policies = [CodingEndpoints.RateLimitPolicy, Attempts, Drafts, Checks.CheckEndpoints.RateLimitPolicy];
 
     public static UserRateLimit For(string policy, IServiceProvider services)
     {
@@ -122,6 +122,9 @@ internal sealed record UserRateLimit(string Policy, int PermitsPerWindow, int Wi
             case Drafts:
                 var drafts = services.GetRequiredService<IOptions<DraftLimitOptions>>().Value;
                 return new(policy, drafts.PermitsPerWindow, drafts.WindowSeconds, "Too many draft saves", "draft saves");
+            case Checks.CheckEndpoints.RateLimitPolicy:
+                var checks = services.GetRequiredService<IOptions<CheckLimitOptions>>().Value;
+                return new(policy, checks.PermitsPerWindow, checks.WindowSeconds, "Too many checks", "code checks");
             default:
                 var runs = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 return new(CodingEndpoints.RateLimitPolicy, runs.PermitsPerWindow, runs.WindowSeconds, "Too many runs", "runs and submissions");

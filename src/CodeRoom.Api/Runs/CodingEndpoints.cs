@@ -68,7 +68,7 @@ public static class CodingEndpoints
         }
         if (!LanguageIds.TryParse(target.Language, out var language))
         {
-            errors["language"] = ["must be python, java, cpp, javascript or typescript"];
+            errors["language"] = ["must be python, java, cpp, javascript, typescript or go"];
         }
         if (target.Code is null)
         {

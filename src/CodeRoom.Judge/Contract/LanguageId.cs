@@ -1,7 +1,7 @@
 namespace CodeRoom.Judge.Contract;
 
 /// <summary>The languages candidates write in. The lowercase names are the wire names (python, java, cpp, javascript,
-/// typescript).</summary>
+/// typescript, go).</summary>
 public enum LanguageId
 {
     Python,
@@ -9,11 +9,13 @@ public enum LanguageId
     Cpp,
     JavaScript,
     TypeScript,
+    Go,
 }
 
 public static class LanguageIds
 {
-    public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript];
+    public static readonly IReadOnlyList<LanguageId> All = [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript,
+        LanguageId.Go];
 
     public static string WireName(this LanguageId id) => id switch
     {
@@ -22,6 +24,7 @@ public static class LanguageIds
         LanguageId.Cpp => "cpp",
         LanguageId.JavaScript => "javascript",
         LanguageId.TypeScript => "typescript",
+        LanguageId.Go => "go",
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
@@ -43,6 +46,9 @@ public static class LanguageIds
                 return true;
             case "typescript" or "ts":
                 id = LanguageId.TypeScript;
+                return true;
+            case "go" or "golang":
+                id = LanguageId.Go;
                 return true;
             default:
                 id = default;

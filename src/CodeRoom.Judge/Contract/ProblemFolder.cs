@@ -16,6 +16,7 @@ public static class ProblemFolder
         ["cpp"] = "cpp",
         ["javascript"] = "js",
         ["typescript"] = "ts",
+        ["go"] = "go",
     };
 
     public static ProblemDefinition Load(string directory)

@@ -28,6 +28,8 @@ public static partial class ProblemValidator
         "var", "let", "function", "typeof", "instanceof", "arguments", "eval", "yield", "await", "async", "with",
         "do", "break", "continue", "throw", "finally", "enum", "export", "extends", "super", "implements", "interface",
         "package", "protected", "debugger", "undefined", "NaN", "Infinity", "number", "any", "type",
+        // Go, and the harness package judge_call.go imports.
+        "func", "go", "chan", "defer", "select", "range", "map", "fallthrough", "goto", "coderoom",
     };
 
     public static (Problem? Problem, IReadOnlyList<string> Errors) Validate(ProblemDefinition? definition)
@@ -62,7 +64,7 @@ public static partial class ProblemValidator
         {
             if (!LanguageIds.TryParse(name, out var language))
             {
-                errors.Add($"reference_solutions.{name}: unknown language (use python, java, cpp, javascript or typescript)");
+                errors.Add($"reference_solutions.{name}: unknown language (use python, java, cpp, javascript, typescript or go)");
             }
             else if (!string.IsNullOrWhiteSpace(code))
             {
@@ -98,7 +100,7 @@ public static partial class ProblemValidator
         {
             if (!LanguageIds.TryParse(lang, out var id))
             {
-                errors.Add($"signature.function_names.{lang}: unknown language (use python, java, cpp, javascript or typescript)");
+                errors.Add($"signature.function_names.{lang}: unknown language (use python, java, cpp, javascript, typescript or go)");
                 ok = false;
             }
             else if (!IsIdentifier(name))

@@ -31,6 +31,13 @@ public interface ILanguageToolchain
     /// Runtimes that size their heap up front (the JVM cannot see the sandbox's cgroup) need it; the others ignore it.
     /// </summary>
     BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb) => Plan(signature, candidateCode);
+
+    /// <summary>
+    /// The compiler's syntax-and-type pass for live diagnostics (POST /api/coding/check, issue 15), against the same
+    /// harness as <see cref="Plan(Signature, string)"/>. Null for languages the browser checks itself (Python, JavaScript,
+    /// TypeScript).
+    /// </summary>
+    Checking.CheckPlan? Check(Signature signature, string candidateCode) => null;
 }
 
 /// <summary>

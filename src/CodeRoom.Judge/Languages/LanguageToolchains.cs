@@ -4,5 +4,6 @@ namespace CodeRoom.Judge.Languages;
 public static class LanguageToolchains
 {
     public static readonly IReadOnlyList<Type> All = [typeof(Python.PythonToolchain), typeof(Java.JavaToolchain), typeof(Cpp.CppToolchain),
-        typeof(JavaScript.JavaScriptToolchain), typeof(TypeScript.TypeScriptToolchain)];
+        typeof(JavaScript.JavaScriptToolchain), typeof(TypeScript.TypeScriptToolchain),
+        typeof(Go.GoToolchain)];
 }

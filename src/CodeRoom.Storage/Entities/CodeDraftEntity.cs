@@ -6,7 +6,7 @@ public sealed class CodeDraftEntity
     public Guid AttemptId { get; set; }
     public int ProblemId { get; set; }
 
-    /// <summary>Wire name: python | java | cpp | javascript | typescript.</summary>
+    /// <summary>Wire name: python | java | cpp | javascript | typescript | go.</summary>
     public required string Language { get; set; }
 
     public required string CodeText { get; set; }

@@ -7,7 +7,7 @@ namespace CodeRoom.Judge.Tests.Engine;
 public sealed class JudgeEngineTests(JudgeFixture fixture)
 {
     public static TheoryData<LanguageId> Languages =>
-        [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript];
+        [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript, LanguageId.Go];
 
     [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
     public async Task A_correct_solution_is_accepted_on_every_test(LanguageId language)
@@ -93,6 +93,7 @@ public sealed class JudgeEngineTests(JudgeFixture fixture)
             LanguageId.Python or LanguageId.JavaScript => "line 3",
             LanguageId.Java => "Solution.java:3",
             LanguageId.TypeScript => "Line 3: Char 5: error TS2322",
+            LanguageId.Go => "solution.go:3:12: cannot use \"[0, 1]\"",
             _ => "solution.cpp:4",
         }, result.Compile.Output);
     }

@@ -60,4 +60,39 @@ internal static class Problems
           "limits": { "time_limit_ms": 2000 },
           "tests": [ { "visibility": "public", "input": { "n": 100000 }, "expected": 100000 } ] }
         """);
+
+    // The node types, comparison modes, characters and longs, shared by the script and Go language tests.
+    public static readonly Problem ReverseList = JudgeFixture.Problem("""
+        { "slug": "reverse", "title": "Reverse",
+          "signature": { "function_name": "reverseList", "params": [ { "name": "head", "type": "ListNode" } ], "return_type": "ListNode" },
+          "tests": [ { "visibility": "public", "input": { "head": [1,2,3] }, "expected": [3,2,1] },
+                     { "visibility": "hidden", "input": { "head": [] }, "expected": [] } ] }
+        """);
+
+    public static readonly Problem InvertTree = JudgeFixture.Problem("""
+        { "slug": "invert", "title": "Invert",
+          "signature": { "function_name": "invertTree", "params": [ { "name": "root", "type": "TreeNode" } ], "return_type": "TreeNode" },
+          "tests": [ { "visibility": "public", "input": { "root": [4,2,7,1,3,6,9] }, "expected": [4,7,2,9,6,3,1] },
+                     { "visibility": "public", "input": { "root": [1,null,2] }, "expected": [1,2] },
+                     { "visibility": "hidden", "input": { "root": [] }, "expected": [] } ] }
+        """);
+
+    public static readonly Problem Anagrams = JudgeFixture.Problem("""
+        { "slug": "anagrams", "title": "Anagrams",
+          "signature": { "function_name": "groupAnagrams", "params": [ { "name": "strs", "type": "string[]" } ], "return_type": "list<list<string>>" },
+          "compare": { "mode": "unordered_deep" },
+          "tests": [ { "visibility": "public", "input": { "strs": ["eat","tea","tan","ate","nat","bat"] }, "expected": [["bat"],["nat","tan"],["ate","eat","tea"]] } ] }
+        """);
+
+    public static readonly Problem FirstChar = JudgeFixture.Problem("""
+        { "slug": "first-char", "title": "First character",
+          "signature": { "function_name": "firstChar", "params": [ { "name": "s", "type": "string" } ], "return_type": "character" },
+          "tests": [ { "visibility": "public", "input": { "s": "héllo" }, "expected": "h" } ] }
+        """);
+
+    public static readonly Problem Product = JudgeFixture.Problem("""
+        { "slug": "product", "title": "Product",
+          "signature": { "function_name": "product", "params": [ { "name": "a", "type": "long" }, { "name": "b", "type": "long" } ], "return_type": "long" },
+          "tests": [ { "visibility": "public", "input": { "a": 123456789, "b": 987654321 }, "expected": 121932631112635269 } ] }
+        """);
 }

@@ -10,40 +10,6 @@ public sealed class ScriptLanguageTests(JudgeFixture fixture)
 {
     public static TheoryData<LanguageId> Languages => [LanguageId.JavaScript, LanguageId.TypeScript];
 
-    private static readonly Problem ReverseList = JudgeFixture.Problem("""
-        { "slug": "reverse", "title": "Reverse",
-          "signature": { "function_name": "reverseList", "params": [ { "name": "head", "type": "ListNode" } ], "return_type": "ListNode" },
-          "tests": [ { "visibility": "public", "input": { "head": [1,2,3] }, "expected": [3,2,1] },
-                     { "visibility": "hidden", "input": { "head": [] }, "expected": [] } ] }
-        """);
-
-    private static readonly Problem InvertTree = JudgeFixture.Problem("""
-        { "slug": "invert", "title": "Invert",
-          "signature": { "function_name": "invertTree", "params": [ { "name": "root", "type": "TreeNode" } ], "return_type": "TreeNode" },
-          "tests": [ { "visibility": "public", "input": { "root": [4,2,7,1,3,6,9] }, "expected": [4,7,2,9,6,3,1] },
-                     { "visibility": "public", "input": { "root": [1,null,2] }, "expected": [1,2] },
-                     { "visibility": "hidden", "input": { "root": [] }, "expected": [] } ] }
-        """);
-
-    private static readonly Problem Anagrams = JudgeFixture.Problem("""
-        { "slug": "anagrams", "title": "Anagrams",
-          "signature": { "function_name": "groupAnagrams", "params": [ { "name": "strs", "type": "string[]" } ], "return_type": "list<list<string>>" },
-          "compare": { "mode": "unordered_deep" },
-          "tests": [ { "visibility": "public", "input": { "strs": ["eat","tea","tan","ate","nat","bat"] }, "expected": [["bat"],["nat","tan"],["ate","eat","tea"]] } ] }
-        """);
-
-    private static readonly Problem FirstChar = JudgeFixture.Problem("""
-        { "slug": "first-char", "title": "First character",
-          "signature": { "function_name": "firstChar", "params": [ { "name": "s", "type": "string" } ], "return_type": "character" },
-          "tests": [ { "visibility": "public", "input": { "s": "héllo" }, "expected": "h" } ] }
-        """);
-
-    private static readonly Problem Product = JudgeFixture.Problem("""
-        { "slug": "product", "title": "Product",
-          "signature": { "function_name": "product", "params": [ { "name": "a", "type": "long" }, { "name": "b", "type": "long" } ], "return_type": "long" },
-          "tests": [ { "visibility": "public", "input": { "a": 123456789, "b": 987654321 }, "expected": 121932631112635269 } ] }
-        """);
-
     [Theory(Timeout = 60_000), MemberData(nameof(Languages))]
     public async Task A_list_node_problem_builds_and_reads_back_lists(LanguageId language)
     {
@@ -51,7 +17,7 @@ public sealed class ScriptLanguageTests(JudgeFixture fixture)
             ? "var reverseList = function(head) {\n    let prev = null;\n    while (head) { const next = head.next; head.next = prev; prev = head; head = next; }\n    return prev;\n};\n"
             : "function reverseList(head: ListNode | null): ListNode | null {\n    let prev: ListNode | null = null;\n"
               + "    while (head) { prev = new ListNode(head.val, prev); head = head.next; }\n    return prev;\n}\n";
-        var result = await fixture.JudgeAsync(ReverseList, language, code);
+        var result = await fixture.JudgeAsync(Problems.ReverseList, language, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
         Assert.Equal("[3,2,1]", result.Tests[0].Actual!.ToJsonString());
     }
@@ -63,7 +29,7 @@ public sealed class ScriptLanguageTests(JudgeFixture fixture)
             ? "var invertTree = function(root) {\n    if (!root) return null;\n    return new TreeNode(root.val, invertTree(root.right), invertTree(root.left));\n};\n"
             : "function invertTree(root: TreeNode | null): TreeNode | null {\n    if (!root) return null;\n"
               + "    [root.left, root.right] = [invertTree(root.right), invertTree(root.left)];\n    return root;\n}\n";
-        var result = await fixture.JudgeAsync(InvertTree, language, code);
+        var result = await fixture.JudgeAsync(Problems.InvertTree, language, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
         Assert.Equal("[1,2]", result.Tests[1].Actual!.ToJsonString());
     }
@@ -79,7 +45,7 @@ public sealed class ScriptLanguageTests(JudgeFixture fixture)
               + "    constructor(val?: number, next?: ListNode | null) { this.val = val ?? 0; this.next = next ?? null; }\n}\n"
               + "function reverseList(head: ListNode | null): ListNode | null {\n    if (head && !head.mine) throw new Error('not my node');\n"
               + "    let prev: ListNode | null = null;\n    while (head) { const next = head.next; head.next = prev; prev = head; head = next; }\n    return prev;\n}\n";
-        var result = await fixture.JudgeAsync(ReverseList, language, code);
+        var result = await fixture.JudgeAsync(Problems.ReverseList, language, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
     }
 
@@ -93,7 +59,7 @@ public sealed class ScriptLanguageTests(JudgeFixture fixture)
             : "function groupAnagrams(strs: string[]): string[][] {\n    const m = new Map<string, string[]>();\n"
               + "    for (const s of strs) { const k = [...s].sort().join(''); if (!m.has(k)) m.set(k, []); m.get(k).push(s); }\n"
               + "    return [...m.values()];\n}\n";
-        var result = await fixture.JudgeAsync(Anagrams, language, code);
+        var result = await fixture.JudgeAsync(Problems.Anagrams, language, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
     }
 
@@ -103,9 +69,9 @@ public sealed class ScriptLanguageTests(JudgeFixture fixture)
         var code = language == LanguageId.JavaScript
             ? "var firstChar = function(s) {\n    return s[0];\n};\n"
             : "function firstChar(s: string): string {\n    return s[0];\n}\n";
-        var result = await fixture.JudgeAsync(FirstChar, language, code);
+        var result = await fixture.JudgeAsync(Problems.FirstChar, language, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
-        var twoChars = await fixture.JudgeAsync(FirstChar, language, code.Replace("s[0]", "s.slice(0, 2)", StringComparison.Ordinal));
+        var twoChars = await fixture.JudgeAsync(Problems.FirstChar, language, code.Replace("s[0]", "s.slice(0, 2)", StringComparison.Ordinal));
         Assert.Equal(Verdict.RuntimeError, twoChars.Verdict);
         Assert.Contains("one-character string", twoChars.Tests[0].Error);
     }
@@ -116,7 +82,7 @@ public sealed class ScriptLanguageTests(JudgeFixture fixture)
         var code = language == LanguageId.JavaScript
             ? "var product = function(a, b) {\n    return BigInt(a) * BigInt(b);\n};\n"
             : "function product(a: number, b: number): number {\n    return Number(BigInt(a) * BigInt(b));\n}\n";
-        var result = await fixture.JudgeAsync(Product, language, code);
+        var result = await fixture.JudgeAsync(Problems.Product, language, code);
         if (language == LanguageId.JavaScript)
         {
             Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
@@ -138,7 +104,7 @@ public sealed class ScriptLanguageTests(JudgeFixture fixture)
               + "        let prev = null;\n        while (head) { const next = head.next; head.next = prev; prev = head; head = next; }\n        return prev;\n    }\n}\n"
             : "class Solution {\n    calls = 0;\n    reverseList(head: ListNode | null): ListNode | null {\n        if (++this.calls > 1) throw new Error('reused');\n"
               + "        let prev: ListNode | null = null;\n        while (head) { const next = head.next; head.next = prev; prev = head; head = next; }\n        return prev;\n    }\n}\n";
-        var result = await fixture.JudgeAsync(ReverseList, language, code);
+        var result = await fixture.JudgeAsync(Problems.ReverseList, language, code);
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
     }
 

@@ -3,7 +3,7 @@ using CodeRoom.Judge.Contract;
 namespace CodeRoom.Judge.Tests.Engine;
 
 /// <summary>Candidate code as a LeetCode user writes it, per language.</summary>
-internal static class Solutions
+internal static partial class Solutions
 {
     public static readonly Dictionary<LanguageId, string> TwoSum = new()
     {

@@ -44,7 +44,7 @@ public sealed class ForgedResultTests(JudgeFixture fixture)
             data.Add(LanguageId.Python, name);
         }
         // The channel is the same for every language: the others send a representative few.
-        foreach (var language in new[] { LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript })
+        foreach (var language in new[] { LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.Go })
         {
             foreach (var name in new[] { "huge-value", "deep-100", "deep-10000", "kind-number", "garbage", "nul-after" })
             {

@@ -13,7 +13,7 @@ namespace CodeRoom.Judge.Tests.Integrity;
 [Collection(nameof(JudgeCollection))]
 public sealed class HiddenInputLeakTests(JudgeFixture fixture)
 {
-    public static TheoryData<string> Thieves => ["python-stdin-at-import", "python-memory", "java", "cpp", "javascript"];
+    public static TheoryData<string> Thieves => ["python-stdin-at-import", "python-memory", "java", "cpp", "javascript", "go"];
 
     private static (LanguageId Language, string Code) Thief(string name) => name switch
     {
@@ -22,6 +22,7 @@ public sealed class HiddenInputLeakTests(JudgeFixture fixture)
         "java" => (LanguageId.Java, Attacks.JavaStdinAndMemory),
         "cpp" => (LanguageId.Cpp, Attacks.CppStdinAndMemory),
         "javascript" => (LanguageId.JavaScript, Attacks.JavaScriptStdin),
+        "go" => (LanguageId.Go, Attacks.GoStdin),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

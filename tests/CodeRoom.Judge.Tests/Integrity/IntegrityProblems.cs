@@ -83,7 +83,7 @@ internal static class IntegrityProblems
 /// <summary>Checks shared by the integrity tests.</summary>
 internal static class Integrity
 {
-    public static TheoryData<LanguageId> Languages => [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript];
+    public static TheoryData<LanguageId> Languages => [LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.Go];
 
     /// <summary>What a candidate is shown of a result, serialised as the API and the CLI serialise it.</summary>
     public static string CandidateJson(JudgeResult result, JudgeMode mode) => JsonSerializer.Serialize(new

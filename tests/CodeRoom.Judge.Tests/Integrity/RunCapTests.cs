@@ -21,7 +21,7 @@ public sealed class RunCapTests(JudgeFixture fixture)
     /// <summary>The run phase's wall time: the ~4 s cap plus start-ups, with room for a loaded 2-core machine.</summary>
     private static readonly TimeSpan WallCap = TimeSpan.FromSeconds(12);
 
-    public static TheoryData<string> Abusers => ["python-loop", "java-loop", "cpp-loop", "javascript-loop", "python-sleep-in-init", "python-sleep-in-call", "python-crash"];
+    public static TheoryData<string> Abusers => ["python-loop", "java-loop", "cpp-loop", "javascript-loop", "go-loop", "python-sleep-in-init", "python-sleep-in-call", "python-crash"];
 
     private static (LanguageId Language, string Code) Abuser(string name) => name switch
     {
@@ -29,6 +29,7 @@ public sealed class RunCapTests(JudgeFixture fixture)
         "java-loop" => (LanguageId.Java, Attacks.EndlessLoop[LanguageId.Java]),
         "cpp-loop" => (LanguageId.Cpp, Attacks.EndlessLoop[LanguageId.Cpp]),
         "javascript-loop" => (LanguageId.JavaScript, Attacks.EndlessLoop[LanguageId.JavaScript]),
+        "go-loop" => (LanguageId.Go, Attacks.EndlessLoop[LanguageId.Go]),
         "python-sleep-in-init" => (LanguageId.Python, Attacks.PythonSleepInInit),
         "python-sleep-in-call" => (LanguageId.Python, Attacks.PythonSleepInCall),
         "python-crash" => (LanguageId.Python, Attacks.PythonCrashEveryTest),

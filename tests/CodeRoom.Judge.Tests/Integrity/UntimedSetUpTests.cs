@@ -11,7 +11,7 @@ namespace CodeRoom.Judge.Tests.Integrity;
 [Collection(nameof(JudgeCollection))]
 public sealed class UntimedSetUpTests(JudgeFixture fixture)
 {
-    public static TheoryData<string> SetUps => ["python-module", "python-init", "java-static", "cpp-global", "javascript-module", "typescript-module"];
+    public static TheoryData<string> SetUps => ["python-module", "python-init", "java-static", "cpp-global", "javascript-module", "typescript-module", "go-package-init"];
 
     private static (LanguageId Language, string Code) SetUp(string name) => name switch
     {
@@ -21,6 +21,7 @@ public sealed class UntimedSetUpTests(JudgeFixture fixture)
         "cpp-global" => (LanguageId.Cpp, Attacks.CppGlobalConstructorSpin),
         "javascript-module" => (LanguageId.JavaScript, Attacks.JavaScriptModuleSpin),
         "typescript-module" => (LanguageId.TypeScript, Attacks.TypeScriptModuleSpin),
+        "go-package-init" => (LanguageId.Go, Attacks.GoPackageInitSpin),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

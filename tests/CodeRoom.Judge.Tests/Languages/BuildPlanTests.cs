@@ -2,6 +2,7 @@ using System.Text;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Languages;
 using CodeRoom.Judge.Languages.Cpp;
+using CodeRoom.Judge.Languages.Go;
 using CodeRoom.Judge.Languages.Java;
 using CodeRoom.Judge.Languages.JavaScript;
 using CodeRoom.Judge.Languages.Python;
@@ -11,7 +12,7 @@ namespace CodeRoom.Judge.Tests.Languages;
 
 public sealed class BuildPlanTests
 {
-    public static TheoryData<string> Languages => new("python", "java", "cpp", "javascript", "typescript");
+    public static TheoryData<string> Languages => new("python", "java", "cpp", "javascript", "typescript", "go");
 
     private static ILanguageToolchain Toolchain(string language) => language switch
     {
@@ -19,6 +20,7 @@ public sealed class BuildPlanTests
         "java" => new JavaToolchain(),
         "javascript" => new JavaScriptToolchain(),
         "typescript" => new TypeScriptToolchain(),
+        "go" => new GoToolchain(),
         _ => new CppToolchain(),
     };
 
@@ -124,10 +126,20 @@ public sealed class BuildPlanTests
         Assert.Equal("ld: error: undefined reference to 'helper(int)'\n", cleaned);
     }
 
+    [Theory]
+    [MemberData(nameof(Signatures.Names), MemberType = typeof(Signatures))]
+    public void The_Go_files_are_the_candidates_code_under_its_own_line_numbers_and_a_typed_call_site(string name)
+    {
+        var signature = Signatures.Named(name);
+        var files = new GoToolchain().Plan(signature, new GoToolchain().StarterCode(signature)).Files;
+        Golden.Match($"generated/{name}.solution.go", files["solution.go"]);
+        Golden.Match($"generated/{name}.judge_call.go", files["judge_call.go"]);
+    }
+
     [Fact]
     public void Every_toolchain_names_its_language() =>
-        Assert.Equal([LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript],
-            new ILanguageToolchain[] { new PythonToolchain(), new JavaToolchain(), new CppToolchain(), new JavaScriptToolchain(), new TypeScriptToolchain() }
+        Assert.Equal([LanguageId.Python, LanguageId.Java, LanguageId.Cpp, LanguageId.JavaScript, LanguageId.TypeScript, LanguageId.Go],
+            new ILanguageToolchain[] { new PythonToolchain(), new JavaToolchain(), new CppToolchain(), new JavaScriptToolchain(), new TypeScriptToolchain(), new GoToolchain() }
                 .Select(t => t.Id));
 
     [Fact]

@@ -1,5 +1,6 @@
 using CodeRoom.Judge.Languages;
 using CodeRoom.Judge.Languages.Cpp;
+using CodeRoom.Judge.Languages.Go;
 using CodeRoom.Judge.Languages.Java;
 using CodeRoom.Judge.Languages.JavaScript;
 using CodeRoom.Judge.Languages.Python;
@@ -33,6 +34,11 @@ public sealed class StarterCodeTests
     [MemberData(nameof(Signatures.Names), MemberType = typeof(Signatures))]
     public void TypeScript_starter_code_is_a_typed_top_level_function_as_on_LeetCode(string name) =>
         Golden.Match($"starter/{name}.ts", new TypeScriptToolchain().StarterCode(Signatures.Named(name)));
+
+    [Theory]
+    [MemberData(nameof(Signatures.Names), MemberType = typeof(Signatures))]
+    public void Go_starter_code_is_a_package_level_func_as_on_LeetCode(string name) =>
+        Golden.Match($"starter/{name}.go", new GoToolchain().StarterCode(Signatures.Named(name)));
 
     [Fact]
     public void Starter_code_uses_the_per_language_function_name_when_the_problem_overrides_it()

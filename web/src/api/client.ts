@@ -2,6 +2,8 @@
 // origin, so no request ever leaves for another host.
 import type {
   AttemptResponse,
+  CheckRequest,
+  CheckResponse,
   DevTokenResponse,
   Draft,
   DraftKey,
@@ -157,6 +159,8 @@ export function createClient(opts: ClientOptions = {}) {
     putDraft: (draft: Draft) => request<unknown>('PUT', '/api/coding/drafts', draft),
     run: (req: RunRequest, signal?: AbortSignal) => request<RunResponse>('POST', '/api/coding/run', req, signal),
     submit: (req: SubmitRequest, signal?: AbortSignal) => request<SubmitResponse>('POST', '/api/coding/submit', req, signal),
+    /** Live diagnostics of a compiled language (issue 15): its own rate limit, never the run limit. */
+    check: (req: CheckRequest, signal?: AbortSignal) => request<CheckResponse>('POST', '/api/coding/check', req, signal),
     status: (id: string, signal?: AbortSignal) =>
       request<StatusResponse>('GET', `/api/coding/status?id=${encodeURIComponent(id)}`, undefined, signal),
   };

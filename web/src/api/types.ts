@@ -2,14 +2,15 @@
 // OpenAPI document; the field names are the wire names (snake_case). Optional fields are ones the service may
 // leave out; the client tolerates their absence.
 
-export type Language = 'python' | 'java' | 'cpp' | 'javascript' | 'typescript';
-export const LANGUAGES: readonly Language[] = ['python', 'java', 'cpp', 'javascript', 'typescript'] as const;
+export type Language = 'python' | 'java' | 'cpp' | 'javascript' | 'typescript' | 'go';
+export const LANGUAGES: readonly Language[] = ['python', 'java', 'cpp', 'javascript', 'typescript', 'go'] as const;
 export const LANGUAGE_LABELS: Record<Language, string> = {
   python: 'Python',
   java: 'Java',
   cpp: 'C++',
   javascript: 'JavaScript',
   typescript: 'TypeScript',
+  go: 'Go',
 };
 
 /** JSON value as it crosses the wire (test inputs, expected and actual outputs). */
@@ -216,3 +217,28 @@ export interface Outcome {
 }
 
 export const PENDING_STATUSES: readonly string[] = ['queued', 'running', 'pending'];
+
+/** POST /api/coding/check (issue 15). */
+export interface CheckRequest {
+  attempt_id: string;
+  problem_id: string;
+  language: Language;
+  code: string;
+}
+
+/** Lines and columns 1-based in the candidate's file; the end is exclusive. */
+export interface CheckDiagnostic {
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+export interface CheckResponse {
+  diagnostics: CheckDiagnostic[];
+  /** False when the compiler was stopped by the check's budget; message says so. */
+  complete: boolean;
+  message?: string | null;
+}

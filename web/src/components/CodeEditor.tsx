@@ -1,17 +1,49 @@
 'use client';
 // Monaco bundled with the page (monaco-setup.ts).
 // Load this module only through next/dynamic with ssr:false: Monaco touches `window` at import time.
-import Editor, { type OnMount } from '@monaco-editor/react';
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/python/register';
+import 'monaco-editor/languages/definitions/java/register';
+import 'monaco-editor/languages/definitions/cpp/register';
+import 'monaco-editor/languages/definitions/javascript/register';
+import 'monaco-editor/languages/definitions/typescript/register';
+import 'monaco-editor/languages/definitions/go/register';
+import 'monaco-editor/languages/features/typescript/register';
+import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
-import type { Language } from '../api/types';
-import { monaco } from './monaco-setup';
+import type { CheckDiagnostic, Language, SignatureParam } from '../api/types';
+import { LiveChecker } from '../editor/live-check';
+import { editorTimings, installEditorTools, onFormatMessage, setModelParams, toMarkers } from '../editor/monaco-setup';
+import { toolsFor } from '../editor/registry';
+
+type MonacoEnv = { getWorker: (id: string, label: string) => Worker };
+(self as unknown as { MonacoEnvironment: MonacoEnv }).MonacoEnvironment = {
+  // JavaScript and TypeScript get Monaco's TypeScript service worker; everything else the plain editor worker.
+  getWorker: (_id, label) =>
+    label === 'typescript' || label === 'javascript'
+      ? new Worker(new URL('./ts.worker.ts', import.meta.url), { type: 'module' })
+      : new Worker(new URL('./monaco.worker.ts', import.meta.url), { type: 'module' }),
+};
+loader.config({ monaco });
+installEditorTools(monaco);
+
+/** Quiet time before a lint in the browser, and before a server check (which costs a sandboxed compiler pass). */
+const LINT_DELAY_MS = 250;
+const CHECK_DELAY_MS = 250;
+/** Owner of the live-diagnostics markers (Run's error mark has its own, "coderoom"). */
+const LINT_OWNER = 'coderoom-lint';
 
 export interface EditorHandle {
   getValue(): string;
   setValue(code: string): void;
   focus(): void;
-  /** Monaco's language mode of the current model (python, java, cpp, javascript, typescript). */
+  /** Monaco's language mode of the current model (python, java, cpp, javascript, typescript, go). */
   languageId(): string | null;
+  /** Formats the code (as Shift+Alt+F): one undoable edit, the cursor kept near. */
+  format(): Promise<void>;
+  /** The current model's markers, every owner (ours, Monaco's TypeScript service): for the browser test. */
+  markers(): { line: number; column: number; severity: 'error' | 'warning' | 'info'; message: string; owner: string }[];
 }
 
 export interface EditorMark {
@@ -30,6 +62,12 @@ export interface CodeEditorProps {
   onRun: () => void;
   onSubmit: () => void;
   onReady?: (h: EditorHandle) => void;
+  /** The problem's parameters, offered by completion. */
+  params?: readonly SignatureParam[];
+  /** The server's check for compiled languages (POST /api/coding/check); null turns it off. */
+  check?: ((code: string, signal: AbortSignal) => Promise<CheckDiagnostic[]>) | null;
+  /** A format that left the code as it is says why; null clears it. */
+  onFormatMessage?: (message: string | null) => void;
 }
 
 const MONACO_LANG: Record<Language, string> = {
@@ -38,6 +76,7 @@ const MONACO_LANG: Record<Language, string> = {
   cpp: 'cpp',
   javascript: 'javascript',
   typescript: 'typescript',
+  go: 'go',
 };
 
 export default function CodeEditor(props: CodeEditorProps) {
@@ -45,6 +84,40 @@ export default function CodeEditor(props: CodeEditorProps) {
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const cb = useRef(props);
   cb.current = props;
+  const checker = useRef<LiveChecker | null>(null);
+
+  /** Lints (in the browser) or checks (on the server) the current model's code, a moment after typing stops. */
+  function scheduleLint(delayOverride?: number) {
+    const ed = editorRef.current;
+    const model = ed?.getModel();
+    if (!ed || !model) return;
+    const tools = toolsFor(model.getLanguageId());
+    const lint = tools?.lint;
+    const check = tools?.serverCheck ? cb.current.check : null;
+    if (!lint && !check) {
+      checker.current?.cancel();
+      return;
+    }
+    checker.current?.dispose();
+    checker.current = new LiveChecker({
+      delayMs: lint ? LINT_DELAY_MS : CHECK_DELAY_MS,
+      run: async (code, signal) => {
+        if (lint) {
+          const started = performance.now();
+          const found = await lint(code);
+          editorTimings.lintMs = performance.now() - started;
+          return found;
+        }
+        return check!(code, signal);
+      },
+      apply: (diagnostics, code) => {
+        // Only onto the model the code came from, and only if it still holds that code (else a newer check follows).
+        if (model.isDisposed() || model.getValue() !== code) return;
+        monaco.editor.setModelMarkers(model, LINT_OWNER, toMarkers(monaco, diagnostics));
+      },
+    });
+    checker.current.schedule(model.getValue(), delayOverride);
+  }
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor as unknown as monaco.editor.IStandaloneCodeEditor;
@@ -52,6 +125,20 @@ export default function CodeEditor(props: CodeEditorProps) {
     decorations.current = ed.createDecorationsCollection([]);
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => cb.current.onRun());
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => cb.current.onSubmit());
+    // Shift+Alt+F as in VS Code on every platform (Monaco binds it only on Windows and macOS; Linux gets Ctrl+Shift+I).
+    ed.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => {
+      void ed.getAction('editor.action.formatDocument')?.run();
+    });
+    onFormatMessage((m) => cb.current.onFormatMessage?.(m));
+    ed.onDidChangeModelContent(() => scheduleLint());
+    ed.onDidChangeModel(() => {
+      const model = ed.getModel();
+      if (model) setModelParams(model.uri.toString(), cb.current.params ?? []);
+      scheduleLint(0);
+    });
+    const first = ed.getModel();
+    if (first) setModelParams(first.uri.toString(), cb.current.params ?? []);
+    scheduleLint(0);
     const handle: EditorHandle = {
       getValue: () => ed.getValue(),
       setValue: (code) => {
@@ -63,9 +150,24 @@ export default function CodeEditor(props: CodeEditorProps) {
       },
       focus: () => ed.focus(),
       languageId: () => ed.getModel()?.getLanguageId() ?? null,
+      format: async () => {
+        await ed.getAction('editor.action.formatDocument')?.run();
+      },
+      markers: () => {
+        const model = ed.getModel();
+        if (!model) return [];
+        return monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({
+          line: m.startLineNumber,
+          column: m.startColumn,
+          severity: m.severity === monaco.MarkerSeverity.Error ? 'error' : m.severity === monaco.MarkerSeverity.Warning ? 'warning' : 'info',
+          message: m.message,
+          owner: m.owner,
+        }));
+      },
     };
     // Test hook for the end-to-end tests (reads the buffer; Monaco virtualises lines in the DOM).
     (window as unknown as { __coderoomEditor?: EditorHandle }).__coderoomEditor = handle;
+    (window as unknown as { __coderoomEditorTimings?: typeof editorTimings }).__coderoomEditorTimings = editorTimings;
     cb.current.onReady?.(handle);
     applyMark(cb.current.mark);
   };
@@ -98,6 +200,14 @@ export default function CodeEditor(props: CodeEditorProps) {
     ]);
     ed.revealLineInCenterIfOutsideViewport(line);
   }
+
+  useEffect(
+    () => () => {
+      checker.current?.dispose();
+      onFormatMessage(null);
+    },
+    [],
+  );
 
   useEffect(() => {
     applyMark(props.mark);

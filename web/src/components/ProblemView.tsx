@@ -3,7 +3,7 @@ import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, createClient, describeError, isPending, pollUntilDone, toOutcome } from '../api/client';
-import { LANGUAGES, LANGUAGE_LABELS, type Json, type Language, type Outcome, type ProblemDetail } from '../api/types';
+import { LANGUAGES, LANGUAGE_LABELS, type CheckDiagnostic, type Json, type Language, type Outcome, type ProblemDetail } from '../api/types';
 import { getToken, setToken, tokenSubject } from '../lib/auth';
 import { Autosaver, draftKey, type SaveState } from '../lib/autosave';
 import { useCandidateRoom } from '../lib/candidate-room';
@@ -25,7 +25,7 @@ const CodeEditor = dynamic(() => import('./CodeEditor'), {
 /** The service's default RequestLimits:MaxCustomInputs. */
 const MAX_CUSTOM_INPUTS = 10;
 
-const EXT: Record<Language, string> = { python: 'py', java: 'java', cpp: 'cpp', javascript: 'js', typescript: 'ts' };
+const EXT: Record<Language, string> = { python: 'py', java: 'java', cpp: 'cpp', javascript: 'js', typescript: 'ts', go: 'go' };
 
 const SAVE_LABEL: Record<SaveState, string> = {
   idle: '',
@@ -46,10 +46,13 @@ export function errorMark(o: Outcome | null): EditorMark | null {
   return lineFromMessage(message);
 }
 
-/** Compiler messages: javac `Solution.java:4: error`, g++ `solution.cpp:4:12: error`, tsc `Line 4: Char 5: error`,
+/** Compiler messages: javac `Solution.java:4: error`, g++ `solution.cpp:4:12: error`, tsc `Line 4: Char 5: error`, go `solution.go:4:5: message`,
  * Python and JavaScript `line 4`. */
 export function lineFromMessage(message: string): EditorMark | null {
-  const m = /^[^\s:]+:(\d+):(?:\d+:)?\s*(?:fatal )?error\b/m.exec(message) ?? /\bline (\d+)\b/i.exec(message);
+  const m =
+    /^[^\s:]+:(\d+):(?:\d+:)?\s*(?:fatal )?error\b/m.exec(message) ??
+    /^solution\.go:(\d+):\d+: /m.exec(message) ??
+    /\bline (\d+)\b/i.exec(message);
   return m ? { line: Number(m[1]), message } : null;
 }
 
@@ -60,6 +63,7 @@ function starterFor(p: ProblemDetail, lang: Language): string {
   if (lang === 'python') return `class Solution:\n    ${sig}:\n        pass\n`;
   if (lang === 'java') return `class Solution {\n    ${sig} {\n        \n    }\n}\n`;
   if (lang === 'javascript' || lang === 'typescript') return `${sig} {\n    \n};\n`;
+  if (lang === 'go') return `${sig} {\n    \n}\n`;
   return `class Solution {\npublic:\n    ${sig} {\n        \n    }\n};\n`;
 }
 
@@ -97,6 +101,9 @@ export function ProblemView({ embed }: { embed?: EmbedBridge } = {}) {
   const [retryUntil, setRetryUntil] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const editor = useRef<EditorHandle | null>(null);
+  const [formatNote, setFormatNote] = useState<string | null>(null);
+  /** Languages the server said it does not check (a language whose toolchain has no check yet): not asked again. */
+  const uncheckable = useRef(new Set<Language>());
   const retryUntilRef = useRef<number | null>(null);
 
   const autosaver = useMemo(
@@ -237,6 +244,7 @@ export function ProblemView({ embed }: { embed?: EmbedBridge } = {}) {
   const onCodeChange = useCallback(
     (code: string) => {
       if (!problem || !attemptId) return;
+      setFormatNote(null);
       setCodes((c) => ({ ...c, [lang]: code }));
       autosaver.change({ attempt_id: attemptId, problem_id: problem.slug, language: lang }, code);
       roomChanged();
@@ -340,6 +348,23 @@ export function ProblemView({ embed }: { embed?: EmbedBridge } = {}) {
     if (loadError) embed?.error(loadError);
   }, [loadError, embed]);
 
+  // Live diagnostics of compiled languages (issue 15): the editor debounces and aborts; a refused or failed check
+  // (rate limit, network) leaves the markers as they were, and Run still reports everything.
+  const check = useMemo(() => {
+    if (!problem || !attemptId || uncheckable.current.has(lang)) return null;
+    return async (code: string, signal: AbortSignal): Promise<CheckDiagnostic[]> => {
+      try {
+        const r = await api.check({ attempt_id: attemptId, problem_id: problem.slug, language: lang, code }, signal);
+        // Not checked (busy, or stopped by the budget before saying anything): keep the markers as they are.
+        if (r.complete === false && !r.diagnostics?.length) throw new Error(r.message ?? 'not checked');
+        return r.diagnostics ?? [];
+      } catch (e) {
+        if (e instanceof ApiError && e.kind === 'invalid' && e.problem?.errors?.language) uncheckable.current.add(lang);
+        throw e;
+      }
+    };
+  }, [api, problem, attemptId, lang]);
+
   if (loadError) {
     return (
       <>
@@ -421,6 +446,14 @@ export function ProblemView({ embed }: { embed?: EmbedBridge } = {}) {
         <button type="button" className="ghost" onClick={resetToTemplate} data-testid="reset">
           Reset to template
         </button>
+        <button type="button" className="ghost" onClick={() => void editor.current?.format()} title="Format (Shift+Alt+F)" data-testid="format">
+          Format
+        </button>
+        {formatNote && (
+          <span className="format-note" role="status" data-testid="format-note">
+            {formatNote}
+          </span>
+        )}
         <span className={`save-state ${save}`} data-testid="save-state" data-state={save} aria-live="polite">
           {SAVE_LABEL[save]}
         </span>
@@ -478,6 +511,9 @@ export function ProblemView({ embed }: { embed?: EmbedBridge } = {}) {
             onRun={() => void go('run')}
             onSubmit={() => void go('submit')}
             onReady={(h) => (editor.current = h)}
+            params={problem.signature.params}
+            check={check}
+            onFormatMessage={setFormatNote}
           />
         )}
       </div>

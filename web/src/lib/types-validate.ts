@@ -290,6 +290,32 @@ function tsType(t: TypeNode): string {
   }
 }
 
+function goType(t: TypeNode): string {
+  switch (t.kind) {
+    case 'integer':
+      return 'int';
+    case 'long':
+      return 'int64';
+    case 'double':
+      return 'float64';
+    case 'boolean':
+      return 'bool';
+    case 'string':
+      return 'string';
+    case 'character':
+      return 'byte';
+    case 'void':
+      return '';
+    case 'ListNode':
+      return '*ListNode';
+    case 'TreeNode':
+      return '*TreeNode';
+    case 'array':
+    case 'list':
+      return `[]${goType(t.element)}`;
+  }
+}
+
 export function renderSignature(sig: Signature, lang: Language): string {
   const name = sig.function_names?.[lang] ?? sig.function_name;
   const ps = sig.params.map((p) => ({ name: p.name, t: parseType(p.type) ?? ({ kind: 'void' } as TypeNode) }));
@@ -310,5 +336,9 @@ export function renderSignature(sig: Signature, lang: Language): string {
       return `var ${name} = function(${ps.map((p) => p.name).join(', ')})`;
     case 'typescript':
       return `function ${name}(${ps.map((p) => `${p.name}: ${tsType(p.t)}`).join(', ')}): ${tsType(ret)}`;
+    case 'go': {
+      const result = goType(ret);
+      return `func ${name}(${ps.map((p) => `${p.name} ${goType(p.t)}`).join(', ')})${result ? ` ${result}` : ''}`;
+    }
   }
 }

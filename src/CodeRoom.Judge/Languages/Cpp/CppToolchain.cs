@@ -121,6 +121,20 @@ public sealed partial class CppToolchain : ILanguageToolchain
         Symbolizer = new CrashSymbolizer(SymbolizeCommand, CandidateFile),
     };
 
+    /// <summary>
+    /// Live diagnostics: the compile's own command with -fsyntax-only instead of -c and no link (the same flags and
+    /// precompiled harness, so the same errors as Run, template instantiation included; only link errors need Run).
+    /// </summary>
+    public Checking.CheckPlan Check(Signature signature, string candidateCode) => new(
+        Plan(signature, candidateCode) with
+        {
+            CompileCommand =
+            [
+                Compiler, .. Flags, "-include-pch", PrebuiltMountPoint + "/harness.hpp.pch", "-fsyntax-only", "main.cpp",
+            ],
+        },
+        CppDiagnostics.Parse);
+
     /// <summary>Offsets come from the harness's T and R lines, parsed as numbers: the argv holds no candidate text.</summary>
     private static IReadOnlyList<string> SymbolizeCommand(IReadOnlyList<ulong> offsets) =>
     [

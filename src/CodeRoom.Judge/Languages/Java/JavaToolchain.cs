@@ -99,6 +99,13 @@ public sealed partial class JavaToolchain : ILanguageToolchain
             ["Solution.java"] = ImplicitImports + "\n" + SignatureFacts.NormaliseNewlines(candidateCode),
         }, memoryLimitMb);
 
+    /// <summary>
+    /// Live diagnostics: the judge's own compile of Solution.java against the harness, on the warm compile server (a cold
+    /// javac while it starts); the classes are thrown away with the box. javac's analysis is nearly all of its ~15 ms
+    /// there, so a separate analysis-only mode would save little and cost a second protocol.
+    /// </summary>
+    public Checking.CheckPlan Check(Signature signature, string candidateCode) => new(Plan(signature, candidateCode), JavaDiagnostics.Parse);
+
     /// <summary>A JVM started ahead of time with the harness loaded, waiting for the header that brings the compiled
     /// classes: a run then pays no JVM start-up (most of a Java run's time).</summary>
     public BuildPlan? WarmPlan(int memoryLimitMb) => Base(new Dictionary<string, string>(), memoryLimitMb);

@@ -1,0 +1,100 @@
+using System.Text;
+using CodeRoom.Api.Auth;
+using CodeRoom.Api.Infrastructure;
+using CodeRoom.Api.Judging;
+using CodeRoom.Dispatch;
+using CodeRoom.Judge;
+using CodeRoom.Judge.Checking;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Storage;
+using CodeRoom.Storage.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CodeRoom.Api.Checks;
+
+public sealed record CheckRequest(Guid? AttemptId, string? ProblemId, string? Language, string? Code);
+
+/// <summary>Lines and columns are 1-based in the candidate's file; the end is exclusive. Severity: error | warning | info.</summary>
+public sealed record DiagnosticResponse(int Line, int Column, int EndLine, int EndColumn, string Severity, string Message);
+
+/// <summary>complete is false when the compiler was stopped by the check's CPU budget; message then says so.</summary>
+public sealed record CheckResponse(IReadOnlyList<DiagnosticResponse> Diagnostics, bool Complete, string? Message);
+
+/// <summary>
+/// Live diagnostics for compiled languages (issue 15): the compiler's syntax-and-type pass in the sandbox, against the
+/// judge's harness. Its own per-user rate limit ("check"), never the run limit; nothing is stored.
+/// </summary>
+public static class CheckEndpoints
+{
+    public const string RateLimitPolicy = "check";
+
+    public static RouteGroupBuilder MapChecks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/coding").RequireAuthorization().RequireRateLimiting(RateLimitPolicy).WithTags("Coding");
+        group.MapPost("/check", Check);
+        return group;
+    }
+
+    private static async Task<Results<Ok<CheckResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Check(
+        CheckRequest request, HttpContext http, AppDbContext db, ProblemStore problems, ICodeJudge judge, CodeChecker checker,
+        IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.AttemptId is null || request.AttemptId == Guid.Empty)
+        {
+            errors["attempt_id"] = ["is required"];
+        }
+        if (string.IsNullOrWhiteSpace(request.ProblemId) || request.ProblemId.Length > 80)
+        {
+            errors["problem_id"] = ["is required (the problem's slug)"];
+        }
+        if (!LanguageIds.TryParse(request.Language, out var language))
+        {
+            errors["language"] = ["must be one of the judge's languages"];
+        }
+        if (request.Code is null)
+        {
+            errors["code"] = ["is required"];
+        }
+        else if (Encoding.UTF8.GetByteCount(request.Code) > limits.Value.MaxCodeBytes)
+        {
+            errors["code"] = [$"is larger than {limits.Value.MaxCodeBytes} bytes"];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var userId = http.User.UserId();
+        if (!await db.Attempts.AsNoTracking().AnyAsync(a => a.Id == request.AttemptId && a.UserId == userId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var problemId = await db.Problems.AsNoTracking().Where(p => p.Slug == request.ProblemId).Select(p => (int?)p.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (problemId is null || await problems.GetAsync(db, problemId.Value, cancellationToken) is not { } problem)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["problem_id"] = ["unknown problem"] });
+        }
+        if (judge is FleetModeJudge)
+        {
+            // With RABBITMQ_URL this instance has no sandbox: checks would need the runners (not yet, issue 15).
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Live diagnostics are unavailable",
+                detail: "This instance judges nothing, so it cannot check code; Run still works.");
+        }
+
+        var result = await checker.CheckAsync(problem.Signature, language, request.Code!, cancellationToken);
+        if (result is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["language"] = [$"{language.WireName()} is checked in the browser, not by the server"],
+            });
+        }
+        return TypedResults.Ok(new CheckResponse(
+            [.. result.Diagnostics.Select(d => new DiagnosticResponse(d.Line, d.Column, d.EndLine, d.EndColumn, d.Severity, d.Message))],
+            result.Complete, result.Message));
+    }
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace CodeRoom.Api.Tests;
+
+/// <summary>The real judge with a small check limit and a run limit of 2, so that "checks never spend runs" can fail.</summary>
+public sealed class CheckApiFactory : RealJudgeApiFactory
+{
+    public const int CheckLimit = 6;
+
+    protected override void Configure()
+    {
+        base.Configure();
+        Settings["CheckLimits:PermitsPerWindow"] = CheckLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["RateLimit:PermitsPerWindow"] = "2";
+        // The warm javac and the C++ precompiled header start with the service, as in production.
+        Settings["Judge:WarmUpAtStart"] = "true";
+    }
+}
+
+/// <summary>POST /api/coding/check (issue 15): the compiler's syntax-and-type pass in the sandbox, in the candidate's lines.</summary>
+public sealed partial class CheckTests(CheckApiFactory factory) : IClassFixture<CheckApiFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const string JavaBad = "class Solution {\n    public long addTwo(long a, long b) {\n        long s = a + missing;\n        String t = a;\n        return s;\n    }\n}\n";
+    private const string CppBad = "class Solution {\npublic:\n    long long addTwo(long long a, long long b) {\n        long long s = a + missing;\n        std::string t = a;\n        return s;\n    }\n};\n";
+
+    private static Task<HttpResponseMessage> CheckAsync(HttpClient client, Guid attempt, string language, string code) =>
+        client.PostAsJsonAsync("/api/coding/check", new { attempt_id = attempt, problem_id = "add-two", language, code }, Ct);
+
+    private static async Task<(HttpClient Client, Guid Attempt)> NewUserAsync(CheckApiFactory factory)
+    {
+        var client = factory.ClientFor("check-" + Guid.NewGuid());
+        return (client, await client.NewAttemptAsync());
+    }
+
+    private static List<(int Line, int Column, string Severity, string Message)> Errors(JsonObject body) =>
+        [.. body["diagnostics"]!.AsArray().Select(d => (d!["line"]!.GetValue<int>(), d["column"]!.GetValue<int>(),
+            d["severity"]!.GetValue<string>(), d["message"]!.GetValue<string>()))];
+
+    [Theory(Timeout = 120_000)]
+    [InlineData("java", JavaBad, @"Solution\.java:(\d+):")]
+    [InlineData("cpp", CppBad, @"solution\.cpp:(\d+):\d+: error")]
+    public async Task An_undefined_name_and_a_type_error_are_reported_on_the_candidates_lines_as_Run_reports_them(string language, string code, string runLine)
+    {
+        var (client, attempt) = await NewUserAsync(factory);
+        var check = await (await CheckAsync(client, attempt, language, code)).Json200();
+        var errors = Errors(check).Where(e => e.Severity == "error").ToList();
+        var undefined = language == "java" ? 3 : 4;
+        Assert.Contains(errors, e => e.Line == undefined && e.Message.Contains("missing", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == undefined + 1);
+        // The column is the undefined name's, and the marker spans it.
+        var first = check["diagnostics"]!.AsArray().First(d => d!["line"]!.GetValue<int>() == undefined)!;
+        var column = code.Split('\n')[undefined - 1].IndexOf("missing", StringComparison.Ordinal) + 1;
+        Assert.Equal(column, first["column"]!.GetValue<int>());
+        Assert.Equal(column + "missing".Length, first["end_column"]!.GetValue<int>());
+        Assert.True(check["complete"]!.GetValue<bool>());
+
+        // Run reports a compile error on exactly the same lines.
+        var run = await (await client.PostAsJsonAsync("/api/coding/run",
+            new { attempt_id = attempt, problem_id = "add-two", language, code }, Ct)).Json200();
+        Assert.Equal("compilation_error", run["summary"]!["status"]!.GetValue<string>());
+        var runLines = new Regex(runLine).Matches(run["compile_output"]!.GetValue<string>()).Select(m => int.Parse(m.Groups[1].Value)).ToHashSet();
+        Assert.Equal(runLines, errors.Select(e => e.Line).ToHashSet());
+
+        // Fixed code: no diagnostics at all.
+        var good = language == "java"
+            ? "class Solution {\n    public long addTwo(long a, long b) {\n        return a + b;\n    }\n}\n"
+            : "class Solution {\npublic:\n    long long addTwo(long long a, long long b) {\n        return a + b;\n    }\n};\n";
+        var clean = await (await CheckAsync(client, attempt, language, good)).Json200();
+        Assert.Empty(clean["diagnostics"]!.AsArray());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_method_renamed_away_from_the_harness_is_an_error_on_the_Solution_line()
+    {
+        var (client, attempt) = await NewUserAsync(factory);
+        var check = await (await CheckAsync(client, attempt, "cpp",
+            "#include <vector>\n\nclass Solution {\npublic:\n    long long addThree(long long a, long long b) { return a + b; }\n};\n")).Json200();
+        var error = Assert.Single(Errors(check), e => e.Severity == "error");
+        Assert.Equal(3, error.Line);
+        Assert.Contains("addTwo", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Checks_have_their_own_rate_limit_and_never_spend_runs()
+    {
+        var (client, attempt) = await NewUserAsync(factory);
+        const string code = "class Solution {\n    public long addTwo(long a, long b) { return a + b; }\n}\n";
+        for (var i = 0; i < CheckApiFactory.CheckLimit; i++)
+        {
+            var ok = await CheckAsync(client, attempt, "java", code + "// " + i);
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+        var refused = await CheckAsync(client, attempt, "java", code);
+        Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal("Too many checks", (await refused.Content.ReadFromJsonAsync<JsonObject>(Ct))!["title"]!.GetValue<string>());
+
+        // The run limit (2 here) is untouched by the checks above.
+        for (var i = 0; i < 2; i++)
+        {
+            var run = await client.PostAsJsonAsync("/api/coding/run", new { attempt_id = attempt, problem_id = "add-two", language = "java", code }, Ct);
+            Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Bad_input_is_a_400_and_another_users_attempt_is_a_404()
+    {
+        var (client, attempt) = await NewUserAsync(factory);
+        var (other, _) = await NewUserAsync(factory);
+        Assert.Equal(HttpStatusCode.NotFound, (await CheckAsync(other, attempt, "java", "class Solution {}")).StatusCode);
+
+        var tooBig = await CheckAsync(client, attempt, "cpp", "// " + new string('x', 60 * 1024));
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+        Assert.Contains("code", (await tooBig.Content.ReadFromJsonAsync<JsonObject>(Ct))!["errors"]!.AsObject().Select(e => e.Key));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await CheckAsync(client, attempt, "cobol", "x")).StatusCode);
+        var python = await CheckAsync(client, attempt, "python", "x = 1");
+        Assert.Equal(HttpStatusCode.BadRequest, python.StatusCode);
+        Assert.Contains("browser", await python.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var unknown = await client.PostAsJsonAsync("/api/coding/check", new { attempt_id = attempt, problem_id = "no-such", language = "java", code = "x" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var noAttempt = await client.PostAsJsonAsync("/api/coding/check", new { problem_id = "add-two", language = "java", code = "x" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, noAttempt.StatusCode);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task The_check_runs_in_the_sandbox_under_its_own_CPU_budget()
+    {
+        var (client, attempt) = await NewUserAsync(factory);
+        // The host's files are not there to include: the sandbox shows only the toolchain.
+        var secret = await (await CheckAsync(client, attempt, "cpp",
+            "#include \"/etc/shadow\"\nclass Solution {\npublic:\n    long long addTwo(long long a, long long b) { return a + b; }\n};\n")).Json200();
+        var error = Errors(secret).First(e => e.Severity == "error");
+        Assert.Equal(1, error.Line);
+        Assert.Contains("not found", error.Message, StringComparison.Ordinal);
+
+        // Compile-time work beyond the check's CPU budget (each constant just under clang's step limit) stops the
+        // compiler, and the service answers.
+        var heavy = "constexpr long long f(int k) { long long s = 0; for (int i = 0; i < 2500000; i++) s += i ^ k; return s; }\n"
+            + string.Concat(Enumerable.Range(0, 40).Select(i => $"constexpr long long c{i} = f({i});\n"));
+        var endless = await (await CheckAsync(client, attempt, "cpp", heavy)).Json200();
+        Assert.False(endless["complete"]!.GetValue<bool>(), endless.ToJsonString());
+        Assert.Contains("stopped", endless["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,54 @@
+using CodeRoom.Judge.Checking;
+using CodeRoom.Judge.Languages.Cpp;
+using CodeRoom.Judge.Languages.Java;
+
+namespace CodeRoom.Judge.Tests.Languages;
+
+/// <summary>Compiler output (as the judge cleans it) to the editor's markers (issue 15); the real compilers' output is
+/// covered end to end by the API's CheckTests.</summary>
+public sealed class DiagnosticParserTests
+{
+    private const string Code = "class Solution {\n    int f(int a) {\n        int x = missing + 1;\n        return x;\n    }\n};\n";
+
+    [Fact]
+    public void Clang_messages_in_the_candidates_file_keep_their_place_and_span_the_identifier()
+    {
+        var output = "solution.cpp:3:17: error: use of undeclared identifier 'missing'\n    3 |         int x = missing + 1;\n      |                 ^\n"
+            + "solution.cpp:4:9: warning: something\n1 error generated.";
+        var found = CppDiagnostics.Parse(output, Code);
+        Assert.Equal([
+            new CodeDiagnostic(3, 17, 3, 24, "error", "use of undeclared identifier 'missing'"),
+            new CodeDiagnostic(4, 9, 4, 15, "warning", "something"),
+        ], found);
+    }
+
+    [Fact]
+    public void A_clang_error_in_the_harness_moves_to_the_candidates_requested_here_note_or_else_the_Solution_line()
+    {
+        var instantiated = "/usr/include/c++/14/bits/stl_heap.h:10:5: error: no match for 'operator<'\n"
+            + "solution.cpp:4:9: note: in instantiation of function template requested here\n";
+        Assert.Equal(new CodeDiagnostic(4, 9, 4, 15, "error", "no match for 'operator<'"), Assert.Single(CppDiagnostics.Parse(instantiated, Code)));
+
+        var callSite = "judge_call.cpp:12:22: error: no member named 'addTwo' in 'Solution'\n";
+        Assert.Equal(new CodeDiagnostic(1, 1, 1, 6, "error", "no member named 'addTwo' in 'Solution'"), Assert.Single(CppDiagnostics.Parse(callSite, Code)));
+    }
+
+    [Fact]
+    public void Javac_messages_take_the_caret_column_and_the_detail_lines()
+    {
+        var output = "Solution.java:3: error: cannot find symbol\n        int x = missing + 1;\n                ^\n  symbol:   variable missing\n  location: class Solution\n"
+            + "Solution.java:4: error: incompatible types: int cannot be converted to String\n        return x;\n               ^\n2 errors";
+        var found = JavaDiagnostics.Parse(output, Code);
+        Assert.Equal([
+            new CodeDiagnostic(3, 17, 3, 24, "error", "cannot find symbol\nsymbol:   variable missing\nlocation: class Solution"),
+            new CodeDiagnostic(4, 16, 4, 17, "error", "incompatible types: int cannot be converted to String"),
+        ], found);
+    }
+
+    [Fact]
+    public void A_position_past_the_code_is_clamped_to_it()
+    {
+        var d = DiagnosticText.At(DiagnosticText.Lines("a\nbc"), 9, 40, "error", " m ");
+        Assert.Equal(new CodeDiagnostic(2, 3, 2, 4, "error", "m"), d);
+    }
+}

@@ -1,0 +1,3 @@
+func maxProfit(prices []int) int {
+    
+}

@@ -1,0 +1,3 @@
+func reverseString(s []byte) {
+    
+}

@@ -1,0 +1,49 @@
+import { PYTHON_BUILTINS, PYTHON_IMPLICIT_NAMES, PYTHON_MODULE_MEMBERS } from './python-names';
+import type { CompletionWords } from './types';
+
+/** Fields of the harness's ListNode and TreeNode, offered after `.`/`->` in every language. */
+const NODE_MEMBERS = ['val', 'next', 'left', 'right'];
+
+export const PYTHON_WORDS: CompletionWords = {
+  keywords: ['False', 'None', 'True', 'and', 'as', 'assert', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
+    'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return',
+    'try', 'while', 'with', 'yield', 'self'],
+  library: [...PYTHON_BUILTINS, ...PYTHON_IMPLICIT_NAMES],
+  members: [...NODE_MEMBERS, 'append', 'appendleft', 'pop', 'popleft', 'extend', 'insert', 'remove', 'sort', 'reverse', 'index',
+    'count', 'keys', 'values', 'items', 'get', 'setdefault', 'add', 'discard', 'union', 'intersection', 'difference', 'join',
+    'split', 'strip', 'lower', 'upper', 'startswith', 'endswith', 'find', 'replace', 'isdigit', 'isalpha', 'isalnum', 'most_common'],
+  modules: PYTHON_MODULE_MEMBERS,
+};
+
+export const JAVA_WORDS: CompletionWords = {
+  keywords: ['abstract', 'boolean', 'break', 'byte', 'case', 'catch', 'char', 'class', 'continue', 'default', 'do', 'double', 'else',
+    'enum', 'extends', 'final', 'finally', 'float', 'for', 'if', 'implements', 'import', 'instanceof', 'int', 'interface', 'long',
+    'new', 'null', 'private', 'protected', 'public', 'return', 'short', 'static', 'super', 'switch', 'this', 'throw', 'throws', 'true',
+    'false', 'try', 'var', 'void', 'while', 'record'],
+  library: ['ArrayList', 'LinkedList', 'List', 'HashMap', 'TreeMap', 'LinkedHashMap', 'Map', 'HashSet', 'TreeSet', 'LinkedHashSet',
+    'Set', 'ArrayDeque', 'Deque', 'Queue', 'Stack', 'PriorityQueue', 'Arrays', 'Collections', 'Iterator', 'Comparator', 'Optional',
+    'Integer', 'Long', 'Double', 'Boolean', 'Character', 'String', 'StringBuilder', 'Math', 'Objects', 'BitSet', 'Random',
+    'Collectors', 'IntStream', 'Stream', 'BigInteger', 'BigDecimal', 'Function', 'BiFunction', 'Map.Entry', 'System',
+    'ListNode', 'TreeNode', 'Integer.MAX_VALUE', 'Integer.MIN_VALUE', 'Long.MAX_VALUE', 'Long.MIN_VALUE'],
+  members: [...NODE_MEMBERS, 'add', 'addAll', 'get', 'set', 'size', 'isEmpty', 'contains', 'containsKey', 'containsValue', 'put',
+    'putIfAbsent', 'getOrDefault', 'merge', 'computeIfAbsent', 'remove', 'clear', 'keySet', 'values', 'entrySet', 'getKey', 'getValue',
+    'offer', 'poll', 'peek', 'push', 'pop', 'offerFirst', 'offerLast', 'pollFirst', 'pollLast', 'peekFirst', 'peekLast', 'addFirst',
+    'addLast', 'removeFirst', 'removeLast', 'firstKey', 'lastKey', 'floorKey', 'ceilingKey', 'higherKey', 'lowerKey', 'length',
+    'charAt', 'substring', 'indexOf', 'toCharArray', 'equals', 'append', 'toString', 'reverse', 'sort', 'fill', 'asList', 'stream',
+    'max', 'min', 'abs', 'sqrt', 'pow'],
+};
+
+export const CPP_WORDS: CompletionWords = {
+  keywords: ['auto', 'bool', 'break', 'case', 'char', 'class', 'const', 'constexpr', 'continue', 'default', 'delete', 'do', 'double',
+    'else', 'enum', 'false', 'float', 'for', 'if', 'inline', 'int', 'long', 'namespace', 'new', 'nullptr', 'private', 'public',
+    'return', 'short', 'signed', 'sizeof', 'static', 'struct', 'switch', 'template', 'this', 'true', 'typedef', 'typename',
+    'unsigned', 'using', 'void', 'while'],
+  library: ['vector', 'string', 'unordered_map', 'unordered_set', 'map', 'set', 'multiset', 'multimap', 'queue', 'priority_queue',
+    'stack', 'deque', 'pair', 'tuple', 'array', 'bitset', 'list', 'greater', 'less', 'sort', 'stable_sort', 'reverse', 'max', 'min',
+    'max_element', 'min_element', 'accumulate', 'lower_bound', 'upper_bound', 'binary_search', 'find', 'count', 'swap', 'unique',
+    'fill', 'iota', 'next_permutation', 'make_pair', 'to_string', 'stoi', 'stol', 'stoll', 'abs', 'gcd', 'lcm', 'memset', 'INT_MAX',
+    'INT_MIN', 'LLONG_MAX', 'LLONG_MIN', 'numeric_limits', 'function', 'std', 'ListNode', 'TreeNode'],
+  members: [...NODE_MEMBERS, 'push_back', 'emplace_back', 'pop_back', 'push', 'emplace', 'pop', 'top', 'front', 'back', 'size',
+    'empty', 'clear', 'insert', 'erase', 'find', 'count', 'begin', 'end', 'rbegin', 'rend', 'at', 'resize', 'reserve', 'first',
+    'second', 'substr', 'length', 'push_front', 'pop_front', 'lower_bound', 'upper_bound', 'contains'],
+};

@@ -1,0 +1,26 @@
+import { clangFormatter } from './clang';
+import { CPP_WORDS, JAVA_WORDS, PYTHON_WORDS } from './completion-words';
+import { formatGo } from './go';
+import { formatPython, lintPython } from './python';
+import { biomeFormatter } from './script';
+import type { LanguageTools } from './types';
+
+/**
+ * The editor's tools per Monaco language id (issue 15). Adding a language: one entry here (format in the browser when a
+ * WASM formatter exists; `serverCheck: true` once its toolchain implements ILanguageToolchain.Check; completion words).
+ * Entries for languages the judge does not offer yet (csharp, go, rust) are inert until the language list has them.
+ */
+export const EDITOR_TOOLS: Readonly<Record<string, LanguageTools>> = {
+  python: { format: formatPython, lint: lintPython, completions: PYTHON_WORDS },
+  java: { format: clangFormatter('main.java'), serverCheck: true, completions: JAVA_WORDS },
+  cpp: { format: clangFormatter('main.cpp'), serverCheck: true, completions: CPP_WORDS },
+  javascript: { format: biomeFormatter('solution.js'), monacoService: true },
+  typescript: { format: biomeFormatter('solution.ts'), monacoService: true },
+  csharp: { format: clangFormatter('main.cs'), serverCheck: true },
+  go: { format: formatGo, serverCheck: true },
+  rust: { serverCheck: true },
+};
+
+export function toolsFor(languageId: string | null | undefined): LanguageTools | undefined {
+  return languageId ? EDITOR_TOOLS[languageId] : undefined;
+}
