@@ -6,6 +6,7 @@ using CodeRoom.Api.Drafts;
 using CodeRoom.Api.Infrastructure;
 using CodeRoom.Api.Observability;
 using CodeRoom.Api.Problems;
+using CodeRoom.Api.Room;
 using CodeRoom.Api.Runs;
 using CodeRoom.Dispatch;
 using Scalar.AspNetCore;
@@ -30,6 +31,7 @@ catch (Exception e) when (StartupErrors.Describe(e) is { } line)
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<BodySizeLimitMiddleware>();
+app.UseCodeRoomFrameAncestors();
 app.UseCodeRoomWeb();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -52,6 +54,9 @@ app.MapAttempts();
 app.MapDrafts();
 app.MapCoding();
 app.MapChecks();
+app.MapAttemptHistory();
+app.MapEmbed();
+app.MapHub<RoomHub>(RoomHub.Path);
 
 await app.InitializeCodeRoomAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();

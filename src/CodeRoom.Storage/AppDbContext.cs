@@ -12,6 +12,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<TestEntity> Tests => Set<TestEntity>();
     public DbSet<AttemptEntity> Attempts => Set<AttemptEntity>();
     public DbSet<CodeDraftEntity> CodeDrafts => Set<CodeDraftEntity>();
+    public DbSet<AttemptEventEntity> AttemptEvents => Set<AttemptEventEntity>();
     public DbSet<SubmissionEntity> Submissions => Set<SubmissionEntity>();
     public DbSet<RunLogEntity> RunLogs => Set<RunLogEntity>();
     public DbSet<RunStatsHourlyEntity> RunStatsHourly => Set<RunStatsHourlyEntity>();

@@ -91,12 +91,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    public static string Token(string userId, string role = "candidate", string secret = Secret)
+    public static string Token(string userId, string role = "candidate", string secret = Secret, IEnumerable<string>? interviewIds = null)
     {
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", role)]),
+            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", role),
+                .. (interviewIds ?? []).Select(i => new Claim("interview_id", i))]),
             IssuedAt = now,
             NotBefore = now,
             Expires = now.AddHours(1),

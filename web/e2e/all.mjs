@@ -1,4 +1,4 @@
-// `npm run e2e`: the IDE test (run.mjs) then the admin dashboard test (admin.mjs), one after the other against the
+// `npm run e2e`: the IDE test (run.mjs), the admin dashboard test (admin.mjs), then the interview room (room.mjs), against the
 // same service (CODEROOM_URL). Ends with the summed `N passed, N failed` line that ./coderoom test reads.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 let passed = 0;
 let failed = 0;
-for (const script of ['run.mjs', 'editor.mjs', 'admin.mjs']) {
+for (const script of ['run.mjs', 'editor.mjs', 'admin.mjs', 'room.mjs']) {
   console.log(`--- e2e/${script}`);
   const last = await new Promise((resolve) => {
     let tail = '';

@@ -11,7 +11,12 @@ namespace CodeRoom.Api.Attempts;
 
 public sealed record CreateAttemptRequest(string? InterviewId);
 
-public sealed record AttemptResponse(Guid AttemptId, string? InterviewId, DateTimeOffset CreatedAt);
+/// <summary>interview_bound: the interview came from the candidate's token (its interview_id claim), so that
+/// interview's interviewers may watch the attempt; an interview_id from the body alone is a label nobody can watch by.</summary>
+public sealed record AttemptResponse(Guid AttemptId, string? InterviewId, bool InterviewBound, string UserId, DateTimeOffset CreatedAt)
+{
+    internal static AttemptResponse Of(AttemptEntity a) => new(a.Id, a.InterviewId, a.InterviewBound, a.UserId, a.CreatedAt);
+}
 
 public static class AttemptEndpoints
 {
@@ -30,6 +35,26 @@ public static class AttemptEndpoints
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["interview_id"] = ["at most 200 characters"] });
         }
+        // Issue 16: an attempt is watchable only by the interview its candidate's signed token names. A body value alone
+        // is kept as a label: a candidate cannot put their attempt in front of another interview's interviewer.
+        var claimed = Interviews.Of(http.User);
+        var interviewId = request.InterviewId;
+        var bound = false;
+        if (claimed.Count > 0)
+        {
+            if (interviewId is null && claimed.Count == 1)
+            {
+                interviewId = claimed[0];
+            }
+            if (interviewId is null || !claimed.Contains(interviewId, StringComparer.Ordinal))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["interview_id"] = ["must be one of the interviews named in the token's interview_id claims"],
+                });
+            }
+            bound = true;
+        }
         var userId = http.User.UserId();
         // Checked before the insert: requests racing each other can pass the quota by the number in flight, which the
         // rate limit keeps small.
@@ -43,12 +68,13 @@ public static class AttemptEndpoints
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
             UserId = userId,
-            InterviewId = request.InterviewId,
+            InterviewId = interviewId,
+            InterviewBound = bound,
             CreatedAt = time.GetUtcNow(),
         };
         db.Attempts.Add(attempt);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/attempts/{attempt.Id}", new AttemptResponse(attempt.Id, attempt.InterviewId, attempt.CreatedAt));
+        return TypedResults.Created($"/api/attempts/{attempt.Id}", AttemptResponse.Of(attempt));
     }
 
     private static async Task<Results<Ok<AttemptResponse>, NotFound>> Get(string id, HttpContext http, AppDbContext db,
@@ -62,6 +88,6 @@ public static class AttemptEndpoints
         var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId, cancellationToken);
         return attempt is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(new AttemptResponse(attempt.Id, attempt.InterviewId, attempt.CreatedAt));
+            : TypedResults.Ok(AttemptResponse.Of(attempt));
     }
 }

@@ -36,6 +36,17 @@ internal static class AuthSetup
                 // usable sub is refused here, 401 on every endpoint, before any handler or rate limiter sees it.
                 bearer.Events = new JwtBearerEvents
                 {
+                    // Browsers cannot set headers on a WebSocket or an EventSource: the SignalR client sends the token
+                    // as ?access_token= (SignalR's documented way), accepted on the hub's path only.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.HttpContext.Request.Path.StartsWithSegments(Room.RoomHub.Path)
+                            && context.Request.Query["access_token"] is { Count: 1 } token && !string.IsNullOrEmpty(token[0]))
+                        {
+                            context.Token = token[0];
+                        }
+                        return Task.CompletedTask;
+                    },
                     OnTokenValidated = context =>
                     {
                         if (UserIds.Problem(context.Principal) is { } problem)

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CodeRoom.Api.Auth;
 
-public sealed record DevTokenRequest(string? UserId, string? Role);
+/// <summary>interview_ids: the interview_id claims to put in the token (an interviewer's interviews, or the one
+/// interview a candidate's attempts are bound to).</summary>
+public sealed record DevTokenRequest(string? UserId, string? Role, IReadOnlyList<string>? InterviewIds = null);
 
 public sealed record DevTokenResponse(string AccessToken, string TokenType, int ExpiresIn, string UserId, string Role);
 
@@ -26,16 +28,21 @@ public static class DevTokenEndpoints
             errors["user_id"] = [$"is required (1-{UserIds.MaxLength} characters, no control characters)"];
         }
         var role = request.Role?.Trim().ToLowerInvariant() ?? Roles.Candidate;
-        if (role is not (Roles.Candidate or Roles.Admin))
+        if (role is not (Roles.Candidate or Roles.Admin or Roles.Interviewer))
         {
-            errors["role"] = ["must be candidate or admin"];
+            errors["role"] = ["must be candidate, admin or interviewer"];
+        }
+        var interviews = request.InterviewIds ?? [];
+        if (interviews.Count > Interviews.MaxPerToken || interviews.Any(i => Interviews.Problem(i) is not null))
+        {
+            errors["interview_ids"] = [$"at most {Interviews.MaxPerToken} ids of 1-{Interviews.MaxLength} characters, no control characters"];
         }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
         var lifetime = TimeSpan.FromMinutes(options.Value.DevTokenLifetimeMinutes);
-        var token = keys.IssueDevelopmentToken(userId, role, time.GetUtcNow(), lifetime);
+        var token = keys.IssueDevelopmentToken(userId, role, time.GetUtcNow(), lifetime, interviews);
         return TypedResults.Ok(new DevTokenResponse(token, "Bearer", (int)lifetime.TotalSeconds, userId, role));
     }
 }

@@ -12,6 +12,10 @@ public static class Roles
 {
     public const string Candidate = "candidate";
     public const string Admin = "admin";
+
+    /// <summary>May watch (live and replay) the attempts of the interviews named in its token's interview_id claims
+    /// (issue 16).</summary>
+    public const string Interviewer = "interviewer";
 }
 
 /// <summary>The keys tokens are checked with. In development mode (no JWT_SECRET, no public key) a random key is made
@@ -48,7 +52,8 @@ public sealed class JwtKeys
     public IReadOnlyList<SecurityKey> ValidationKeys { get; }
 
     /// <summary>Development mode only.</summary>
-    public string IssueDevelopmentToken(string userId, string role, DateTimeOffset now, TimeSpan lifetime)
+    public string IssueDevelopmentToken(string userId, string role, DateTimeOffset now, TimeSpan lifetime,
+        IReadOnlyList<string>? interviewIds = null)
     {
         if (_signingKey is null)
         {
@@ -56,7 +61,8 @@ public sealed class JwtKeys
         }
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", role)]),
+            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", role),
+                .. (interviewIds ?? []).Select(i => new Claim(Interviews.ClaimType, i))]),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + lifetime).UtcDateTime,

@@ -37,6 +37,7 @@ internal static class ConfigurationSetup
             ("JUDGE_WAIT_SECONDS", "JudgeQueue:WaitSeconds"),
             ("RABBITMQ_URL", "RabbitMq:Url"),
             ("WEB_ROOT", "Content:WebRoot"),
+            ("EMBED_ORIGINS", "Embed:Origins"),
             ("PROBLEMS_DIR", "Content:ProblemsDirectory"));
 
         // Bind loopback only unless told otherwise: candidate code runs on this host, the service is meant to sit

@@ -64,6 +64,7 @@ internal static class ServiceSetup
 
         services.AddCodeRoomAuth();
         services.AddCodeRoomRateLimiting(configuration);
+        Room.RoomSetup.AddCodeRoomRoom(services, configuration);
 
         StartupErrors.CheckRabbitMqUrl(configuration["RabbitMq:Url"]);
         services.AddJudge(configuration, fleet: !string.IsNullOrWhiteSpace(configuration["RabbitMq:Url"]));

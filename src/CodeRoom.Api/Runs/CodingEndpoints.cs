@@ -40,21 +40,21 @@ public static class CodingEndpoints
     }
 
     private static Task<Results<Ok<CodingResultResponse>, Accepted<CodingResultResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Run(
-        RunRequest request, HttpContext http, AppDbContext db, ProblemStore problems, IJudgeDispatcher dispatcher, JudgeCompletions completions, TimeProvider time,
+        RunRequest request, HttpContext http, AppDbContext db, ProblemStore problems, IJudgeDispatcher dispatcher, JudgeCompletions completions, Room.RoomResults room, TimeProvider time,
         IOptions<RequestLimitsOptions> limits, IOptions<JudgeQueueOptions> queueOptions, CancellationToken cancellationToken) =>
         EnqueueAsync(new Target(request.AttemptId, request.ProblemId, request.Language, request.Code, request.CustomInputs, SubmissionModes.Run),
-            http, db, problems, dispatcher, completions, time, limits.Value, queueOptions.Value, cancellationToken);
+            http, db, problems, dispatcher, completions, room, time, limits.Value, queueOptions.Value, cancellationToken);
 
     private static Task<Results<Ok<CodingResultResponse>, Accepted<CodingResultResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Submit(
-        SubmitRequest request, HttpContext http, AppDbContext db, ProblemStore problems, IJudgeDispatcher dispatcher, JudgeCompletions completions, TimeProvider time,
+        SubmitRequest request, HttpContext http, AppDbContext db, ProblemStore problems, IJudgeDispatcher dispatcher, JudgeCompletions completions, Room.RoomResults room, TimeProvider time,
         IOptions<RequestLimitsOptions> limits, IOptions<JudgeQueueOptions> queueOptions, CancellationToken cancellationToken) =>
         EnqueueAsync(new Target(request.AttemptId, request.ProblemId, request.Language, request.Code, null, SubmissionModes.Submit),
-            http, db, problems, dispatcher, completions, time, limits.Value, queueOptions.Value, cancellationToken);
+            http, db, problems, dispatcher, completions, room, time, limits.Value, queueOptions.Value, cancellationToken);
 
     private sealed record Target(Guid? AttemptId, string? ProblemId, string? Language, string? Code, JsonArray? CustomInputs, string Mode);
 
     private static async Task<Results<Ok<CodingResultResponse>, Accepted<CodingResultResponse>, ValidationProblem, NotFound, ProblemHttpResult>> EnqueueAsync(
-        Target target, HttpContext http, AppDbContext db, ProblemStore problems, IJudgeDispatcher dispatcher, JudgeCompletions completions, TimeProvider time,
+        Target target, HttpContext http, AppDbContext db, ProblemStore problems, IJudgeDispatcher dispatcher, JudgeCompletions completions, Room.RoomResults room, TimeProvider time,
         RequestLimitsOptions limits, JudgeQueueOptions queueOptions, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -180,6 +180,7 @@ public static class CodingEndpoints
         var stored = await db.Submissions.AsNoTracking().FirstAsync(s => s.Id == submission.Id, cancellationToken);
         CodeRoom.Dispatch.Telemetry.RunTelemetry.TagRequest(stored.Verdict, stored.Status);
         var response = await ToResponseAsync(db, stored, problemRow.Slug, cancellationToken);
+        await room.RecordAsync(db, stored, response, cancellationToken);
         return stored.Status is SubmissionStatuses.Finished or SubmissionStatuses.Failed
             ? TypedResults.Ok(response)
             : TypedResults.Accepted($"/api/coding/status?id={stored.Id}", response);
@@ -210,7 +211,7 @@ public static class CodingEndpoints
     }
 
     private static async Task<Results<Ok<CodingResultResponse>, ValidationProblem, NotFound>> Status(
-        string? id, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+        string? id, HttpContext http, AppDbContext db, Room.RoomResults room, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var submissionId))
         {
@@ -223,7 +224,10 @@ public static class CodingEndpoints
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await ToResponseAsync(db, row.Submission, row.Slug, cancellationToken));
+        var response = await ToResponseAsync(db, row.Submission, row.Slug, cancellationToken);
+        // A result that came after the run's answer (202): the first poll that sees it records it in the room.
+        await room.RecordAsync(db, row.Submission, response, cancellationToken);
+        return TypedResults.Ok(response);
     }
 
     internal static async Task<CodingResultResponse> ToResponseAsync(AppDbContext db, SubmissionEntity s, string slug,

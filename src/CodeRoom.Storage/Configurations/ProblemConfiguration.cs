@@ -90,3 +90,19 @@ internal sealed class RunLogConfiguration : IEntityTypeConfiguration<RunLogEntit
         b.HasIndex(l => l.CreatedAt); // retention
     }
 }
+
+internal sealed class AttemptEventConfiguration : IEntityTypeConfiguration<AttemptEventEntity>
+{
+    public void Configure(EntityTypeBuilder<AttemptEventEntity> b)
+    {
+        b.ToTable("attempt_events");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Kind).HasMaxLength(16);
+        b.Property(e => e.ProblemSlug).HasMaxLength(80);
+        b.Property(e => e.Language).HasMaxLength(16);
+        b.HasIndex(e => new { e.AttemptId, e.Id });
+        b.HasIndex(e => e.SubmissionId).IsUnique();
+        // Pruned with the attempt (issue 16): deleting an attempt deletes its history in the same statement.
+        b.HasOne(e => e.Attempt).WithMany().HasForeignKey(e => e.AttemptId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,6 +1,5 @@
 'use client';
-// Monaco bundled with the page: loader.config({ monaco }) keeps @monaco-editor/react from fetching its CDN copy,
-// and MonacoEnvironment.getWorker serves the editor worker from our own bundle (shared/research/nextjs-monaco-offline.md).
+// Monaco bundled with the page (monaco-setup.ts).
 // Load this module only through next/dynamic with ssr:false: Monaco touches `window` at import time.
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';

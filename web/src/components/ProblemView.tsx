@@ -6,6 +6,7 @@ import { ApiError, createClient, describeError, isPending, pollUntilDone, toOutc
 import { LANGUAGES, LANGUAGE_LABELS, type CheckDiagnostic, type Json, type Language, type Outcome, type ProblemDetail } from '../api/types';
 import { getToken, setToken, tokenSubject } from '../lib/auth';
 import { Autosaver, draftKey, type SaveState } from '../lib/autosave';
+import { useCandidateRoom } from '../lib/candidate-room';
 import { useTheme } from '../lib/hooks';
 import { renderSignature } from '../lib/types-validate';
 import { HOST_ATTEMPT_KEY } from './AuthGate';
@@ -74,9 +75,19 @@ function starterFor(p: ProblemDetail, lang: Language): string {
   return `class Solution {\npublic:\n    ${sig} {\n        \n    }\n};\n`;
 }
 
-export function ProblemView() {
+/** The embed page's side (issue 16): what the IDE tells the host. The embed page posts these to the host origin only. */
+export interface EmbedBridge {
+  problem: string;
+  attempt: string;
+  language?: Language;
+  codeChanged(language: Language, code: string): void;
+  finished(outcome: Outcome): void;
+  error(message: string): void;
+}
+
+export function ProblemView({ embed }: { embed?: EmbedBridge } = {}) {
   const params = useSearchParams();
-  const slug = params.get('slug') ?? '';
+  const slug = embed?.problem ?? params.get('slug') ?? '';
   const interviewId = params.get('interview') ?? 'practice';
   const api = useMemo(() => createClient(), []);
   const [theme] = useTheme();
@@ -85,7 +96,7 @@ export function ProblemView() {
   const [problem, setProblem] = useState<ProblemDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [attemptId, setAttemptId] = useState<string | null>(null);
-  const [lang, setLang] = useState<Language>('python');
+  const [lang, setLang] = useState<Language>(embed?.language ?? 'python');
   const [codes, setCodes] = useState<Partial<Record<Language, string>>>({});
   const [saveState, setSaveState] = useState<Record<string, SaveState>>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -130,7 +141,7 @@ export function ProblemView() {
         if (e instanceof ApiError && e.kind === 'unauthorized') setToken(null);
         else setLoadError(e instanceof ApiError && e.kind === 'not_found' ? `Problem "${slug}" not found.` : describeError(e));
       });
-    const savedLang = localStorage.getItem(`coderoom:lang:${slug}`);
+    const savedLang = embed?.language ? null : localStorage.getItem(`coderoom:lang:${slug}`);
     if (savedLang && (LANGUAGES as readonly string[]).includes(savedLang)) setLang(savedLang as Language);
     try {
       const savedCases = JSON.parse(localStorage.getItem(`coderoom:cases:${slug}`) ?? '[]') as CustomCase[];
@@ -141,12 +152,13 @@ export function ProblemView() {
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, slug]);
 
   // Attempt: from the host page, else one per (user, problem, interview) kept in localStorage.
   useEffect(() => {
     if (!slug) return;
-    const fromHost = sessionStorage.getItem(HOST_ATTEMPT_KEY) ?? params.get('attempt_id');
+    const fromHost = embed?.attempt ?? sessionStorage.getItem(HOST_ATTEMPT_KEY) ?? params.get('attempt_id');
     if (fromHost) {
       setAttemptId(fromHost);
       return;
@@ -170,7 +182,7 @@ export function ProblemView() {
     return () => {
       live = false;
     };
-  }, [api, slug, user, interviewId, params]);
+  }, [api, slug, user, interviewId, params, embed?.attempt]);
 
   // Draft of the current language: server draft, else the starter template.
   useEffect(() => {
@@ -227,14 +239,26 @@ export function ProblemView() {
     return () => clearInterval(t);
   }, [retryUntil]);
 
+  // The interview room: the interviewer's live view follows this editor (and the candidate is told when watched).
+  const room = useCandidateRoom(attemptId, () => {
+    const current = editor.current?.getValue() ?? codes[lang];
+    return problem && current !== undefined ? { problem: problem.slug, language: lang, code: current } : null;
+  });
+  const roomChanged = room.changed;
+  useEffect(() => {
+    if (codes[lang] !== undefined) roomChanged();
+  }, [lang, codes, roomChanged]);
+
   const onCodeChange = useCallback(
     (code: string) => {
       if (!problem || !attemptId) return;
       setFormatNote(null);
       setCodes((c) => ({ ...c, [lang]: code }));
       autosaver.change({ attempt_id: attemptId, problem_id: problem.slug, language: lang }, code);
+      roomChanged();
+      embed?.codeChanged(lang, code);
     },
-    [problem, attemptId, lang, autosaver],
+    [problem, attemptId, lang, autosaver, roomChanged, embed],
   );
 
   const go = useCallback(
@@ -279,7 +303,9 @@ export function ProblemView() {
           done.results = done.results.map((r) => (String(r.test_id).startsWith('custom') ? { ...r, custom: true } : r));
         }
         setOutcome(done);
+        embed?.finished(done);
       } catch (e) {
+        embed?.error(describeError(e));
         if (e instanceof ApiError && e.kind === 'rate_limited' && e.retryAfterSeconds !== undefined) {
           retryUntilRef.current = Date.now() + e.retryAfterSeconds * 1000;
           setRetryUntil(retryUntilRef.current);
@@ -291,7 +317,7 @@ export function ProblemView() {
         setBusy(null);
       }
     },
-    [api, autosaver, attemptId, cases, codes, lang, problem],
+    [api, autosaver, attemptId, cases, codes, lang, problem, embed],
   );
 
   // Ctrl/Cmd+Enter and Ctrl/Cmd+Shift+Enter outside the editor (Monaco has its own bindings inside).
@@ -326,6 +352,10 @@ export function ProblemView() {
 
   const mark = useMemo(() => errorMark(outcome), [outcome]);
 
+  useEffect(() => {
+    if (loadError) embed?.error(loadError);
+  }, [loadError, embed]);
+
   // Live diagnostics of compiled languages (issue 15): the editor debounces and aborts; a refused or failed check
   // (rate limit, network) leaves the markers as they were, and Run still reports everything.
   const check = useMemo(() => {
@@ -346,7 +376,7 @@ export function ProblemView() {
   if (loadError) {
     return (
       <>
-        <Header />
+        {!embed && <Header />}
         <div className="pad">
           <div className="banner error" role="alert" data-testid="load-error">
             {loadError}
@@ -359,7 +389,7 @@ export function ProblemView() {
   if (!problem) {
     return (
       <>
-        <Header />
+        {!embed && <Header />}
         <div className="pad muted">Loading problem…</div>
       </>
     );
@@ -470,6 +500,11 @@ export function ProblemView() {
           )}
         </button>
       </div>
+      {room.watched && (
+        <div className="banner watched" role="status" data-testid="watched-banner">
+          An interviewer is watching this session live: they see your code, language, runs and submissions as you do.
+        </div>
+      )}
       <div className="editor-host" data-testid="editor">
         {code === undefined || !attemptId ? (
           <div className="muted pad">Loading your code…</div>
@@ -521,10 +556,12 @@ export function ProblemView() {
   );
 
   return (
-    <div className="app">
-      <Header>
-        <span className="crumb">{problem.title}</span>
-      </Header>
+    <div className={embed ? 'app embedded' : 'app'}>
+      {!embed && (
+        <Header>
+          <span className="crumb">{problem.title}</span>
+        </Header>
+      )}
       <main className="workspace">
         <SplitPane
           id="main"

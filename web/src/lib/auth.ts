@@ -1,8 +1,8 @@
 // Where the bearer token comes from (documented in web/README.md):
 //  1. a host app embedding the page passes it in the URL fragment: `/problem/?slug=two-sum#token=<jwt>`
 //     (read once, then removed from the address bar so it is not bookmarked or leaked in a Referer);
-//  2. or posts it to the frame: `iframe.contentWindow.postMessage({ type: 'coderoom:token', token }, origin)`
-//     (also accepts `attempt_id` in the same message);
+//  2. a host app embedding CodeRoom frames /embed/ instead, which takes the token by postMessage from EMBED_ORIGINS
+//     only (EmbedView.tsx, docs/embedding.md);
 //  3. in development mode (no JWT_SECRET on the service) the page's own sign-in calls POST /api/dev/token.
 // The token lives in sessionStorage: per tab, gone when the tab closes.
 
@@ -64,7 +64,7 @@ export function tokenRole(token: string | null): string | null {
   return typeof role === 'string' ? role : null;
 }
 
-/** Reads `#token=` (and `attempt_id=`) from the fragment, strips them, and listens for the host's postMessage. */
+/** Reads `#token=` (and `attempt_id=`) from the fragment and strips them. */
 export function installHostTokenSources(onAttempt?: (attemptId: string) => void): () => void {
   if (typeof window === 'undefined') return () => {};
   const hash = new URLSearchParams(window.location.hash.replace(/^#/, ''));
@@ -78,14 +78,7 @@ export function installHostTokenSources(onAttempt?: (attemptId: string) => void)
     const rest = hash.toString();
     window.history.replaceState(null, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
   }
-  const onMessage = (ev: MessageEvent) => {
-    const data = ev.data as { type?: string; token?: string; attempt_id?: string } | null;
-    if (!data || data.type !== 'coderoom:token') return;
-    if (typeof data.token === 'string' && data.token) setToken(data.token);
-    if (typeof data.attempt_id === 'string' && data.attempt_id) onAttempt?.(data.attempt_id);
-  };
-  window.addEventListener('message', onMessage);
-  // Tell an embedding page we are ready to receive the token.
-  if (window.parent && window.parent !== window) window.parent.postMessage({ type: 'coderoom:ready' }, '*');
-  return () => window.removeEventListener('message', onMessage);
+  // No postMessage here (issue 16): the app's pages cannot be framed (CSP frame-ancestors 'none'), and a message
+  // from any window would otherwise set the token. A host app frames /embed/, which hears only EMBED_ORIGINS.
+  return () => {};
 }

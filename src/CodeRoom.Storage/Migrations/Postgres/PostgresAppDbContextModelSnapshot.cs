@@ -32,6 +32,18 @@ namespace CodeRoom.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("HistoryBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("history_bytes");
+
+                    b.Property<bool>("HistoryTruncated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("history_truncated");
+
+                    b.Property<bool>("InterviewBound")
+                        .HasColumnType("boolean")
+                        .HasColumnName("interview_bound");
+
                     b.Property<string>("InterviewId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -48,6 +60,75 @@ namespace CodeRoom.Storage.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("attempts", (string)null);
+                });
+
+            modelBuilder.Entity("CodeRoom.Storage.Entities.AttemptEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attempt_id");
+
+                    b.Property<int>("Bytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("bytes");
+
+                    b.Property<int?>("DeleteCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("delete_count");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
+                    b.Property<int?>("Offset")
+                        .HasColumnType("integer")
+                        .HasColumnName("offset");
+
+                    b.Property<string>("ProblemSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("problem_slug");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("text")
+                        .HasColumnName("result_json");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("AttemptId", "Id");
+
+                    b.ToTable("attempt_events", (string)null);
                 });
 
             modelBuilder.Entity("CodeRoom.Storage.Entities.CodeDraftEntity", b =>
@@ -774,6 +855,17 @@ namespace CodeRoom.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("tests", (string)null);
+                });
+
+            modelBuilder.Entity("CodeRoom.Storage.Entities.AttemptEventEntity", b =>
+                {
+                    b.HasOne("CodeRoom.Storage.Entities.AttemptEntity", "Attempt")
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attempt");
                 });
 
             modelBuilder.Entity("CodeRoom.Storage.Entities.CodeDraftEntity", b =>

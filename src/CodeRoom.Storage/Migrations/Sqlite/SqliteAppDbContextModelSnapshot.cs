@@ -27,6 +27,18 @@ namespace CodeRoom.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("HistoryBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_bytes");
+
+                    b.Property<bool>("HistoryTruncated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("history_truncated");
+
+                    b.Property<bool>("InterviewBound")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interview_bound");
+
                     b.Property<string>("InterviewId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -43,6 +55,73 @@ namespace CodeRoom.Storage.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("attempts", (string)null);
+                });
+
+            modelBuilder.Entity("CodeRoom.Storage.Entities.AttemptEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attempt_id");
+
+                    b.Property<int>("Bytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes");
+
+                    b.Property<int?>("DeleteCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delete_count");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<int?>("Offset")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offset");
+
+                    b.Property<string>("ProblemSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem_slug");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_json");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_id");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("AttemptId", "Id");
+
+                    b.ToTable("attempt_events", (string)null);
                 });
 
             modelBuilder.Entity("CodeRoom.Storage.Entities.CodeDraftEntity", b =>
@@ -765,6 +844,17 @@ namespace CodeRoom.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("tests", (string)null);
+                });
+
+            modelBuilder.Entity("CodeRoom.Storage.Entities.AttemptEventEntity", b =>
+                {
+                    b.HasOne("CodeRoom.Storage.Entities.AttemptEntity", "Attempt")
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attempt");
                 });
 
             modelBuilder.Entity("CodeRoom.Storage.Entities.CodeDraftEntity", b =>
