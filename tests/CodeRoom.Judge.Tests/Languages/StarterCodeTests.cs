@@ -1,7 +1,7 @@
 using CodeRoom.Judge.Languages;
 using CodeRoom.Judge.Languages.Cpp;
-using CodeRoom.Judge.Languages.Go;
 using CodeRoom.Judge.Languages.CSharp;
+using CodeRoom.Judge.Languages.Go;
 using CodeRoom.Judge.Languages.Java;
 using CodeRoom.Judge.Languages.JavaScript;
 using CodeRoom.Judge.Languages.Python;
