@@ -16,7 +16,7 @@ const MARKER_DEADLINE_MS = Number(process.env.E2E_MARKER_DEADLINE_MS ?? 1000);
  * (ruff lints, it does not infer types): its second finding is an unused variable (a warning).
  */
 /** Languages the judge has whose server check (POST /api/coding/check) is not built yet: issue 15 stays open for them. */
-const NOT_YET = new Set(['go', 'rust', 'csharp']);
+const NOT_YET = new Set(['rust', 'csharp']);
 
 const CASES = {
   python: {
@@ -59,6 +59,15 @@ const CASES = {
     undefinedLine: 4,
     typeLine: 5,
     good: 'class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        unordered_map<int, int> seen;\n        return {(int)seen.size(), target};\n    }\n};\n',
+  },
+  go: {
+    ugly: 'func twoSum(nums []int, target int) []int {\nseen:=map[int]int{}\n  for i,x:=range nums{\nif j,ok:=seen[target-x];ok{\nreturn []int{j,i}\n}\nseen[x]=i\n}\nreturn nil\n}\n',
+    formatted: '\tfor i, x := range nums {\n',
+    bad: 'func twoSum(nums []int, target int) []int {\n\tseen := map[int]int{}\n\ta := missingName + 1\n\tvar s string = target\n\treturn []int{a, len(seen), len(s)}\n}\n',
+    undefinedLine: 3,
+    typeLine: 4,
+    // sort is imported by the judge, as LeetCode's Go does.
+    good: 'func twoSum(nums []int, target int) []int {\n\tseen := map[int]int{}\n\tsort.Ints(nums)\n\treturn []int{len(seen), target}\n}\n',
   },
 };
 

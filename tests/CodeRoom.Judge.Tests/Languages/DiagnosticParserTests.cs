@@ -1,5 +1,6 @@
 using CodeRoom.Judge.Checking;
 using CodeRoom.Judge.Languages.Cpp;
+using CodeRoom.Judge.Languages.Go;
 using CodeRoom.Judge.Languages.Java;
 
 namespace CodeRoom.Judge.Tests.Languages;
@@ -43,6 +44,21 @@ public sealed class DiagnosticParserTests
             new CodeDiagnostic(3, 17, 3, 24, "error", "cannot find symbol\nsymbol:   variable missing\nlocation: class Solution"),
             new CodeDiagnostic(4, 16, 4, 17, "error", "incompatible types: int cannot be converted to String"),
         ], found);
+    }
+
+    private const string GoCode = "// a comment\nfunc addTwo(a int64, b int64) int64 {\n    s := a + missing\n    var t string = a\n    return s\n}\n";
+
+    [Fact]
+    public void Go_messages_keep_their_place_and_continuation_lines_and_a_call_site_error_goes_to_the_func()
+    {
+        var output = "solution.go:3:14: undefined: missing\n"
+            + "solution.go:4:20: cannot use a (variable of type int64) as string value in variable declaration\n"
+            + "judge_call.go:9:30: not enough arguments in call to addTwo\n\thave (int64)\n\twant (int64, int64)\n";
+        Assert.Equal([
+            new CodeDiagnostic(3, 14, 3, 21, "error", "undefined: missing"),
+            new CodeDiagnostic(4, 20, 4, 21, "error", "cannot use a (variable of type int64) as string value in variable declaration"),
+            new CodeDiagnostic(2, 1, 2, 5, "error", "not enough arguments in call to addTwo\nhave (int64)\nwant (int64, int64)"),
+        ], GoDiagnostics.Parse(output, GoCode));
     }
 
     [Fact]

@@ -47,3 +47,24 @@ export const CPP_WORDS: CompletionWords = {
     'empty', 'clear', 'insert', 'erase', 'find', 'count', 'begin', 'end', 'rbegin', 'rend', 'at', 'resize', 'reserve', 'first',
     'second', 'substr', 'length', 'push_front', 'pop_front', 'lower_bound', 'upper_bound', 'contains'],
 };
+
+export const GO_WORDS: CompletionWords = {
+  keywords: ['break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
+    'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var', 'nil', 'true',
+    'false', 'int', 'int32', 'int64', 'uint', 'uint64', 'float64', 'bool', 'string', 'byte', 'rune', 'any', 'error'],
+  library: ['append', 'len', 'cap', 'make', 'new', 'copy', 'delete', 'min', 'max', 'clear', 'panic', 'sort', 'strings', 'strconv',
+    'math', 'heap', 'list', 'slices', 'maps', 'bits', 'fmt', 'unicode', 'ListNode', 'TreeNode'],
+  // The judge's ListNode and TreeNode fields are exported (Val, Next, Left, Right).
+  members: ['Val', 'Next', 'Left', 'Right', 'Push', 'Pop', 'Len', 'Less', 'Swap', 'PushBack', 'PushFront', 'Front', 'Back', 'Remove',
+    'Value'],
+  modules: {
+    sort: ['Ints', 'Strings', 'Slice', 'SliceStable', 'Search', 'SearchInts', 'Sort', 'Reverse', 'IntSlice'],
+    strings: ['Builder', 'Split', 'Join', 'Fields', 'Contains', 'Index', 'HasPrefix', 'HasSuffix', 'Repeat', 'ToLower', 'ToUpper',
+      'TrimSpace', 'Trim', 'Count', 'Replace', 'ReplaceAll'],
+    strconv: ['Itoa', 'Atoi', 'FormatInt', 'ParseInt'],
+    math: ['MaxInt', 'MinInt', 'MaxInt32', 'MinInt32', 'MaxInt64', 'MinInt64', 'Inf', 'Abs', 'Sqrt', 'Pow', 'Floor', 'Ceil', 'Max', 'Min'],
+    heap: ['Init', 'Push', 'Pop', 'Fix', 'Remove', 'Interface'],
+    slices: ['Sort', 'SortFunc', 'Reverse', 'Contains', 'Index', 'Max', 'Min', 'BinarySearch', 'Equal'],
+    list: ['New', 'List', 'Element'],
+  },
+};

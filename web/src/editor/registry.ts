@@ -1,5 +1,5 @@
 import { clangFormatter } from './clang';
-import { CPP_WORDS, JAVA_WORDS, PYTHON_WORDS } from './completion-words';
+import { CPP_WORDS, GO_WORDS, JAVA_WORDS, PYTHON_WORDS } from './completion-words';
 import { formatGo } from './go';
 import { formatPython, lintPython } from './python';
 import { biomeFormatter } from './script';
@@ -17,7 +17,7 @@ export const EDITOR_TOOLS: Readonly<Record<string, LanguageTools>> = {
   javascript: { format: biomeFormatter('solution.js'), monacoService: true },
   typescript: { format: biomeFormatter('solution.ts'), monacoService: true },
   csharp: { format: clangFormatter('main.cs'), serverCheck: true },
-  go: { format: formatGo, serverCheck: true },
+  go: { format: formatGo, serverCheck: true, completions: GO_WORDS },
   rust: { serverCheck: true },
 };
 
