@@ -46,17 +46,12 @@ export function errorMark(o: Outcome | null): EditorMark | null {
   return lineFromMessage(message);
 }
 
-/** Compiler messages: javac `Solution.java:4: error`, g++ `solution.cpp:4:12: error`, tsc and C# `Line 4: Char 5: error`, go `solution.go:4:5: message`,
- * Python and JavaScript `line 4`. */
+/** Compiler messages: javac `Solution.java:4: error`, g++ `solution.cpp:4:12: error`, tsc and C# `Line 4: Char 5: error`,
+ * go `solution.go:4:5: message`, rustc `error[E0308]: ...` then ` --> solution.rs:4:12`, Python and JavaScript `line 4`. */
 export function lineFromMessage(message: string): EditorMark | null {
   const m =
     /^[^\s:]+:(\d+):(?:\d+:)?\s*(?:fatal )?error\b/m.exec(message) ??
     /^solution\.go:(\d+):\d+: /m.exec(message) ??
-/** Compiler messages: javac `Solution.java:4: error`, g++ `solution.cpp:4:12: error`, tsc `Line 4: Char 5: error`,
- * rustc `error[E0308]: ...` then ` --> solution.rs:4:12`, Python and JavaScript `line 4`. */
-export function lineFromMessage(message: string): EditorMark | null {
-  const m =
-    /^[^\s:]+:(\d+):(?:\d+:)?\s*(?:fatal )?error\b/m.exec(message) ??
     /^\s*--> solution\.rs:(\d+):/m.exec(message) ??
     /\bline (\d+)\b/i.exec(message);
   return m ? { line: Number(m[1]), message } : null;
