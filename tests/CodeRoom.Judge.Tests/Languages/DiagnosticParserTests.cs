@@ -2,6 +2,7 @@ using CodeRoom.Judge.Checking;
 using CodeRoom.Judge.Languages.Cpp;
 using CodeRoom.Judge.Languages.Go;
 using CodeRoom.Judge.Languages.Java;
+using CodeRoom.Judge.Languages.Rust;
 
 namespace CodeRoom.Judge.Tests.Languages;
 
@@ -59,6 +60,26 @@ public sealed class DiagnosticParserTests
             new CodeDiagnostic(4, 20, 4, 21, "error", "cannot use a (variable of type int64) as string value in variable declaration"),
             new CodeDiagnostic(2, 1, 2, 5, "error", "not enough arguments in call to addTwo\nhave (int64)\nwant (int64, int64)"),
         ], GoDiagnostics.Parse(output, GoCode));
+    }
+
+    private const string RustCode = "impl Solution {\n    pub fn add_two(a: i64, b: i64) -> i64 {\n        let s = a + missing;\n        let t: String = a;\n        s\n    }\n}\n";
+
+    [Fact]
+    public void Rustc_messages_take_their_place_and_the_primary_label_and_a_call_site_error_goes_to_impl_Solution()
+    {
+        var output = "error[E0425]: cannot find value `missing` in this scope\n --> solution.rs:3:21\n  |\n3 |         let s = a + missing;\n"
+            + "  |                     ^^^^^^^ not found in this scope\n\n"
+            + "error[E0308]: mismatched types\n --> solution.rs:4:25\n  |\n4 |         let t: String = a;\n"
+            + "  |                ------   ^ expected `String`, found `i64`\n  |                |\n  |                expected due to this\n\n"
+            + "error[E0599]: no function or associated item named `add_two` found for struct `Solution` in the current scope\n"
+            + "  --> judge_call.rs:12:33\n   |\n12 |     let result = Solution::add_two(a0, a1);\n   |                            ^^^^^^^ function or associated item not found in `Solution`\n\n"
+            + "error: aborting due to 3 previous errors\n\nSome errors have detailed explanations: E0308, E0425.\n";
+        Assert.Equal([
+            new CodeDiagnostic(3, 21, 3, 28, "error", "cannot find value `missing` in this scope\nnot found in this scope"),
+            new CodeDiagnostic(4, 25, 4, 26, "error", "mismatched types\nexpected `String`, found `i64`"),
+            new CodeDiagnostic(1, 1, 1, 5, "error",
+                "no function or associated item named `add_two` found for struct `Solution` in the current scope\nfunction or associated item not found in `Solution`"),
+        ], RustDiagnostics.Parse(output, RustCode));
     }
 
     [Fact]

@@ -68,3 +68,17 @@ export const GO_WORDS: CompletionWords = {
     list: ['New', 'List', 'Element'],
   },
 };
+
+export const RUST_WORDS: CompletionWords = {
+  keywords: ['as', 'break', 'const', 'continue', 'else', 'enum', 'false', 'fn', 'for', 'if', 'impl', 'in', 'let', 'loop', 'match',
+    'mod', 'move', 'mut', 'pub', 'ref', 'return', 'self', 'Self', 'static', 'struct', 'trait', 'true', 'type', 'use', 'where', 'while',
+    'i32', 'i64', 'u32', 'u64', 'usize', 'isize', 'f64', 'bool', 'char', 'str', 'String', 'Vec', 'Option', 'Some', 'None', 'Result',
+    'Ok', 'Err', 'Box', 'Rc', 'RefCell'],
+  library: ['HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'BinaryHeap', 'Reverse', 'std', 'collections', 'cmp', 'vec!',
+    'println!', 'format!', 'ListNode', 'TreeNode', 'i32::MAX', 'i32::MIN', 'i64::MAX', 'i64::MIN', 'usize::MAX'],
+  members: ['val', 'next', 'left', 'right', 'push', 'pop', 'len', 'is_empty', 'iter', 'iter_mut', 'into_iter', 'enumerate', 'map',
+    'filter', 'collect', 'sum', 'max', 'min', 'rev', 'sort', 'sort_unstable', 'sort_by', 'sort_by_key', 'dedup', 'contains',
+    'contains_key', 'get', 'get_mut', 'insert', 'remove', 'entry', 'or_insert', 'or_default', 'push_back', 'push_front', 'pop_back',
+    'pop_front', 'peek', 'chars', 'bytes', 'as_bytes', 'to_string', 'clone', 'unwrap', 'unwrap_or', 'borrow', 'borrow_mut', 'take',
+    'as_ref', 'abs', 'swap', 'extend', 'windows', 'zip'],
+};

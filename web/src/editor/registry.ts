@@ -1,5 +1,5 @@
 import { clangFormatter } from './clang';
-import { CPP_WORDS, GO_WORDS, JAVA_WORDS, PYTHON_WORDS } from './completion-words';
+import { CPP_WORDS, GO_WORDS, JAVA_WORDS, PYTHON_WORDS, RUST_WORDS } from './completion-words';
 import { formatGo } from './go';
 import { formatPython, lintPython } from './python';
 import { biomeFormatter } from './script';
@@ -18,7 +18,8 @@ export const EDITOR_TOOLS: Readonly<Record<string, LanguageTools>> = {
   typescript: { format: biomeFormatter('solution.ts'), monacoService: true },
   csharp: { format: clangFormatter('main.cs'), serverCheck: true },
   go: { format: formatGo, serverCheck: true, completions: GO_WORDS },
-  rust: { serverCheck: true },
+  // No formatter: no WASM build of rustfmt exists; the Format button leaves Rust code as it is.
+  rust: { serverCheck: true, completions: RUST_WORDS },
 };
 
 export function toolsFor(languageId: string | null | undefined): LanguageTools | undefined {

@@ -26,7 +26,7 @@ internal static partial class GoDiagnostics
             if (m.Success)
             {
                 var mine = m.Groups["file"].Value == GoSource.CandidateFile;
-                var line = mine ? DiagnosticText.Number(m.Groups["line"].Value) : FirstFunc(lines);
+                var line = mine ? DiagnosticText.Number(m.Groups["line"].Value) : DiagnosticText.FirstLineMatching(lines, TopLevelFunc());
                 var column = mine ? DiagnosticText.Number(m.Groups["column"].Value) : 1;
                 found.Add((line, column, new StringBuilder(m.Groups["message"].Value)));
             }
@@ -36,12 +36,6 @@ internal static partial class GoDiagnostics
             }
         }
         return [.. found.Select(f => DiagnosticText.At(lines, f.Line, f.Column, "error", f.Message.ToString()))];
-    }
-
-    private static int FirstFunc(string[] lines)
-    {
-        var index = Array.FindIndex(lines, l => TopLevelFunc().IsMatch(l));
-        return index < 0 ? 1 : index + 1;
     }
 
     [GeneratedRegex(@"^(?<file>[^:\s][^:]*\.go):(?<line>\d+):(?<column>\d+): (?<message>.*)$")]
