@@ -34,6 +34,9 @@ public sealed partial class CheckTests(CheckApiFactory factory) : IClassFixture<
     private const string RustBad = "impl Solution {\n    pub fn add_two(a: i64, b: i64) -> i64 {\n        let s = a + missing;\n        let t: String = a;\n        s\n    }\n}\n";
     private const string RustGood = "impl Solution {\n    pub fn add_two(a: i64, b: i64) -> i64 {\n        a + b\n    }\n}\n";
 
+    private const string CSharpBad = "public class Solution {\n    public long AddTwo(long a, long b) {\n        long s = a + missing;\n        string t = a;\n        return s;\n    }\n}\n";
+    private const string CSharpGood = "public class Solution {\n    public long AddTwo(long a, long b) {\n        return a + b;\n    }\n}\n";
+
     private static Task<HttpResponseMessage> CheckAsync(HttpClient client, Guid attempt, string language, string code) =>
         client.PostAsJsonAsync("/api/coding/check", new { attempt_id = attempt, problem_id = "add-two", language, code }, Ct);
 
@@ -52,12 +55,13 @@ public sealed partial class CheckTests(CheckApiFactory factory) : IClassFixture<
     [InlineData("cpp", CppBad, @"solution\.cpp:(\d+):\d+: error")]
     [InlineData("go", GoBad, @"solution\.go:(\d+):\d+: ")]
     [InlineData("rust", RustBad, @"--> solution\.rs:(\d+):\d+")]
+    [InlineData("csharp", CSharpBad, @"Line (\d+): Char \d+: error")]
     public async Task An_undefined_name_and_a_type_error_are_reported_on_the_candidates_lines_as_Run_reports_them(string language, string code, string runLine)
     {
         var (client, attempt) = await NewUserAsync(factory);
         var check = await (await CheckAsync(client, attempt, language, code)).Json200();
         var errors = Errors(check).Where(e => e.Severity == "error").ToList();
-        var undefined = language switch { "java" or "go" or "rust" => 3, _ => 4 };
+        var undefined = language == "cpp" ? 4 : 3;
         Assert.Contains(errors, e => e.Line == undefined && e.Message.Contains("missing", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == undefined + 1);
         // The column is the undefined name's, and the marker spans it.
@@ -80,6 +84,7 @@ public sealed partial class CheckTests(CheckApiFactory factory) : IClassFixture<
             "java" => "class Solution {\n    public long addTwo(long a, long b) {\n        return a + b;\n    }\n}\n",
             "go" => GoGood,
             "rust" => RustGood,
+            "csharp" => CSharpGood,
             _ => "class Solution {\npublic:\n    long long addTwo(long long a, long long b) {\n        return a + b;\n    }\n};\n",
         };
         var clean = await (await CheckAsync(client, attempt, language, good)).Json200();

@@ -1,5 +1,6 @@
 using CodeRoom.Judge.Checking;
 using CodeRoom.Judge.Languages.Cpp;
+using CodeRoom.Judge.Languages.CSharp;
 using CodeRoom.Judge.Languages.Go;
 using CodeRoom.Judge.Languages.Java;
 using CodeRoom.Judge.Languages.Rust;
@@ -80,6 +81,17 @@ public sealed class DiagnosticParserTests
             new CodeDiagnostic(1, 1, 1, 5, "error",
                 "no function or associated item named `add_two` found for struct `Solution` in the current scope\nfunction or associated item not found in `Solution`"),
         ], RustDiagnostics.Parse(output, RustCode));
+    }
+
+    [Fact]
+    public void Roslyn_messages_as_LeetCode_shows_them_keep_their_place_and_code()
+    {
+        var output = "Line 3: Char 17: error CS0103: The name 'missing' does not exist in the current context (in Solution.cs)\n"
+            + "Line 4: Char 16: error CS0029: Cannot implicitly convert type 'int' to 'string' (in Solution.cs)\n";
+        Assert.Equal([
+            new CodeDiagnostic(3, 17, 3, 24, "error", "The name 'missing' does not exist in the current context (CS0103)"),
+            new CodeDiagnostic(4, 16, 4, 17, "error", "Cannot implicitly convert type 'int' to 'string' (CS0029)"),
+        ], CSharpDiagnostics.Parse(output, Code));
     }
 
     [Fact]
