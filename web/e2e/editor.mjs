@@ -18,7 +18,7 @@ const MARKER_DEADLINE_MS = Number(process.env.E2E_MARKER_DEADLINE_MS ?? 1000);
  * format steps are skipped (printed), and Format must leave its code exactly as it is.
  */
 /** Languages the judge has whose server check (POST /api/coding/check) is not built yet: issue 15 stays open for them. */
-const NOT_YET = new Set(['csharp']);
+const NOT_YET = new Set([]);
 
 const CASES = {
   python: {
@@ -77,6 +77,15 @@ const CASES = {
     undefinedLine: 3,
     typeLine: 4,
     good: 'use std::collections::HashMap;\n\nimpl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        let seen: HashMap<i32, usize> = HashMap::new();\n        vec![seen.len() as i32, target + nums.len() as i32]\n    }\n}\n',
+  },
+  csharp: {
+    ugly: 'public class Solution {\npublic int[] TwoSum(int[] nums, int target) {\nvar seen=new Dictionary<int,int>();\n  for(int i=0;i<nums.Length;i++){if(seen.ContainsKey(target-nums[i]))return new int[]{seen[target-nums[i]],i};seen[nums[i]]=i;}\nreturn new int[0];\n}\n}\n',
+    formatted: '        for (int i = 0; i < nums.Length; i++) {\n',
+    bad: 'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        int a = missingName + 1;\n        string s = target;\n        return new int[] {a};\n    }\n}\n',
+    undefinedLine: 3,
+    typeLine: 4,
+    // LeetCode's implicit usings (System.Collections.Generic, System.Linq) are the judge's.
+    good: 'public class Solution {\n    public int[] TwoSum(int[] nums, int target) {\n        var seen = new Dictionary<int, int>();\n        return new int[] {seen.Count, nums.Max(), target};\n    }\n}\n',
   },
 };
 

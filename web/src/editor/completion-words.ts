@@ -82,3 +82,18 @@ export const RUST_WORDS: CompletionWords = {
     'pop_front', 'peek', 'chars', 'bytes', 'as_bytes', 'to_string', 'clone', 'unwrap', 'unwrap_or', 'borrow', 'borrow_mut', 'take',
     'as_ref', 'abs', 'swap', 'extend', 'windows', 'zip'],
 };
+
+export const CSHARP_WORDS: CompletionWords = {
+  keywords: ['abstract', 'as', 'bool', 'break', 'case', 'catch', 'char', 'class', 'const', 'continue', 'default', 'do', 'double',
+    'else', 'enum', 'false', 'finally', 'for', 'foreach', 'if', 'in', 'int', 'interface', 'is', 'long', 'new', 'null', 'out',
+    'override', 'private', 'public', 'readonly', 'ref', 'return', 'static', 'string', 'struct', 'switch', 'this', 'throw', 'true',
+    'try', 'var', 'void', 'while', 'record'],
+  library: ['List', 'Dictionary', 'HashSet', 'SortedSet', 'SortedDictionary', 'Queue', 'Stack', 'PriorityQueue', 'LinkedList',
+    'KeyValuePair', 'Array', 'Math', 'StringBuilder', 'String', 'Char', 'Int32', 'Int64', 'Convert', 'Enumerable', 'Tuple',
+    'BitArray', 'BigInteger', 'Console', 'ListNode', 'TreeNode', 'int.MaxValue', 'int.MinValue', 'long.MaxValue', 'long.MinValue'],
+  members: [...NODE_MEMBERS, 'Add', 'AddRange', 'Count', 'Length', 'Contains', 'ContainsKey', 'ContainsValue', 'TryGetValue',
+    'GetValueOrDefault', 'Remove', 'RemoveAt', 'Clear', 'Insert', 'IndexOf', 'Keys', 'Values', 'Enqueue', 'Dequeue', 'Peek', 'Push',
+    'Pop', 'TryDequeue', 'TryPeek', 'Sort', 'Reverse', 'ToArray', 'ToList', 'Select', 'Where', 'OrderBy', 'OrderByDescending',
+    'First', 'Last', 'Any', 'All', 'Sum', 'Max', 'Min', 'Distinct', 'Substring', 'Split', 'Join', 'ToString', 'ToCharArray',
+    'Append', 'Abs'],
+};
