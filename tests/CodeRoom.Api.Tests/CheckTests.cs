@@ -91,15 +91,18 @@ public sealed partial class CheckTests(CheckApiFactory factory) : IClassFixture<
         Assert.Empty(clean["diagnostics"]!.AsArray());
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task A_method_renamed_away_from_the_harness_is_an_error_on_the_Solution_line()
+    [Theory(Timeout = 60_000)]
+    [InlineData("cpp", "#include <vector>\n\nclass Solution {\npublic:\n    long long addThree(long long a, long long b) { return a + b; }\n};\n", 3, "addTwo")]
+    [InlineData("go", "// helper first\n\nfunc addThree(a int64, b int64) int64 {\n    return a + b\n}\n", 3, "addTwo")]
+    [InlineData("rust", "use std::cmp;\n\nimpl Solution {\n    pub fn add_three(a: i64, b: i64) -> i64 { cmp::max(a, b) }\n}\n", 3, "add_two")]
+    public async Task A_method_renamed_away_from_the_harness_is_an_error_on_the_line_declaring_the_solution(string language, string code,
+        int line, string expected)
     {
         var (client, attempt) = await NewUserAsync(factory);
-        var check = await (await CheckAsync(client, attempt, "cpp",
-            "#include <vector>\n\nclass Solution {\npublic:\n    long long addThree(long long a, long long b) { return a + b; }\n};\n")).Json200();
+        var check = await (await CheckAsync(client, attempt, language, code)).Json200();
         var error = Assert.Single(Errors(check), e => e.Severity == "error");
-        Assert.Equal(3, error.Line);
-        Assert.Contains("addTwo", error.Message, StringComparison.Ordinal);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 120_000)]
