@@ -14,7 +14,7 @@ namespace CodeRoom.Bench;
 internal static class CheckBench
 {
     /// <summary>The languages the server checks, with the target for each (ms, median and p95).</summary>
-    public static readonly IReadOnlyDictionary<string, double> Targets = new Dictionary<string, double> { ["java"] = 150, ["cpp"] = 300 };
+    public static readonly IReadOnlyDictionary<string, double> Targets = new Dictionary<string, double> { ["java"] = 150, ["cpp"] = 300, ["go"] = 300, ["rust"] = 300, ["csharp"] = 150 };
 
     public static async Task<LatencySeries> MeasureAsync(HttpClient http, string language, int runs, int warmup, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal static class CheckBench
             if (i % 2 == 1)
             {
                 // Every other sample has a compile error: the check's answer then carries a diagnostic.
-                code = BreakOnce(code);
+                code = BreakOnce(language, code);
             }
             var watch = Stopwatch.StartNew();
             using var request = new HttpRequestMessage(HttpMethod.Post, "api/coding/check")
@@ -72,12 +72,18 @@ internal static class CheckBench
         return series;
     }
 
-    /// <summary>The code with an undefined name on the line after its tag comment.</summary>
-    private static string BreakOnce(string code)
+    /// <summary>The code with an undefined name (a type error, not a syntax error) on the line after its tag comment.</summary>
+    private static string BreakOnce(string language, string code)
     {
+        var broken = language switch
+        {
+            "go" => "broken := undefinedNameHere; _ = broken\n",
+            "rust" => "let _broken = undefined_name_here;\n",
+            _ => "int broken = undefinedNameHere;\n",
+        };
         var tag = code.IndexOf("// bench", StringComparison.Ordinal);
         var end = tag < 0 ? -1 : code.IndexOf('\n', tag);
-        return end < 0 ? code + "\nint broken = undefinedNameHere;\n" : code[..(end + 1)] + "int broken = undefinedNameHere;\n" + code[(end + 1)..];
+        return end < 0 ? code + "\n" + broken : code[..(end + 1)] + broken + code[(end + 1)..];
     }
 
     public static void Append(StringBuilder s, IReadOnlyList<LatencySeries> checks)
@@ -100,7 +106,7 @@ internal static class CheckBench
         }
         s.AppendLine();
         s.AppendLine("Round trip through HTTP: the compiler's syntax-and-type pass in the sandbox against the judge's harness (Java on the warm " +
-            "compile server, C++ `clang++ -fsyntax-only` with the precompiled harness); every other sample has an undefined name.");
+            "compile server, C++ `clang++ -fsyntax-only` with the precompiled harness, Go `go tool compile` without the link, Rust `rustc --emit=metadata`, C# the judge's compile on the warm Roslyn server); every other sample has an undefined name.");
         s.AppendLine();
     }
 }

@@ -28,6 +28,15 @@ public sealed partial class CheckTests(CheckApiFactory factory) : IClassFixture<
     private const string JavaBad = "class Solution {\n    public long addTwo(long a, long b) {\n        long s = a + missing;\n        String t = a;\n        return s;\n    }\n}\n";
     private const string CppBad = "class Solution {\npublic:\n    long long addTwo(long long a, long long b) {\n        long long s = a + missing;\n        std::string t = a;\n        return s;\n    }\n};\n";
 
+    private const string GoBad = "func addTwo(a int64, b int64) int64 {\n    // the sum\n    s := a + missing\n    var t string = a\n    _ = t\n    return s\n}\n";
+    private const string GoGood = "func addTwo(a int64, b int64) int64 {\n    return a + b\n}\n";
+
+    private const string RustBad = "impl Solution {\n    pub fn add_two(a: i64, b: i64) -> i64 {\n        let s = a + missing;\n        let t: String = a;\n        s\n    }\n}\n";
+    private const string RustGood = "impl Solution {\n    pub fn add_two(a: i64, b: i64) -> i64 {\n        a + b\n    }\n}\n";
+
+    private const string CSharpBad = "public class Solution {\n    public long AddTwo(long a, long b) {\n        long s = a + missing;\n        string t = a;\n        return s;\n    }\n}\n";
+    private const string CSharpGood = "public class Solution {\n    public long AddTwo(long a, long b) {\n        return a + b;\n    }\n}\n";
+
     private static Task<HttpResponseMessage> CheckAsync(HttpClient client, Guid attempt, string language, string code) =>
         client.PostAsJsonAsync("/api/coding/check", new { attempt_id = attempt, problem_id = "add-two", language, code }, Ct);
 
@@ -44,12 +53,15 @@ public sealed partial class CheckTests(CheckApiFactory factory) : IClassFixture<
     [Theory(Timeout = 120_000)]
     [InlineData("java", JavaBad, @"Solution\.java:(\d+):")]
     [InlineData("cpp", CppBad, @"solution\.cpp:(\d+):\d+: error")]
+    [InlineData("go", GoBad, @"solution\.go:(\d+):\d+: ")]
+    [InlineData("rust", RustBad, @"--> solution\.rs:(\d+):\d+")]
+    [InlineData("csharp", CSharpBad, @"Line (\d+): Char \d+: error")]
     public async Task An_undefined_name_and_a_type_error_are_reported_on_the_candidates_lines_as_Run_reports_them(string language, string code, string runLine)
     {
         var (client, attempt) = await NewUserAsync(factory);
         var check = await (await CheckAsync(client, attempt, language, code)).Json200();
         var errors = Errors(check).Where(e => e.Severity == "error").ToList();
-        var undefined = language == "java" ? 3 : 4;
+        var undefined = language == "cpp" ? 4 : 3;
         Assert.Contains(errors, e => e.Line == undefined && e.Message.Contains("missing", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == undefined + 1);
         // The column is the undefined name's, and the marker spans it.
@@ -67,22 +79,30 @@ public sealed partial class CheckTests(CheckApiFactory factory) : IClassFixture<
         Assert.Equal(runLines, errors.Select(e => e.Line).ToHashSet());
 
         // Fixed code: no diagnostics at all.
-        var good = language == "java"
-            ? "class Solution {\n    public long addTwo(long a, long b) {\n        return a + b;\n    }\n}\n"
-            : "class Solution {\npublic:\n    long long addTwo(long long a, long long b) {\n        return a + b;\n    }\n};\n";
+        var good = language switch
+        {
+            "java" => "class Solution {\n    public long addTwo(long a, long b) {\n        return a + b;\n    }\n}\n",
+            "go" => GoGood,
+            "rust" => RustGood,
+            "csharp" => CSharpGood,
+            _ => "class Solution {\npublic:\n    long long addTwo(long long a, long long b) {\n        return a + b;\n    }\n};\n",
+        };
         var clean = await (await CheckAsync(client, attempt, language, good)).Json200();
         Assert.Empty(clean["diagnostics"]!.AsArray());
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task A_method_renamed_away_from_the_harness_is_an_error_on_the_Solution_line()
+    [Theory(Timeout = 60_000)]
+    [InlineData("cpp", "#include <vector>\n\nclass Solution {\npublic:\n    long long addThree(long long a, long long b) { return a + b; }\n};\n", 3, "addTwo")]
+    [InlineData("go", "// helper first\n\nfunc addThree(a int64, b int64) int64 {\n    return a + b\n}\n", 3, "addTwo")]
+    [InlineData("rust", "use std::cmp;\n\nimpl Solution {\n    pub fn add_three(a: i64, b: i64) -> i64 { cmp::max(a, b) }\n}\n", 3, "add_two")]
+    public async Task A_method_renamed_away_from_the_harness_is_an_error_on_the_line_declaring_the_solution(string language, string code,
+        int line, string expected)
     {
         var (client, attempt) = await NewUserAsync(factory);
-        var check = await (await CheckAsync(client, attempt, "cpp",
-            "#include <vector>\n\nclass Solution {\npublic:\n    long long addThree(long long a, long long b) { return a + b; }\n};\n")).Json200();
+        var check = await (await CheckAsync(client, attempt, language, code)).Json200();
         var error = Assert.Single(Errors(check), e => e.Severity == "error");
-        Assert.Equal(3, error.Line);
-        Assert.Contains("addTwo", error.Message, StringComparison.Ordinal);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 120_000)]

@@ -28,6 +28,14 @@ public static class DiagnosticText
         return new CodeDiagnostic(line, column, line, endColumn, severity, message.Trim());
     }
 
+    /// <summary>The 1-based number of the first line matching the pattern (where the declaration an error outside the
+    /// candidate's file belongs to starts), else 1.</summary>
+    public static int FirstLineMatching(string[] lines, System.Text.RegularExpressions.Regex pattern)
+    {
+        var index = Array.FindIndex(lines, pattern.IsMatch);
+        return index < 0 ? 1 : index + 1;
+    }
+
     public static int Number(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>The first line of a message the parser could not place (an unexpected format): shown at line 1 so a

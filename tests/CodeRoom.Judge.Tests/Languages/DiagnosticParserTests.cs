@@ -1,6 +1,9 @@
 using CodeRoom.Judge.Checking;
 using CodeRoom.Judge.Languages.Cpp;
+using CodeRoom.Judge.Languages.CSharp;
+using CodeRoom.Judge.Languages.Go;
 using CodeRoom.Judge.Languages.Java;
+using CodeRoom.Judge.Languages.Rust;
 
 namespace CodeRoom.Judge.Tests.Languages;
 
@@ -43,6 +46,52 @@ public sealed class DiagnosticParserTests
             new CodeDiagnostic(3, 17, 3, 24, "error", "cannot find symbol\nsymbol:   variable missing\nlocation: class Solution"),
             new CodeDiagnostic(4, 16, 4, 17, "error", "incompatible types: int cannot be converted to String"),
         ], found);
+    }
+
+    private const string GoCode = "// a comment\nfunc addTwo(a int64, b int64) int64 {\n    s := a + missing\n    var t string = a\n    return s\n}\n";
+
+    [Fact]
+    public void Go_messages_keep_their_place_and_continuation_lines_and_a_call_site_error_goes_to_the_func()
+    {
+        var output = "solution.go:3:14: undefined: missing\n"
+            + "solution.go:4:20: cannot use a (variable of type int64) as string value in variable declaration\n"
+            + "judge_call.go:9:30: not enough arguments in call to addTwo\n\thave (int64)\n\twant (int64, int64)\n";
+        Assert.Equal([
+            new CodeDiagnostic(3, 14, 3, 21, "error", "undefined: missing"),
+            new CodeDiagnostic(4, 20, 4, 21, "error", "cannot use a (variable of type int64) as string value in variable declaration"),
+            new CodeDiagnostic(2, 1, 2, 5, "error", "not enough arguments in call to addTwo\nhave (int64)\nwant (int64, int64)"),
+        ], GoDiagnostics.Parse(output, GoCode));
+    }
+
+    private const string RustCode = "impl Solution {\n    pub fn add_two(a: i64, b: i64) -> i64 {\n        let s = a + missing;\n        let t: String = a;\n        s\n    }\n}\n";
+
+    [Fact]
+    public void Rustc_messages_take_their_place_and_the_primary_label_and_a_call_site_error_goes_to_impl_Solution()
+    {
+        var output = "error[E0425]: cannot find value `missing` in this scope\n --> solution.rs:3:21\n  |\n3 |         let s = a + missing;\n"
+            + "  |                     ^^^^^^^ not found in this scope\n\n"
+            + "error[E0308]: mismatched types\n --> solution.rs:4:25\n  |\n4 |         let t: String = a;\n"
+            + "  |                ------   ^ expected `String`, found `i64`\n  |                |\n  |                expected due to this\n\n"
+            + "error[E0599]: no function or associated item named `add_two` found for struct `Solution` in the current scope\n"
+            + "  --> judge_call.rs:12:33\n   |\n12 |     let result = Solution::add_two(a0, a1);\n   |                            ^^^^^^^ function or associated item not found in `Solution`\n\n"
+            + "error: aborting due to 3 previous errors\n\nSome errors have detailed explanations: E0308, E0425.\n";
+        Assert.Equal([
+            new CodeDiagnostic(3, 21, 3, 28, "error", "cannot find value `missing` in this scope\nnot found in this scope"),
+            new CodeDiagnostic(4, 25, 4, 26, "error", "mismatched types\nexpected `String`, found `i64`"),
+            new CodeDiagnostic(1, 1, 1, 5, "error",
+                "no function or associated item named `add_two` found for struct `Solution` in the current scope\nfunction or associated item not found in `Solution`"),
+        ], RustDiagnostics.Parse(output, RustCode));
+    }
+
+    [Fact]
+    public void Roslyn_messages_as_LeetCode_shows_them_keep_their_place_and_code()
+    {
+        var output = "Line 3: Char 17: error CS0103: The name 'missing' does not exist in the current context (in Solution.cs)\n"
+            + "Line 4: Char 16: error CS0029: Cannot implicitly convert type 'int' to 'string' (in Solution.cs)\n";
+        Assert.Equal([
+            new CodeDiagnostic(3, 17, 3, 24, "error", "The name 'missing' does not exist in the current context (CS0103)"),
+            new CodeDiagnostic(4, 16, 4, 17, "error", "Cannot implicitly convert type 'int' to 'string' (CS0029)"),
+        ], CSharpDiagnostics.Parse(output, Code));
     }
 
     [Fact]

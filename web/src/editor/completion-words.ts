@@ -47,3 +47,53 @@ export const CPP_WORDS: CompletionWords = {
     'empty', 'clear', 'insert', 'erase', 'find', 'count', 'begin', 'end', 'rbegin', 'rend', 'at', 'resize', 'reserve', 'first',
     'second', 'substr', 'length', 'push_front', 'pop_front', 'lower_bound', 'upper_bound', 'contains'],
 };
+
+export const GO_WORDS: CompletionWords = {
+  keywords: ['break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
+    'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var', 'nil', 'true',
+    'false', 'int', 'int32', 'int64', 'uint', 'uint64', 'float64', 'bool', 'string', 'byte', 'rune', 'any', 'error'],
+  library: ['append', 'len', 'cap', 'make', 'new', 'copy', 'delete', 'min', 'max', 'clear', 'panic', 'sort', 'strings', 'strconv',
+    'math', 'heap', 'list', 'slices', 'maps', 'bits', 'fmt', 'unicode', 'ListNode', 'TreeNode'],
+  // The judge's ListNode and TreeNode fields are exported (Val, Next, Left, Right).
+  members: ['Val', 'Next', 'Left', 'Right', 'Push', 'Pop', 'Len', 'Less', 'Swap', 'PushBack', 'PushFront', 'Front', 'Back', 'Remove',
+    'Value'],
+  modules: {
+    sort: ['Ints', 'Strings', 'Slice', 'SliceStable', 'Search', 'SearchInts', 'Sort', 'Reverse', 'IntSlice'],
+    strings: ['Builder', 'Split', 'Join', 'Fields', 'Contains', 'Index', 'HasPrefix', 'HasSuffix', 'Repeat', 'ToLower', 'ToUpper',
+      'TrimSpace', 'Trim', 'Count', 'Replace', 'ReplaceAll'],
+    strconv: ['Itoa', 'Atoi', 'FormatInt', 'ParseInt'],
+    math: ['MaxInt', 'MinInt', 'MaxInt32', 'MinInt32', 'MaxInt64', 'MinInt64', 'Inf', 'Abs', 'Sqrt', 'Pow', 'Floor', 'Ceil', 'Max', 'Min'],
+    heap: ['Init', 'Push', 'Pop', 'Fix', 'Remove', 'Interface'],
+    slices: ['Sort', 'SortFunc', 'Reverse', 'Contains', 'Index', 'Max', 'Min', 'BinarySearch', 'Equal'],
+    list: ['New', 'List', 'Element'],
+  },
+};
+
+export const RUST_WORDS: CompletionWords = {
+  keywords: ['as', 'break', 'const', 'continue', 'else', 'enum', 'false', 'fn', 'for', 'if', 'impl', 'in', 'let', 'loop', 'match',
+    'mod', 'move', 'mut', 'pub', 'ref', 'return', 'self', 'Self', 'static', 'struct', 'trait', 'true', 'type', 'use', 'where', 'while',
+    'i32', 'i64', 'u32', 'u64', 'usize', 'isize', 'f64', 'bool', 'char', 'str', 'String', 'Vec', 'Option', 'Some', 'None', 'Result',
+    'Ok', 'Err', 'Box', 'Rc', 'RefCell'],
+  library: ['HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'BinaryHeap', 'Reverse', 'std', 'collections', 'cmp', 'vec!',
+    'println!', 'format!', 'ListNode', 'TreeNode', 'i32::MAX', 'i32::MIN', 'i64::MAX', 'i64::MIN', 'usize::MAX'],
+  members: ['val', 'next', 'left', 'right', 'push', 'pop', 'len', 'is_empty', 'iter', 'iter_mut', 'into_iter', 'enumerate', 'map',
+    'filter', 'collect', 'sum', 'max', 'min', 'rev', 'sort', 'sort_unstable', 'sort_by', 'sort_by_key', 'dedup', 'contains',
+    'contains_key', 'get', 'get_mut', 'insert', 'remove', 'entry', 'or_insert', 'or_default', 'push_back', 'push_front', 'pop_back',
+    'pop_front', 'peek', 'chars', 'bytes', 'as_bytes', 'to_string', 'clone', 'unwrap', 'unwrap_or', 'borrow', 'borrow_mut', 'take',
+    'as_ref', 'abs', 'swap', 'extend', 'windows', 'zip'],
+};
+
+export const CSHARP_WORDS: CompletionWords = {
+  keywords: ['abstract', 'as', 'bool', 'break', 'case', 'catch', 'char', 'class', 'const', 'continue', 'default', 'do', 'double',
+    'else', 'enum', 'false', 'finally', 'for', 'foreach', 'if', 'in', 'int', 'interface', 'is', 'long', 'new', 'null', 'out',
+    'override', 'private', 'public', 'readonly', 'ref', 'return', 'static', 'string', 'struct', 'switch', 'this', 'throw', 'true',
+    'try', 'var', 'void', 'while', 'record'],
+  library: ['List', 'Dictionary', 'HashSet', 'SortedSet', 'SortedDictionary', 'Queue', 'Stack', 'PriorityQueue', 'LinkedList',
+    'KeyValuePair', 'Array', 'Math', 'StringBuilder', 'String', 'Char', 'Int32', 'Int64', 'Convert', 'Enumerable', 'Tuple',
+    'BitArray', 'BigInteger', 'Console', 'ListNode', 'TreeNode', 'int.MaxValue', 'int.MinValue', 'long.MaxValue', 'long.MinValue'],
+  members: [...NODE_MEMBERS, 'Add', 'AddRange', 'Count', 'Length', 'Contains', 'ContainsKey', 'ContainsValue', 'TryGetValue',
+    'GetValueOrDefault', 'Remove', 'RemoveAt', 'Clear', 'Insert', 'IndexOf', 'Keys', 'Values', 'Enqueue', 'Dequeue', 'Peek', 'Push',
+    'Pop', 'TryDequeue', 'TryPeek', 'Sort', 'Reverse', 'ToArray', 'ToList', 'Select', 'Where', 'OrderBy', 'OrderByDescending',
+    'First', 'Last', 'Any', 'All', 'Sum', 'Max', 'Min', 'Distinct', 'Substring', 'Split', 'Join', 'ToString', 'ToCharArray',
+    'Append', 'Abs'],
+};

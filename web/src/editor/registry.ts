@@ -1,5 +1,5 @@
 import { clangFormatter } from './clang';
-import { CPP_WORDS, JAVA_WORDS, PYTHON_WORDS } from './completion-words';
+import { CPP_WORDS, CSHARP_WORDS, GO_WORDS, JAVA_WORDS, PYTHON_WORDS, RUST_WORDS } from './completion-words';
 import { formatGo } from './go';
 import { formatPython, lintPython } from './python';
 import { biomeFormatter } from './script';
@@ -8,7 +8,6 @@ import type { LanguageTools } from './types';
 /**
  * The editor's tools per Monaco language id (issue 15). Adding a language: one entry here (format in the browser when a
  * WASM formatter exists; `serverCheck: true` once its toolchain implements ILanguageToolchain.Check; completion words).
- * Entries for languages the judge does not offer yet (csharp, go, rust) are inert until the language list has them.
  */
 export const EDITOR_TOOLS: Readonly<Record<string, LanguageTools>> = {
   python: { format: formatPython, lint: lintPython, completions: PYTHON_WORDS },
@@ -16,9 +15,10 @@ export const EDITOR_TOOLS: Readonly<Record<string, LanguageTools>> = {
   cpp: { format: clangFormatter('main.cpp'), serverCheck: true, completions: CPP_WORDS },
   javascript: { format: biomeFormatter('solution.js'), monacoService: true },
   typescript: { format: biomeFormatter('solution.ts'), monacoService: true },
-  csharp: { format: clangFormatter('main.cs'), serverCheck: true },
-  go: { format: formatGo, serverCheck: true },
-  rust: { serverCheck: true },
+  csharp: { format: clangFormatter('main.cs'), serverCheck: true, completions: CSHARP_WORDS },
+  go: { format: formatGo, serverCheck: true, completions: GO_WORDS },
+  // No formatter: no WASM build of rustfmt exists; the Format button leaves Rust code as it is.
+  rust: { serverCheck: true, completions: RUST_WORDS },
 };
 
 export function toolsFor(languageId: string | null | undefined): LanguageTools | undefined {

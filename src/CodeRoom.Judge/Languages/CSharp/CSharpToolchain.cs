@@ -113,6 +113,13 @@ public sealed partial class CSharpToolchain : ILanguageToolchain
     public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb) =>
         Base(new Dictionary<string, string> { ["Solution.cs"] = Prelude + SignatureFacts.NormaliseNewlines(candidateCode) }, memoryLimitMb);
 
+    /// <summary>
+    /// The judge's own compile (on the warm Roslyn compile server where it runs, else a cold csc in the box), its errors
+    /// reported: Roslyn's emit of one small file costs little beyond its binding, and the same compile means the check
+    /// says exactly what Run would.
+    /// </summary>
+    public Checking.CheckPlan Check(Signature signature, string candidateCode) => new(Plan(signature, candidateCode), CSharpDiagnostics.Parse);
+
     /// <summary>A .NET runtime started ahead of time with the harness loaded and JIT-compiled, waiting for the header
     /// that brings the compiled Solution.dll: a run then pays neither the runtime's start-up nor the harness's JIT.</summary>
     public BuildPlan? WarmPlan(int memoryLimitMb) => Base(new Dictionary<string, string>(), memoryLimitMb);

@@ -58,8 +58,7 @@ internal static partial class CppDiagnostics
     {
         if (foreign is { } pending)
         {
-            var solution = Array.FindIndex(lines, l => SolutionClass().IsMatch(l));
-            found.Add(DiagnosticText.At(lines, solution < 0 ? 1 : solution + 1, 1, pending.Severity, pending.Message));
+            found.Add(DiagnosticText.At(lines, DiagnosticText.FirstLineMatching(lines, SolutionClass()), 1, pending.Severity, pending.Message));
             foreign = null;
         }
     }

@@ -117,6 +117,21 @@ public sealed partial class GoToolchain : ILanguageToolchain
     };
 
     /// <summary>
+    /// The compile step of <see cref="Plan(Signature, string, int)"/> without the link: the same files, flags and
+    /// archives, so the check reports exactly Run's compile errors. -e: every error, not the first ten.
+    /// </summary>
+    public Checking.CheckPlan Check(Signature signature, string candidateCode) => new(
+        Plan(signature, candidateCode) with
+        {
+            CompileCommand =
+            [
+                Compiler, "-p", "main", "-lang=go1.23", "-complete", "-e", "-trimpath=/box", "-importcfg",
+                PrebuiltMountPoint + "/importcfg", "-pack", "-o", ObjectFile, GoSource.CandidateFile, "judge_call.go",
+            ],
+        },
+        GoDiagnostics.Parse);
+
+    /// <summary>
     /// One P (GOMAXPROCS=1): the GC and the candidate's goroutines share one CPU, as each judge slot has, so a test's
     /// CPU time does not depend on how many cores the host has. GOMEMLIMIT at 7/8 of the memory limit: the collector
     /// works harder as the heap nears the limit, so garbage alone does not reach it, while live data beyond it still

@@ -120,6 +120,26 @@ public sealed partial class RustToolchain : ILanguageToolchain
         };
     }
 
+    /// <summary>
+    /// The judge's compile of <see cref="Plan(Signature, string, int)"/> up to type and borrow checking (what cargo
+    /// check does: --emit=metadata), so no code generation and no link: the same files, flags and harness rlib, so the
+    /// check reports exactly Run's compile errors.
+    /// </summary>
+    public Checking.CheckPlan Check(Signature signature, string candidateCode) => new(
+        Plan(signature, candidateCode) with
+        {
+            CompileCommand =
+            [
+                Compiler, .. Flags,
+                "--crate-type", "bin", "--crate-name", "solution",
+                "-A", "warnings",
+                "--extern", "coderoom_harness=" + PrebuiltMountPoint + "/libcoderoom_harness.rlib",
+                "-L", PrebuiltMountPoint,
+                "--emit=metadata", CallSiteFile, "-o", "/tmp/check.rmeta",
+            ],
+        },
+        RustDiagnostics.Parse);
+
     /// <summary>The test thread's stack: a quarter of the memory limit, as for C++ (docs/harness-protocol.md).</summary>
     internal static long StackBytes(int memoryLimitMb) => Math.Clamp(memoryLimitMb / 4, 8, 512) * 1024L * 1024;
 
