@@ -187,7 +187,8 @@ internal static partial class RabbitMqConsumerSupport
                     {
                         return; // stopping: closing the channel hands unacknowledged jobs back to the broker
                     }
-                    if (queue is not null && ++ticks % 5 == 0 && conn.IsOpen && channel.IsOpen)
+                    // A consumer the broker already cancelled is replaced by the count below; no probe needed.
+                    if (queue is not null && ++ticks % 5 == 0 && conn.IsOpen && channel.IsOpen && !consumer.CancelledByBroker)
                     {
                         unserved = !await ServedAsync(conn, queue, stoppingToken);
                     }
@@ -203,8 +204,18 @@ internal static partial class RabbitMqConsumerSupport
         }
     }
 
-    /// <summary>False when the queue is gone or nobody consumes it (so not we either); true when unsure.</summary>
+    /// <summary>False when the queue is gone or nobody consumes it (so not we either), or when the probe does not
+    /// answer within 10 s: a probe channel the broker closed with 404 was seen to hang in the client, and that hang
+    /// stopped this loop for good (the runner then consumed nothing until restarted). Replacing a channel is cheap;
+    /// a runner that consumes nothing is not. True when unsure for any other reason.</summary>
     private static async Task<bool> ServedAsync(IConnection conn, string queue, CancellationToken stoppingToken)
+    {
+        var probe = ProbeAsync(conn, queue, stoppingToken);
+        var answered = await Task.WhenAny(probe, Task.Delay(TimeSpan.FromSeconds(10), stoppingToken));
+        return answered == probe && await probe;
+    }
+
+    private static async Task<bool> ProbeAsync(IConnection conn, string queue, CancellationToken stoppingToken)
     {
         try
         {
