@@ -45,7 +45,7 @@ public sealed class FormatTests(RealJudgeApiFactory factory) : IClassFixture<Rea
         Assert.True(body.ContainsKey("formatted"));
         Assert.Null(body["formatted"]);
         var message = body["message"]!.GetValue<string>();
-        Assert.StartsWith("the code does not parse (line 2: expected", message, StringComparison.Ordinal);
+        Assert.StartsWith("the code does not parse (line 2: mismatched closing delimiter", message, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", message, StringComparison.Ordinal);
     }
 
@@ -79,15 +79,11 @@ public sealed class FormatTests(RealJudgeApiFactory factory) : IClassFixture<Rea
     public async Task Hostile_input_gets_an_answer_and_the_code_back_unchanged_and_the_service_keeps_formatting()
     {
         var (client, attempt) = await NewUserAsync();
-        // Nesting deep enough to exhaust a recursive parser's stack or its CPU budget, within the size cap.
+        // Nesting deep enough to overflow rustfmt's recursive parser on the formatter's 8 MB stack, within the size cap.
         var deep = "fn f() -> i64 {\n    " + new string('(', 20_000) + "1" + new string(')', 20_000) + "\n}\n";
-        var answer = await FormatAsync(client, attempt, "rust", deep);
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        var body = await answer.Json200();
-        if (body["formatted"] is null)
-        {
-            Assert.False(string.IsNullOrWhiteSpace(body["message"]!.GetValue<string>()));
-        }
+        var body = await (await FormatAsync(client, attempt, "rust", deep)).Json200();
+        Assert.Null(body["formatted"]);
+        Assert.Contains("crashed", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var after = await (await FormatAsync(client, attempt, "rust", Ugly)).Json200();
         Assert.Equal(Formatted, after["formatted"]!.GetValue<string>());

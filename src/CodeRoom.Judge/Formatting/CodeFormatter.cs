@@ -82,6 +82,9 @@ public sealed partial class CodeFormatter
                 MemoryBytes = 512L * 1024 * 1024,
                 MaxProcesses = 16,
                 OutputBytes = OutputBytes,
+                // A formatter's ordinary stack (a shell's default), not a run's 256 MB: nesting past it is a crash
+                // answered with a message in a tenth of a second, not hundreds of megabytes of recursion.
+                StackBytes = 8L * 1024 * 1024,
             },
         }, cancellationToken).ConfigureAwait(false);
         var ms = clock.Elapsed.TotalMilliseconds;
@@ -89,6 +92,8 @@ public sealed partial class CodeFormatter
         {
             TerminationReason.Exited when outcome.ExitCode == 0 && !outcome.StdoutTruncated =>
                 new FormatResult(Encoding.UTF8.GetString(outcome.Stdout), null, ms),
+            // A runtime's abort (rustfmt's stack overflow) exits 128 + the signal through the sandbox's init.
+            TerminationReason.Exited when outcome.ExitCode > 128 => new FormatResult(null, "the formatter crashed; the code was left as it is", ms),
             // Non-zero: the code does not parse; the formatter's first error says where.
             TerminationReason.Exited => new FormatResult(null, "the code does not parse (" + plan.Describe(
                 CandidateText.Sanitize(CandidateText.Decode(outcome.Stderr), 16 * 1024)) + ")", ms),
