@@ -54,6 +54,7 @@ app.MapAttempts();
 app.MapDrafts();
 app.MapCoding();
 app.MapChecks();
+app.MapFormatting();
 app.MapAttemptHistory();
 app.MapEmbed();
 app.MapHub<RoomHub>(RoomHub.Path);

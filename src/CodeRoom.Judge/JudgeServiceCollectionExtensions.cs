@@ -30,6 +30,7 @@ public static class JudgeServiceCollectionExtensions
         services.AddSingleton<CompileServers>();
         services.AddSingleton<JudgeEngine>();
         services.AddSingleton<Checking.CodeChecker>();
+        services.AddSingleton<Formatting.CodeFormatter>();
         services.AddSingleton<JudgeWarmUp>();
         return services;
     }

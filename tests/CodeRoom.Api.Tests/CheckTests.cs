@@ -106,7 +106,7 @@ public sealed partial class CheckTests(CheckApiFactory factory) : IClassFixture<
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task Checks_have_their_own_rate_limit_and_never_spend_runs()
+    public async Task Checks_and_formats_have_their_own_rate_limit_and_never_spend_runs()
     {
         var (client, attempt) = await NewUserAsync(factory);
         const string code = "class Solution {\n    public long addTwo(long a, long b) { return a + b; }\n}\n";
@@ -119,6 +119,9 @@ public sealed partial class CheckTests(CheckApiFactory factory) : IClassFixture<
         Assert.Equal((HttpStatusCode)429, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Equal("Too many checks", (await refused.Content.ReadFromJsonAsync<JsonObject>(Ct))!["title"]!.GetValue<string>());
+        // Rust's server-side Format (POST /api/coding/format) draws on the same limit.
+        var format = await client.PostAsJsonAsync("/api/coding/format", new { attempt_id = attempt, language = "rust", code = RustGood }, Ct);
+        Assert.Equal((HttpStatusCode)429, format.StatusCode);
 
         // The run limit (2 here) is untouched by the checks above.
         for (var i = 0; i < 2; i++)

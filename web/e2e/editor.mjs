@@ -13,9 +13,10 @@ const MARKER_DEADLINE_MS = Number(process.env.E2E_MARKER_DEADLINE_MS ?? 1000);
 /**
  * One case per language: `ugly` (formats to text containing `formatted`), `bad` with an undefined name on line
  * `undefinedLine` and a type error on `typeLine`, and `good` with neither. Python has no type checker in the browser
- * (ruff lints, it does not infer types): its second finding is an unused variable (a warning). A language the editor has
- * no formatter for (Rust: registry.ts has none) says so with `noFormatter: true` and gives no `ugly`/`formatted`: its
- * format steps are skipped (printed), and Format must leave its code exactly as it is.
+ * (ruff lints, it does not infer types): its second finding is an unused variable (a warning). Rust formats through the
+ * server (rustfmt in the sandbox), the others in the browser. A language the editor had no formatter for would say so
+ * with `noFormatter: true` and give no `ugly`/`formatted`: its format steps are skipped (printed), and Format must leave
+ * its code exactly as it is (none today).
  */
 /** Languages the judge has whose server check (POST /api/coding/check) is not built yet: issue 15 stays open for them. */
 const NOT_YET = new Set([]);
@@ -72,7 +73,9 @@ const CASES = {
     good: 'func twoSum(nums []int, target int) []int {\n\tseen := map[int]int{}\n\tsort.Ints(nums)\n\treturn []int{len(seen), target}\n}\n',
   },
   rust: {
-    noFormatter: true,
+    // rustfmt on the server, in the sandbox (POST /api/coding/format): no WASM build of it exists.
+    ugly: 'impl Solution {\npub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\nlet mut seen=std::collections::HashMap::new();\n  for (i,x) in nums.iter().enumerate(){if let Some(&j)=seen.get(&(target-x)){return vec![j as i32,i as i32];}seen.insert(*x,i);}\nvec![]\n}\n}\n',
+    formatted: '        for (i, x) in nums.iter().enumerate() {\n',
     bad: 'impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        let a = missing_name + 1;\n        let s: String = target;\n        vec![a]\n    }\n}\n',
     undefinedLine: 3,
     typeLine: 4,
@@ -109,10 +112,12 @@ async function main() {
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   const runCalls = [];
   const checkCalls = [];
+  const formatCalls = [];
   context.on('request', (r) => {
     const path = new URL(r.url()).pathname;
     if (/\/api\/coding\/(run|submit)$/.test(path)) runCalls.push(path);
     if (path === '/api/coding/check') checkCalls.push(path);
+    if (path === '/api/coding/format') formatCalls.push(path);
   });
 
   const value = () => page.evaluate(() => window.__coderoomEditor?.getValue() ?? null);
@@ -263,6 +268,8 @@ async function main() {
   await check('checks never spent a run, and nothing left the origin', async () => {
     assert(runCalls.length === 0, `run/submit called ${runCalls.length} times`);
     assert(checkCalls.length > 0, 'no /api/coding/check call was made');
+    // Rust formats on the server (its only formatter); every other language in the browser.
+    if (offered.includes('rust')) assert(formatCalls.length > 0, 'Rust was formatted without /api/coding/format');
     assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
   });
   await check('the page threw no errors', async () => {

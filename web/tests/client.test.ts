@@ -30,6 +30,24 @@ describe('API client errors', () => {
     expect(describeError(await broken.problems().catch((e) => e))).toMatch(/server had a problem \(HTTP 503\)/);
   });
 
+  it('formats Rust through POST /api/coding/format (no rustfmt runs in the browser)', async () => {
+    let sent: { url: string; method?: string; body: unknown } | null = null;
+    const api = createClient({
+      fetchImpl: (async (url: string, init: RequestInit) => {
+        sent = { url, method: init.method, body: JSON.parse(String(init.body)) };
+        return new Response(JSON.stringify({ formatted: null, message: 'the code does not parse (line 2: expected `{`)' }), { status: 200 });
+      }) as unknown as typeof fetch,
+      token: () => 't',
+    });
+    const r = await api.format({ attempt_id: 'a', language: 'rust', code: 'fn f(' });
+    expect(sent).toEqual({ url: '/api/coding/format', method: 'POST', body: { attempt_id: 'a', language: 'rust', code: 'fn f(' } });
+    expect(r.formatted).toBeNull();
+    expect(r.message).toMatch(/line 2/);
+    const { EDITOR_TOOLS } = await import('../src/editor/registry');
+    expect(EDITOR_TOOLS.rust.serverFormat).toBe(true);
+    expect(EDITOR_TOOLS.rust.format).toBeUndefined();
+  });
+
   it('sends the bearer token', async () => {
     let auth: string | null = null;
     const api = createClient({

@@ -1,5 +1,3 @@
-using System.Text;
-using CodeRoom.Api.Auth;
 using CodeRoom.Api.Infrastructure;
 using CodeRoom.Api.Judging;
 using CodeRoom.Dispatch;
@@ -41,34 +39,17 @@ public static class CheckEndpoints
         CheckRequest request, HttpContext http, AppDbContext db, ProblemStore problems, ICodeJudge judge, CodeChecker checker,
         IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.AttemptId is null || request.AttemptId == Guid.Empty)
-        {
-            errors["attempt_id"] = ["is required"];
-        }
+        var errors = EditorRequest.Validate(request.AttemptId, request.Language, request.Code, limits.Value, out var language);
         if (string.IsNullOrWhiteSpace(request.ProblemId) || request.ProblemId.Length > 80)
         {
             errors["problem_id"] = ["is required (the problem's slug)"];
-        }
-        if (!LanguageIds.TryParse(request.Language, out var language))
-        {
-            errors["language"] = ["must be one of the judge's languages"];
-        }
-        if (request.Code is null)
-        {
-            errors["code"] = ["is required"];
-        }
-        else if (Encoding.UTF8.GetByteCount(request.Code) > limits.Value.MaxCodeBytes)
-        {
-            errors["code"] = [$"is larger than {limits.Value.MaxCodeBytes} bytes"];
         }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var userId = http.User.UserId();
-        if (!await db.Attempts.AsNoTracking().AnyAsync(a => a.Id == request.AttemptId && a.UserId == userId, cancellationToken))
+        if (!await EditorRequest.OwnsAttemptAsync(db, http, request.AttemptId, cancellationToken))
         {
             return TypedResults.NotFound();
         }

@@ -38,6 +38,12 @@ public interface ILanguageToolchain
     /// TypeScript).
     /// </summary>
     Checking.CheckPlan? Check(Signature signature, string candidateCode) => null;
+
+    /// <summary>
+    /// The formatter the server runs for POST /api/coding/format (issue 15), in the sandbox. Null for languages formatted
+    /// in the browser by a WebAssembly or JavaScript formatter (all but Rust, which has none).
+    /// </summary>
+    Formatting.FormatPlan? Format() => null;
 }
 
 /// <summary>

@@ -84,6 +84,18 @@ public sealed class DiagnosticParserTests
     }
 
     [Fact]
+    public void Rustfmts_first_parse_error_becomes_one_short_line_naming_the_candidates_line()
+    {
+        var stderr = "error: expected one of `!`, `(`, `+`, `,`, `::`, `<`, or `>`, found `{`\n --> <stdin>:2:50\n  |\n"
+            + "2 |     pub fn add_two(a: i64, b: i64 -> i64 {\n  |                                                  ^ expected one of 7 possible tokens\n\n"
+            + "error: this file contains an unclosed delimiter\n --> <stdin>:5:3\n";
+        Assert.Equal("line 2: expected one of `!`, `(`, `+`, `,`, `::`, `<`, or `>`, found `{`", RustFormat.Describe(stderr));
+        // Output in a form it does not know: its first line, never nothing.
+        Assert.Equal("thread 'main' panicked", RustFormat.Describe("\nthread 'main' panicked\nnote: ...\n"));
+        Assert.Equal("rustfmt could not format the code", RustFormat.Describe(""));
+    }
+
+    [Fact]
     public void Roslyn_messages_as_LeetCode_shows_them_keep_their_place_and_code()
     {
         var output = "Line 3: Char 17: error CS0103: The name 'missing' does not exist in the current context (in Solution.cs)\n"

@@ -7,6 +7,8 @@ import type {
   DevTokenResponse,
   Draft,
   DraftKey,
+  FormatRequest,
+  FormatResponse,
   Language,
   Outcome,
   ProblemDetail,
@@ -161,6 +163,8 @@ export function createClient(opts: ClientOptions = {}) {
     submit: (req: SubmitRequest, signal?: AbortSignal) => request<SubmitResponse>('POST', '/api/coding/submit', req, signal),
     /** Live diagnostics of a compiled language (issue 15): its own rate limit, never the run limit. */
     check: (req: CheckRequest, signal?: AbortSignal) => request<CheckResponse>('POST', '/api/coding/check', req, signal),
+    /** The editor's Format for a language with no formatter in the browser (Rust): rustfmt in the server's sandbox. */
+    format: (req: FormatRequest, signal?: AbortSignal) => request<FormatResponse>('POST', '/api/coding/format', req, signal),
     status: (id: string, signal?: AbortSignal) =>
       request<StatusResponse>('GET', `/api/coding/status?id=${encodeURIComponent(id)}`, undefined, signal),
   };

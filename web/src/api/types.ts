@@ -220,6 +220,20 @@ export interface Outcome {
 
 export const PENDING_STATUSES: readonly string[] = ['queued', 'running', 'pending'];
 
+/** POST /api/coding/format (issue 15): languages with no formatter in the browser (Rust). problem_id is optional. */
+export interface FormatRequest {
+  attempt_id: string;
+  problem_id?: string;
+  language: Language;
+  code: string;
+}
+
+/** formatted: the whole formatted code, or null when the code was left as it is (message says why). */
+export interface FormatResponse {
+  formatted: string | null;
+  message?: string | null;
+}
+
 /** POST /api/coding/check (issue 15). */
 export interface CheckRequest {
   attempt_id: string;

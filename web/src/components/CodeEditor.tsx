@@ -16,8 +16,9 @@ import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import type { CheckDiagnostic, Language, SignatureParam } from '../api/types';
 import { LiveChecker } from '../editor/live-check';
-import { editorTimings, installEditorTools, onFormatMessage, setModelParams, toMarkers } from '../editor/monaco-setup';
+import { editorTimings, installEditorTools, onFormatMessage, setModelParams, setServerFormatter, toMarkers } from '../editor/monaco-setup';
 import { toolsFor } from '../editor/registry';
+import type { FormatResult } from '../editor/types';
 
 type MonacoEnv = { getWorker: (id: string, label: string) => Worker };
 (self as unknown as { MonacoEnvironment: MonacoEnv }).MonacoEnvironment = {
@@ -68,6 +69,8 @@ export interface CodeEditorProps {
   params?: readonly SignatureParam[];
   /** The server's check for compiled languages (POST /api/coding/check); null turns it off. */
   check?: ((code: string, signal: AbortSignal) => Promise<CheckDiagnostic[]>) | null;
+  /** The server's formatter for languages with none in the browser (Rust: POST /api/coding/format). */
+  serverFormat?: ((code: string) => Promise<FormatResult>) | null;
   /** A format that left the code as it is says why; null clears it. */
   onFormatMessage?: (message: string | null) => void;
 }
@@ -134,6 +137,9 @@ export default function CodeEditor(props: CodeEditorProps) {
       void ed.getAction('editor.action.formatDocument')?.run();
     });
     onFormatMessage((m) => cb.current.onFormatMessage?.(m));
+    setServerFormatter((code) =>
+      cb.current.serverFormat ? cb.current.serverFormat(code) : Promise.resolve({ ok: false, message: 'Not formatted: no attempt yet' }),
+    );
     ed.onDidChangeModelContent(() => scheduleLint());
     ed.onDidChangeModel(() => {
       const model = ed.getModel();
@@ -209,6 +215,7 @@ export default function CodeEditor(props: CodeEditorProps) {
     () => () => {
       checker.current?.dispose();
       onFormatMessage(null);
+      setServerFormatter(null);
     },
     [],
   );

@@ -10,6 +10,7 @@ import { useCandidateRoom } from '../lib/candidate-room';
 import { useTheme } from '../lib/hooks';
 import { renderSignature } from '../lib/types-validate';
 import { HOST_ATTEMPT_KEY } from './AuthGate';
+import type { FormatResult } from '../editor/types';
 import type { EditorHandle, EditorMark } from './CodeEditor';
 import { Header } from './Header';
 import { Markdown } from './Markdown';
@@ -368,6 +369,26 @@ export function ProblemView({ embed }: { embed?: EmbedBridge } = {}) {
     };
   }, [api, problem, attemptId, lang]);
 
+  // The editor's Format for a language with no formatter in the browser (Rust: rustfmt in the server's sandbox). The
+  // check's rate limit applies; a refused or failed request leaves the code as it is and says why.
+  const serverFormat = useMemo(() => {
+    if (!attemptId) return null;
+    return async (code: string): Promise<FormatResult> => {
+      try {
+        const r = await api.format({ attempt_id: attemptId, problem_id: problem?.slug, language: lang, code });
+        if (typeof r.formatted === 'string') return { ok: true, code: r.formatted };
+        return { ok: false, message: `Not formatted: ${r.message ?? 'the formatter gave no answer'}` };
+      } catch (e) {
+        // Formats share the live check's limit, not Run's: describeError would say "Too many runs".
+        const why =
+          e instanceof ApiError && e.kind === 'rate_limited'
+            ? `too many checks and formats, try again in ${e.retryAfterSeconds ?? 'a few'} s`
+            : describeError(e);
+        return { ok: false, message: `Not formatted: ${why}` };
+      }
+    };
+  }, [api, problem, attemptId, lang]);
+
   if (loadError) {
     return (
       <>
@@ -516,6 +537,7 @@ export function ProblemView({ embed }: { embed?: EmbedBridge } = {}) {
             onReady={(h) => (editor.current = h)}
             params={problem.signature.params}
             check={check}
+            serverFormat={serverFormat}
             onFormatMessage={setFormatNote}
           />
         )}

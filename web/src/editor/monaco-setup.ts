@@ -5,7 +5,7 @@ import { completionEntries } from './completion';
 import { minimalEdit } from './minimal-edit';
 import { EDITOR_TOOLS } from './registry';
 import { HARNESS_DECLARATIONS } from './script';
-import type { CheckDiagnostic } from './types';
+import type { CheckDiagnostic, FormatResult } from './types';
 
 /** Timings of the last in-browser lint and format, for the browser test (issue 15: under 50 ms for 200 lines). */
 export const editorTimings = { lintMs: -1, formatMs: -1 };
@@ -24,6 +24,17 @@ export function onFormatMessage(listener: ((message: string | null) => void) | n
   formatListener = listener;
 }
 
+/** The page's server formatter (POST /api/coding/format needs the candidate's attempt), set by the editor. */
+let serverFormatter: ((code: string) => Promise<FormatResult>) | null = null;
+
+export function setServerFormatter(formatter: ((code: string) => Promise<FormatResult>) | null): void {
+  serverFormatter = formatter;
+}
+
+async function formatOnServer(code: string): Promise<FormatResult> {
+  return serverFormatter ? serverFormatter(code) : { ok: false, message: 'Not formatted: the server formatter is not available on this page' };
+}
+
 let installed = false;
 
 /**
@@ -35,7 +46,7 @@ export function installEditorTools(monaco: typeof Monaco): void {
   if (installed) return;
   installed = true;
   for (const [language, tools] of Object.entries(EDITOR_TOOLS)) {
-    const format = tools.format;
+    const format = tools.format ?? (tools.serverFormat ? formatOnServer : undefined);
     if (format) {
       monaco.languages.registerDocumentFormattingEditProvider(language, {
         displayName: 'CodeRoom',

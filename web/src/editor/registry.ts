@@ -7,7 +7,7 @@ import type { LanguageTools } from './types';
 
 /**
  * The editor's tools per Monaco language id (issue 15). Adding a language: one entry here (format in the browser when a
- * WASM formatter exists; `serverCheck: true` once its toolchain implements ILanguageToolchain.Check; completion words).
+ * WASM formatter exists, else `serverFormat: true` once its toolchain implements ILanguageToolchain.Format; `serverCheck: true` once its toolchain implements ILanguageToolchain.Check; completion words).
  */
 export const EDITOR_TOOLS: Readonly<Record<string, LanguageTools>> = {
   python: { format: formatPython, lint: lintPython, completions: PYTHON_WORDS },
@@ -17,8 +17,8 @@ export const EDITOR_TOOLS: Readonly<Record<string, LanguageTools>> = {
   typescript: { format: biomeFormatter('solution.ts'), monacoService: true },
   csharp: { format: clangFormatter('main.cs'), serverCheck: true, completions: CSHARP_WORDS },
   go: { format: formatGo, serverCheck: true, completions: GO_WORDS },
-  // No formatter: no WASM build of rustfmt exists; the Format button leaves Rust code as it is.
-  rust: { serverCheck: true, completions: RUST_WORDS },
+  // No WASM build of rustfmt exists: rustfmt runs on the server, in the sandbox (POST /api/coding/format).
+  rust: { serverFormat: true, serverCheck: true, completions: RUST_WORDS },
 };
 
 export function toolsFor(languageId: string | null | undefined): LanguageTools | undefined {

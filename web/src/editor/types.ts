@@ -23,6 +23,8 @@ export interface CompletionWords {
 export interface LanguageTools {
   /** Formats in the browser; absent when the language has no browser formatter. */
   format?: (code: string) => Promise<FormatResult>;
+  /** Formats through POST /api/coding/format, in the server's sandbox (Rust: no WASM build of rustfmt exists). */
+  serverFormat?: boolean;
   /** Lints in the browser while the candidate types (Python's ruff). */
   lint?: (code: string) => Promise<CheckDiagnostic[]>;
   /** Diagnostics come from POST /api/coding/check (compiled languages). */

@@ -140,6 +140,9 @@ public sealed partial class RustToolchain : ILanguageToolchain
         },
         RustDiagnostics.Parse);
 
+    /// <summary>rustfmt in the sandbox: no formatter for Rust runs in the browser (issue 15).</summary>
+    public Formatting.FormatPlan Format() => RustFormat.Plan;
+
     /// <summary>The test thread's stack: a quarter of the memory limit, as for C++ (docs/harness-protocol.md).</summary>
     internal static long StackBytes(int memoryLimitMb) => Math.Clamp(memoryLimitMb / 4, 8, 512) * 1024L * 1024;
 
