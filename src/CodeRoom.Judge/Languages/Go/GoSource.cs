@@ -120,8 +120,10 @@ internal static class GoSource
             }
             else if (c == '/' && i + 1 < code.Length && code[i + 1] == '*')
             {
-                var end = new string(code).IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? code.Length : end + 2;
+                // A span search: copying the whole file per comment made hostile code (50 KB of /**/) cost the host
+                // ~150 ms of CPU on every Run and live check.
+                var end = code.AsSpan(i + 2).IndexOf("*/", StringComparison.Ordinal);
+                i = end < 0 ? code.Length : i + 2 + end + 2;
             }
             else if (c is '"' or '\'' or '`')
             {
