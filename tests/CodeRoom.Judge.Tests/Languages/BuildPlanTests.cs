@@ -169,6 +169,21 @@ public sealed class BuildPlanTests
         Assert.Contains("pub struct Solution;", new RustToolchain().Plan(Signatures.TwoSum, "// struct Solution;\n").Files[RustToolchain.CallSiteFile]);
     }
 
+    [Theory]
+    // A declaration only counts outside comments and literals: "struct Solution" in a string once left Solution
+    // undeclared (a compile error for valid code).
+    [InlineData("impl Solution { fn f() -> &'static str { \"a unit struct Solution is predefined\" } }", true)]
+    [InlineData("impl Solution { fn f() -> &'static str { r#\"\"struct Solution\"\"# } }", true)]
+    [InlineData("fn f() -> &'static [u8] { br\"path\\\" }\nstruct Solution;", false)]
+    [InlineData("/* outer /* nested */ struct Solution; */ impl Solution {}", true)]
+    [InlineData("fn q(c: char) -> bool { c == '\"' }\nstruct Solution;\nfn p<'a>(s: &'a str) -> &'a str { s }", false)]
+    [InlineData("fn q(c: char) -> bool { c == '\\'' || c == '\\u{22}' }\npub struct Solution;", false)]
+    public void Rust_declares_Solution_for_the_candidate_unless_its_own_code_does(string code, bool declared)
+    {
+        var callSite = new RustToolchain().Plan(Signatures.TwoSum, code).Files[RustToolchain.CallSiteFile];
+        Assert.Equal(declared, callSite.Contains("pub struct Solution;\n", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void TypeScript_diagnostics_are_shown_as_LeetCode_shows_them()
     {

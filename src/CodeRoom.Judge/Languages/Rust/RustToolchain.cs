@@ -241,12 +241,90 @@ public sealed partial class RustToolchain : ILanguageToolchain
         return s.ToString();
     }
 
-    /// <summary>Whether the code declares the item, outside comments (LeetCode's starter has the definitions commented out).</summary>
+    /// <summary>Whether the code declares the item, outside comments (LeetCode's starter has the definitions commented out)
+    /// and string literals (<c>"struct Solution"</c> in a message is no declaration: taking it for one left Solution
+    /// undeclared, a compile error for valid code).</summary>
     private static bool Declares(string code, string keyword, string name) =>
-        Regex.IsMatch(Comments().Replace(code, " "), @"\b" + keyword + @"\s+" + name + @"\b", RegexOptions.None, TimeSpan.FromSeconds(1));
+        Regex.IsMatch(CodeOnly(code), @"\b" + keyword + @"\s+" + name + @"\b", RegexOptions.None, TimeSpan.FromSeconds(1));
 
-    [GeneratedRegex(@"//[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
-    private static partial Regex Comments();
+    /// <summary>The code with comments (nested block comments included) and string and char literals blanked, in one
+    /// linear pass (a pattern for raw strings backtracks quadratically on unterminated ones).</summary>
+    internal static string CodeOnly(string code)
+    {
+        var s = code.ToCharArray();
+        var i = 0;
+        void Blank(int from, int to) => Array.Fill(s, ' ', from, Math.Min(to, s.Length) - from);
+        while (i < s.Length)
+        {
+            var start = i;
+            if (s[i] == '/' && i + 1 < s.Length && s[i + 1] == '/')
+            {
+                while (i < s.Length && s[i] != '\n')
+                {
+                    i++;
+                }
+            }
+            else if (s[i] == '/' && i + 1 < s.Length && s[i + 1] == '*')
+            {
+                var depth = 0;
+                do
+                {
+                    if (s[i] == '/' && i + 1 < s.Length && s[i + 1] == '*') { depth++; i += 2; }
+                    else if (s[i] == '*' && i + 1 < s.Length && s[i + 1] == '/') { depth--; i += 2; }
+                    else { i++; }
+                }
+                while (depth > 0 && i < s.Length);
+            }
+            else if (s[i] == 'r' && (StartsWord(s, i) || s[i - 1] == 'b' && StartsWord(s, i - 1)) && RawStringHashes(s, i + 1) is var hashes and >= 0)
+            {
+                // r"..." or r#"..."# (br too): no escapes; it ends at a quote followed by as many hashes.
+                i += 2 + hashes;
+                while (i < s.Length && !(s[i] == '"' && Hashes(s, i + 1) >= hashes))
+                {
+                    i++;
+                }
+                i = Math.Min(s.Length, i + 1 + hashes);
+            }
+            else if (s[i] == '"')
+            {
+                for (i++; i < s.Length && s[i] != '"'; i++)
+                {
+                    if (s[i] == '\\')
+                    {
+                        i++;
+                    }
+                }
+                i++;
+            }
+            else if (s[i] == '\'' && i + 2 < s.Length && (s[i + 2] == '\'' && s[i + 1] != '\\' || s[i + 1] == '\\'))
+            {
+                // A char literal ('"', '\'', '\u{1F600}'); a lifetime ('a) has no closing quote right after its name.
+                var close = Array.IndexOf(s, '\'', i + 2 + (s[i + 1] == '\\' ? 1 : 0));
+                i = close < 0 || close - i > 12 ? i + 1 : close + 1;
+            }
+            else
+            {
+                i++;
+                continue;
+            }
+            Blank(start, i);
+        }
+        return new string(s);
+
+        static int Hashes(char[] s, int at)
+        {
+            var n = 0;
+            while (at + n < s.Length && s[at + n] == '#')
+            {
+                n++;
+            }
+            return n;
+        }
+
+        static bool StartsWord(char[] s, int at) => at == 0 || !char.IsLetterOrDigit(s[at - 1]) && s[at - 1] != '_';
+
+        static int RawStringHashes(char[] s, int at) => Hashes(s, at) is var n && at + n < s.Length && s[at + n] == '"' ? n : -1;
+    }
 
     /// <summary>rustc names files relative to the box; strip any absolute box path that slips through.</summary>
     internal static string CleanCompilerOutput(string output) => BoxPath().Replace(output, "");
