@@ -114,6 +114,26 @@ public sealed class CppSanitizerTests(JudgeFixture fixture)
         }
     }
 
+    /// <summary>
+    /// Known open fault (review of issue 14): the sanitizer's headroom (BuildPlan.MemoryOverheadBytes, 64 MB on a 256 MB
+    /// limit) is sized for many small allocations, whose shadow and redzones cost about a quarter more; one big buffer
+    /// costs AddressSanitizer almost nothing (its shadow is never touched), so C++ may hold about 300 MB under a 256 MB
+    /// limit (peak 301 MB, accepted) where every other language is memory_limit_exceeded. A fix needs the shadow's own
+    /// resident size (its address ranges are fixed: /proc/PID/smaps) measured by the supervisor, not a fixed allowance.
+    /// </summary>
+    [Fact(Timeout = 60_000, Skip = "known open fault: one big buffer gets the sanitizer's headroom as extra memory (see the summary)")]
+    public async Task One_big_buffer_over_the_limit_is_memory_limit_exceeded_despite_the_sanitizers_headroom()
+    {
+        var result = await fixture.JudgeAsync(Last, LanguageId.Cpp, Solution("""
+                    vector<char> big(290u << 20, 1);
+                    long s = 0;
+                    for (size_t i = 0; i < big.size(); i += 4096) s += big[i];
+                    return (int)nums.size() + (int)(s == 0);
+            """));
+        var detail = JsonSerializer.Serialize(result.Tests.Select(t => new { t.Verdict, t.Error, t.MemoryKb }), ContractJson.Options);
+        Assert.True(result.Tests[1].Verdict == Verdict.MemoryLimitExceeded, detail);
+    }
+
     /// <summary>stderr is the candidate's: a report it prints without crashing changes nothing.</summary>
     [Fact(Timeout = 60_000)]
     public async Task A_forged_sanitizer_report_without_a_crash_changes_nothing()
