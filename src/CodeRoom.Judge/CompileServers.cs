@@ -129,8 +129,11 @@ public sealed partial class CompileServers : IAsyncDisposable
         SessionReply reply;
         try
         {
+            // Not the caller's token: cancelling an exchange kills the session, and a caller giving up is common (the
+            // editor aborts every live check the candidate types past, issue 15). The compile finishes instead, bounded
+            // by its own CPU and wall limits, and the server stays warm for the next one; only shutting down kills it.
             reply = await session.Sandbox.ExchangeAsync(Encoding.ASCII.GetBytes(request.ToString()),
-                line => line.StartsWith(end, StringComparison.Ordinal), limits.CpuTime, limits.WallTime, cancellationToken).ConfigureAwait(false);
+                line => line.StartsWith(end, StringComparison.Ordinal), limits.CpuTime, limits.WallTime, _stopping.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -146,8 +149,11 @@ public sealed partial class CompileServers : IAsyncDisposable
             LogServerEnded(language, failure, session.Compiles);
             server.Live = null;
             _ = RetireAsync(session);
+            cancellationToken.ThrowIfCancellationRequested();
             return CompileInfo.Stopped(failure, limits.CpuTime, ms) is { } stopped ? stopped with { ByCompileServer = true } : null;
         }
+        // The caller that gave up meanwhile gets what it asked for (cancellation), the server lives on.
+        cancellationToken.ThrowIfCancellationRequested();
         return Parse(reply.Lines, plan, box, ms);
     }
 

@@ -23,8 +23,9 @@ public sealed class JudgeOptions
     /// about 1.5 s.</summary>
     [Range(200, 120_000)] public int CheckCpuMs { get; set; } = 2500;
 
-    /// <summary>Checks running at once on this instance. They take the same sandbox slots as judge runs, so a burst of
-    /// typing never holds more than this many of them; a check that waits over a second for its turn is skipped.</summary>
+    /// <summary>Checks and server-side formats running at once on this instance, together (Checking.EditorSlots). They
+    /// take the same sandbox slots as judge runs, so a burst of typing never holds more than this many of them; a check
+    /// that waits over a second for its turn is skipped.</summary>
     [Range(1, 64)] public int MaxConcurrentChecks { get; set; } = 2;
 
     [Range(64, 8192)] public int CompileMemoryMb { get; set; } = 1024;

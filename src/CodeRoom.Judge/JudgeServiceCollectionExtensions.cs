@@ -29,6 +29,7 @@ public static class JudgeServiceCollectionExtensions
         services.AddSingleton<WarmSandboxPool>();
         services.AddSingleton<CompileServers>();
         services.AddSingleton<JudgeEngine>();
+        services.AddSingleton<Checking.EditorSlots>();
         services.AddSingleton<Checking.CodeChecker>();
         services.AddSingleton<Formatting.CodeFormatter>();
         services.AddSingleton<JudgeWarmUp>();

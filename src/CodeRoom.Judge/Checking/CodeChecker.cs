@@ -20,13 +20,13 @@ public sealed partial class CodeChecker
     private readonly CompileServers _compileServers;
     private readonly JudgeOptions _options;
     private readonly ILogger<CodeChecker> _logger;
-    private readonly SemaphoreSlim _running;
+    private readonly EditorSlots _slots;
 
     /// <summary>How long a check waits for a turn before it is answered as skipped (the candidate has typed on anyway).</summary>
     private static readonly TimeSpan TurnWait = TimeSpan.FromSeconds(1);
 
     public CodeChecker(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, PrebuiltArtifacts prebuilt, CompileServers compileServers,
-        IOptions<JudgeOptions> options, ILogger<CodeChecker> logger)
+        EditorSlots slots, IOptions<JudgeOptions> options, ILogger<CodeChecker> logger)
     {
         _sandbox = sandbox;
         _languages = languages.ToDictionary(l => l.Id);
@@ -34,7 +34,7 @@ public sealed partial class CodeChecker
         _compileServers = compileServers;
         _options = options.Value;
         _logger = logger;
-        _running = new SemaphoreSlim(_options.MaxConcurrentChecks, _options.MaxConcurrentChecks);
+        _slots = slots;
     }
 
     /// <summary>Null when the language has no server-side check (it is checked in the browser).</summary>
@@ -45,18 +45,12 @@ public sealed partial class CodeChecker
         {
             return null;
         }
-        if (!await _running.WaitAsync(TurnWait, cancellationToken).ConfigureAwait(false))
+        using var slot = await _slots.TryEnterAsync(TurnWait, cancellationToken).ConfigureAwait(false);
+        if (slot is null)
         {
             return new CheckResult([], false, "the server is busy; the code was not checked", clock.Elapsed.TotalMilliseconds);
         }
-        try
-        {
-            return await CheckCoreAsync(toolchain, check, language, code, clock, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _running.Release();
-        }
+        return await CheckCoreAsync(toolchain, check, language, code, clock, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CheckResult> CheckCoreAsync(ILanguageToolchain toolchain, CheckPlan check, LanguageId language, string code,

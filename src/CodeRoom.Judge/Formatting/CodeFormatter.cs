@@ -11,8 +11,8 @@ namespace CodeRoom.Judge.Formatting;
 /// <summary>
 /// Formats a candidate's code on the server (POST /api/coding/format, issue 15) for the languages with no formatter in
 /// the browser (Rust: no WebAssembly build of rustfmt exists). The formatter parses hostile text, so it runs in the
-/// sandbox like a compile, under the live check's small CPU budget (<see cref="JudgeOptions.CheckCpuMs"/>) and its
-/// concurrency cap: a Format press is as cheap to send as a keystroke's check.
+/// sandbox like a compile, under the live check's small CPU budget (<see cref="JudgeOptions.CheckCpuMs"/>) and the
+/// editor's concurrency cap shared with it (<see cref="Checking.EditorSlots"/>): a Format press is as cheap to send as a keystroke's check.
 /// </summary>
 public sealed partial class CodeFormatter
 {
@@ -20,7 +20,7 @@ public sealed partial class CodeFormatter
     private readonly IReadOnlyDictionary<LanguageId, ILanguageToolchain> _languages;
     private readonly JudgeOptions _options;
     private readonly ILogger<CodeFormatter> _logger;
-    private readonly SemaphoreSlim _running;
+    private readonly Checking.EditorSlots _slots;
 
     /// <summary>Formatting may lengthen code (indentation, one item a line): room for that beyond the request's size cap.</summary>
     private const int OutputBytes = 512 * 1024;
@@ -28,13 +28,14 @@ public sealed partial class CodeFormatter
     /// <summary>How long a format waits for a turn before it is answered as not done (the candidate can press again).</summary>
     private static readonly TimeSpan TurnWait = TimeSpan.FromSeconds(2);
 
-    public CodeFormatter(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, IOptions<JudgeOptions> options, ILogger<CodeFormatter> logger)
+    public CodeFormatter(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, Checking.EditorSlots slots, IOptions<JudgeOptions> options,
+        ILogger<CodeFormatter> logger)
     {
         _sandbox = sandbox;
         _languages = languages.ToDictionary(l => l.Id);
         _options = options.Value;
         _logger = logger;
-        _running = new SemaphoreSlim(_options.MaxConcurrentChecks, _options.MaxConcurrentChecks);
+        _slots = slots;
     }
 
     /// <summary>Whether the language is formatted here (else the browser formats it, or nothing does).</summary>
@@ -48,20 +49,14 @@ public sealed partial class CodeFormatter
         {
             return null;
         }
-        if (!await _running.WaitAsync(TurnWait, cancellationToken).ConfigureAwait(false))
+        using var slot = await _slots.TryEnterAsync(TurnWait, cancellationToken).ConfigureAwait(false);
+        if (slot is null)
         {
             return new FormatResult(null, "the server is busy; the code was left as it is", clock.Elapsed.TotalMilliseconds);
         }
-        try
-        {
-            var result = await FormatCoreAsync(plan, code, clock, cancellationToken).ConfigureAwait(false);
-            LogFormatted(language, result.Formatted is not null, result.WallMs);
-            return result;
-        }
-        finally
-        {
-            _running.Release();
-        }
+        var result = await FormatCoreAsync(plan, code, clock, cancellationToken).ConfigureAwait(false);
+        LogFormatted(language, result.Formatted is not null, result.WallMs);
+        return result;
     }
 
     private async Task<FormatResult> FormatCoreAsync(FormatPlan plan, string code, Stopwatch clock, CancellationToken cancellationToken)

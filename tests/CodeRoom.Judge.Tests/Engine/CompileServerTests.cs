@@ -79,6 +79,31 @@ public sealed class CompileServerTests(JudgeFixture fixture)
         Assert.Contains("cannot find symbol", second.Compile!.Output, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_caller_giving_up_mid_compile_leaves_the_server_warm()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Assert.True((await UntilTheServerCompilesAsync(fixture.Engine, ct)).Compile!.ByCompileServer);
+
+        // About a second of a warm javac's time (far under the compile budget), given up after 300 ms: what the editor
+        // does to every live check the candidate types past (issue 15). Cancelling the exchange used to kill the server.
+        var big = new StringBuilder(Solutions.TwoSum[LanguageId.Java].TrimEnd().TrimEnd('}'));
+        for (var i = 0; i < 6_000; i++)
+        {
+            big.Append("    int m").Append(i).Append("(int x) { int y = x * ").Append(i).Append(" + 1; for (int k = 0; k < y; k++) y ^= k << 1; return y; }\n");
+        }
+        big.Append("}\n");
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        giveUp.CancelAfter(TimeSpan.FromMilliseconds(300));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            fixture.Engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Java, Fresh(big.ToString()), JudgeMode.Run), giveUp.Token));
+
+        // The very next compile is the warm server's (a replaced server would send it the cold way while it restarts).
+        var next = await fixture.JudgeAsync(Problems.TwoSum, LanguageId.Java, Fresh(Solutions.TwoSum[LanguageId.Java]), JudgeMode.Run);
+        Assert.Equal(Verdict.Accepted, next.Verdict);
+        Assert.True(next.Compile!.ByCompileServer, "the compile server was lost when a caller gave up");
+    }
+
     /// <summary>A judge of its own, on uids and a cgroup next to the suite's, with a compile cache of its own (the
     /// caller deletes it) and no warm sandboxes.</summary>
     private static (IHost Host, string Cache) OwnJudge(Dictionary<string, string?> settings)

@@ -16,7 +16,9 @@ import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import type { CheckDiagnostic, Language, SignatureParam } from '../api/types';
 import { LiveChecker } from '../editor/live-check';
+import { getJavaScriptWorker, getTypeScriptWorker } from 'monaco-editor/languages/features/typescript/register';
 import { editorTimings, installEditorTools, onFormatMessage, setModelParams, setServerFormatter, toMarkers } from '../editor/monaco-setup';
+import { scriptDiagnostics } from '../editor/script-diagnostics';
 import { toolsFor } from '../editor/registry';
 import type { FormatResult } from '../editor/types';
 
@@ -98,8 +100,16 @@ export default function CodeEditor(props: CodeEditorProps) {
     const ed = editorRef.current;
     const model = ed?.getModel();
     if (!ed || !model) return;
-    const tools = toolsFor(model.getLanguageId());
-    const lint = tools?.lint;
+    const languageId = model.getLanguageId();
+    const tools = toolsFor(languageId);
+    // JavaScript and TypeScript: the TypeScript service's errors, only for the text it checked (script-diagnostics.ts).
+    const script = tools?.monacoService
+      ? () =>
+          scriptDiagnostics(model, async () =>
+            (await (languageId === 'typescript' ? getTypeScriptWorker() : getJavaScriptWorker()))(model.uri),
+          )
+      : null;
+    const lint = tools?.lint ?? script;
     const check = tools?.serverCheck ? cb.current.check : null;
     if (!lint && !check) {
       checker.current?.cancel();
@@ -112,7 +122,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         if (lint) {
           const started = performance.now();
           const found = await lint(code);
-          editorTimings.lintMs = performance.now() - started;
+          if (lint !== script) editorTimings.lintMs = performance.now() - started;
           return found;
         }
         return check!(code, signal);

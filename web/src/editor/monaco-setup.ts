@@ -112,7 +112,9 @@ export function installEditorTools(monaco: typeof Monaco): void {
   typescriptDefaults.setCompilerOptions(options);
   javascriptDefaults.setCompilerOptions({ ...options, allowJs: true, checkJs: true });
   for (const defaults of [typescriptDefaults, javascriptDefaults]) {
-    defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+    // Errors and warnings come from the editor's own pass (script-diagnostics.ts), which drops an answer for an older
+    // text; Monaco's adapter would map it onto the newer one. Its suggestions (faded unused names) stay: hints only.
+    defaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: true, noSuggestionDiagnostics: false });
     defaults.addExtraLib(HARNESS_DECLARATIONS, 'file:///coderoom-harness.d.ts');
   }
 }
