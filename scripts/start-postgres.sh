@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Starts (once) a throwaway PostgreSQL cluster for the test suites on 127.0.0.1:$CODEROOM_PG_PORT (default 55432),
+# Starts (once) a throwaway PostgreSQL cluster for the test suites on 127.0.0.1:$CODEROOM_PG_PORT (default 15432),
 # trust auth, user postgres, data under /tmp. Idempotent and safe to call from parallel test processes (flock).
 # Prints the DATABASE_URL of the server's maintenance database. Exits non-zero when the server cannot start.
 set -euo pipefail
-PORT="${CODEROOM_PG_PORT:-55432}"
+PORT="${CODEROOM_PG_PORT:-15432}"
 DIR="${CODEROOM_PG_DIR:-/tmp/coderoom-pg-$PORT}"
 URL="postgres://postgres@127.0.0.1:$PORT/postgres"
 BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Starts (once) a throwaway Prometheus for the test suites on 127.0.0.1:$CODEROOM_PROMETHEUS_PORT (default 59090),
+# Starts (once) a throwaway Prometheus for the test suites on 127.0.0.1:$CODEROOM_PROMETHEUS_PORT (default 19090),
 # data under /tmp, scraping every second whatever targets are listed in $DIR/targets/*.json (file service discovery:
 # a test writes [{"targets":["127.0.0.1:PORT"],"labels":{...}}] there and removes it when done). Idempotent (flock).
 # Prints the server's URL. Exits non-zero when it cannot start.
 set -euo pipefail
-PORT="${CODEROOM_PROMETHEUS_PORT:-59090}"
+PORT="${CODEROOM_PROMETHEUS_PORT:-19090}"
 DIR="${CODEROOM_PROMETHEUS_DIR:-/tmp/coderoom-prometheus-$PORT}"
 URL="http://127.0.0.1:$PORT"
 command -v prometheus >/dev/null || { echo "prometheus not found (apt-get install prometheus)" >&2; exit 1; }

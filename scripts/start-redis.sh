@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Starts (once) a throwaway Redis for the test suites on 127.0.0.1:$CODEROOM_REDIS_PORT (default 56379), no
+# Starts (once) a throwaway Redis for the test suites on 127.0.0.1:$CODEROOM_REDIS_PORT (default 16379), no
 # persistence. Idempotent. Prints the REDIS_URL. Exits non-zero when the server cannot start.
 set -euo pipefail
-PORT="${CODEROOM_REDIS_PORT:-56379}"
+PORT="${CODEROOM_REDIS_PORT:-16379}"
 URL="redis://127.0.0.1:$PORT"
 command -v redis-server >/dev/null || { echo "redis-server not found (apt-get install redis-server)" >&2; exit 1; }
 exec 9>"/tmp/coderoom-redis-$PORT.lock"

@@ -10,7 +10,7 @@ namespace CodeRoom.Runner.Tests;
 /// <summary>A broker of its own (another port), so stopping it disturbs no other test.</summary>
 public sealed class OwnBrokerApiFactory : FleetApiFactory
 {
-    public const int Port = 56721;
+    public const int Port = 15721;
 
     protected override int BrokerPort => Port;
 

@@ -18,7 +18,7 @@ public static class Candidates
 /// <summary>The broker for these tests: scripts/start-rabbitmq.sh on its own port (one node per port).</summary>
 public static class Broker
 {
-    public const int SharedPort = 56720;
+    public const int SharedPort = 15720;
 
     public static string Start(int port = SharedPort) => Script(port, null);
 

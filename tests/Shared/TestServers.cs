@@ -10,12 +10,12 @@ public static class TestServers
     private static readonly Lazy<string> Redis = new(() => RunScript("start-redis.sh"));
     private static readonly Lazy<string> Prometheus = new(() => RunScript("start-prometheus.sh"));
 
-    /// <summary>postgres://postgres@127.0.0.1:55432/postgres (the maintenance database).</summary>
+    /// <summary>postgres://postgres@127.0.0.1:15432/postgres (the maintenance database).</summary>
     public static string PostgresUrl => Postgres.Value;
 
     public static string RedisUrl => Redis.Value;
 
-    /// <summary>http://127.0.0.1:59090; it scrapes the targets listed in <see cref="PrometheusTargetsDirectory"/>.</summary>
+    /// <summary>http://127.0.0.1:19090; it scrapes the targets listed in <see cref="PrometheusTargetsDirectory"/>.</summary>
     public static string PrometheusUrl => Prometheus.Value;
 
     public static string PrometheusTargetsDirectory =>
