@@ -41,19 +41,22 @@ loopback_users.guest = true
 log.file.level = warning
 CONF
 echo "[]." >"$DIR/enabled_plugins"
-rm -f "$DIR/erl_crash.dump"
 chown -R rabbitmq:rabbitmq "$DIR"
-# The node must not inherit the lock (fd 9) or our stdout, or callers wait on it forever.
-runuser -u rabbitmq --preserve-environment -- rabbitmq-server -detached >/dev/null 2>&1 9>&- </dev/null
-# await_startup fails at once until the node has registered with epmd: ask again until it is up (about 5 s).
-for _ in $(seq 1 120); do
-  ctl await_startup --timeout 10 >/dev/null 2>&1 9>&- && { echo "$URL"; exit 0; }
-  # A node that died at start (a port in use, say) leaves a crash dump: say why at once instead of waiting a minute.
-  if [ -s "$DIR/erl_crash.dump" ]; then
-    echo "RabbitMQ node $NODE did not start: $(grep -m1 '^Slogan:' "$DIR/erl_crash.dump" | cut -c1-400)" >&2
-    exit 1
-  fi
-  sleep 0.5
+# A node that dies at start leaves a crash dump: say why at once instead of waiting a minute, and try twice more (a port
+# held for a moment by something else).
+for try in 1 2 3; do
+  rm -f "$DIR/erl_crash.dump"
+  # The node must not inherit the lock (fd 9) or our stdout, or callers wait on it forever.
+  runuser -u rabbitmq --preserve-environment -- rabbitmq-server -detached >/dev/null 2>&1 9>&- </dev/null
+  # await_startup fails at once until the node has registered with epmd: ask again until it is up (about 5 s).
+  for _ in $(seq 1 120); do
+    ctl await_startup --timeout 10 >/dev/null 2>&1 9>&- && { echo "$URL"; exit 0; }
+    [ -s "$DIR/erl_crash.dump" ] && break
+    sleep 0.5
+  done
+  [ -s "$DIR/erl_crash.dump" ] || break
+  echo "RabbitMQ node $NODE did not start (try $try): $(grep -m1 '^Slogan:' "$DIR/erl_crash.dump" | cut -c1-400)" >&2
+  sleep 2
 done
 tail -n 30 "$DIR/log/"*.log >&2 2>/dev/null || true
 exit 1
