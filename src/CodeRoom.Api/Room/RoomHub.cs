@@ -75,6 +75,12 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
         {
             throw new HubException("problem_id, language and code are required");
         }
+        // Hub messages bypass the HTTP NUL guard (NulCharacterGuardMiddleware): refused here as a hub error, before it is
+        // forwarded, rather than as an unexpected exception from the store (TextGuard) logged at Error on every update.
+        if ((Unstorable(update.ProblemId) ?? Unstorable(update.Code)) is { } problem)
+        {
+            throw new HubException($"problem_id and code {problem}");
+        }
         if (Encoding.UTF8.GetByteCount(update.Code) > limits.Value.MaxCodeBytes)
         {
             throw new HubException($"code is larger than {limits.Value.MaxCodeBytes} bytes");
@@ -97,6 +103,11 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
         await Clients.Group(WatchGroup(update.AttemptId)).SendAsync("code", new LiveCode(update.AttemptId, update.ProblemId, wire, update.Code, now), ct);
         await cursors.RecordAsync(db, update.AttemptId, update.ProblemId, wire, update.Code, now, options.Value.MaxHistoryBytesPerAttempt, ct);
     }
+
+    private static string? Unstorable(string text) =>
+        text.Contains('\0', StringComparison.Ordinal) ? UnstorableTextException.NulMessage
+        : !TextGuard.IsValidUnicode(text) ? TextGuard.InvalidUnicodeMessage
+        : null;
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
