@@ -291,6 +291,39 @@ public abstract class RoomTests<TFactory>(TFactory factory) where TFactory : Roo
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Code_with_a_NUL_or_a_lone_surrogate_is_a_hub_error_not_forwarded_and_the_connection_keeps_working()
+    {
+        var (client, attempt, hub) = await factory.JoinedCandidateAsync("nul", Ct);
+        await using var _ = hub;
+        var interview = "nul-interview"; // JoinedCandidateAsync's interview for the name "nul"
+        await using var watcher = await factory.ConnectAsync(Room.Token("iv-nul", "interviewer", interview), Ct);
+        var code = watcher.Collect("code");
+        await watcher.InvokeAsync<JsonElement>("Watch", attempt, Ct);
+
+        var nul = await Assert.ThrowsAsync<HubException>(() => hub.Code(attempt, "print(1)\0", Ct));
+        Assert.Contains("NUL", nul.Message, StringComparison.Ordinal);
+        var slug = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("Code",
+            new { attempt_id = attempt, problem_id = "add-two\0", language = "python", code = "x" }, Ct));
+        Assert.Contains("NUL", slug.Message, StringComparison.Ordinal);
+        // A lone surrogate is refused as well, never stored on one database only. The .NET client would send U+FFFD in
+        // its place, a browser's JSON.stringify sends "\ud800": so the frame is written by hand.
+        var raw = await RawHubAsync(factory, client.DefaultRequestHeaders.Authorization!.Parameter!);
+        await SendFrameAsync(raw, $$"""{"type":1,"invocationId":"1","target":"Join","arguments":["{{attempt}}"]}""");
+        Assert.DoesNotContain("\"error\"", await ReceiveFrameAsync(raw), StringComparison.Ordinal);
+        await SendFrameAsync(raw, $$"""{"type":1,"invocationId":"2","target":"Code","arguments":[{"attempt_id":"{{attempt}}","problem_id":"add-two","language":"python","code":"x\ud800"}]}""");
+        var answer = await ReceiveFrameAsync(raw);
+        Assert.Contains("\"error\"", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected error", answer, StringComparison.Ordinal);
+
+        await hub.Code(attempt, "fine", Ct);
+        var seen = await code.NextAsync(_ => true, TimeSpan.FromSeconds(5));
+        Assert.Equal("fine", seen.GetProperty("code").GetString());
+        var rows = await ReadRowsAsync(attempt);
+        Assert.Equal(["fine"], rows.Select(r => r.Text));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/attempts/{attempt}/history", Ct)).StatusCode);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task The_hub_takes_the_token_from_the_access_token_query_and_refuses_without_one()
     {
         var http = factory.CreateClient();
@@ -300,6 +333,34 @@ public abstract class RoomTests<TFactory>(TFactory factory) where TFactory : Roo
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/hubs/room/negotiate?negotiateVersion=1&access_token={token}", null, Ct)).StatusCode);
         // Only on the hub's path: elsewhere the query is not a credential.
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/attempts/{Guid.NewGuid()}?access_token={token}", Ct)).StatusCode);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_hub_connection_is_closed_when_its_token_expires()
+    {
+        var now = DateTime.UtcNow;
+        var shortLived = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Subject = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", "exp-" + Guid.NewGuid()),
+                new System.Security.Claims.Claim("role", "interviewer"), new System.Security.Claims.Claim("interview_id", "exp-interview")]),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddSeconds(3),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(ApiFactory.Secret)),
+                Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+        await using var hub = await factory.ConnectAsync(shortLived, Ct);
+        var closed = new TaskCompletionSource();
+        hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        // Without CloseOnAuthenticationExpiration the watcher would stay in the interview's groups for as long as the
+        // socket lives, whatever its token said.
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        Assert.Equal(HubConnectionState.Disconnected, hub.State);
     }
 
     [Fact(Timeout = 60_000)]
@@ -317,6 +378,37 @@ public abstract class RoomTests<TFactory>(TFactory factory) where TFactory : Roo
             await db.Attempts.Where(a => a.Id == attempt).ExecuteDeleteAsync(Ct);
         }
         Assert.Empty(await ReadRowsAsync(attempt));
+    }
+
+    /// <summary>A WebSocket speaking SignalR's JSON protocol by hand, past the handshake.</summary>
+    private static async Task<System.Net.WebSockets.ClientWebSocket> RawHubAsync(ApiFactory factory, string token)
+    {
+        var ws = new System.Net.WebSockets.ClientWebSocket();
+        var uri = new UriBuilder(new Uri(factory.ClientOptions.BaseAddress, "/hubs/room")) { Scheme = "ws", Query = "access_token=" + token }.Uri;
+        await ws.ConnectAsync(uri, Ct);
+        await SendFrameAsync(ws, """{"protocol":"json","version":1}""");
+        Assert.Equal("{}", await ReceiveFrameAsync(ws));
+        return ws;
+    }
+
+    private static Task SendFrameAsync(System.Net.WebSockets.ClientWebSocket ws, string json) =>
+        ws.SendAsync(System.Text.Encoding.UTF8.GetBytes(json + "\u001e"), System.Net.WebSockets.WebSocketMessageType.Text, true, Ct);
+
+    /// <summary>The next frame that is not a ping (type 6).</summary>
+    private static async Task<string> ReceiveFrameAsync(System.Net.WebSockets.ClientWebSocket ws)
+    {
+        while (true)
+        {
+            var buffer = new byte[64 * 1024];
+            var result = await ws.ReceiveAsync(buffer, Ct);
+            foreach (var frame in System.Text.Encoding.UTF8.GetString(buffer, 0, result.Count).Split('\u001e', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!frame.Contains("\"type\":6", StringComparison.Ordinal))
+                {
+                    return frame;
+                }
+            }
+        }
     }
 
     private async Task<List<AttemptEventEntity>> ReadRowsAsync(Guid attempt)
