@@ -237,6 +237,31 @@ public abstract class RoomTests<TFactory>(TFactory factory) where TFactory : Roo
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_candidate_who_types_the_history_full_cannot_hide_a_later_run_from_the_interviewer_or_the_replay()
+    {
+        var (client, attempt, hub) = await factory.JoinedCandidateAsync("hide", Ct);
+        await using var _ = hub;
+        await using var watcher = await factory.ConnectAsync(Room.Token("iv-hide", "interviewer", "hide-interview"), Ct);
+        var results = watcher.Collect("result");
+        await watcher.InvokeAsync<JsonElement>("Watch", attempt, Ct);
+        for (var i = 0; i < 20; i++)
+        {
+            await hub.Code(attempt, new string((char)('a' + i), 8000), Ct); // a snapshot each: 160 KB, past the 64 KB cap
+            await Task.Delay(60, Ct);
+        }
+        var code = "class Solution:\n    def add_two(self, a, b):\n        return a + b\n";
+        await (await client.RunAsync(attempt, code)).Json200();
+        var live = await results.NextAsync(e => e.GetProperty("kind").GetString() == "run", TimeSpan.FromSeconds(10));
+        Assert.Equal(code, live.GetProperty("code").GetString());
+        var history = await (await client.GetAsync($"/api/attempts/{attempt}/history", Ct)).Json200();
+        Assert.True(history["truncated"]!.GetValue<bool>());
+        var events = history["events"]!.AsArray();
+        Assert.Single(events, e => e!["kind"]!.GetValue<string>() == "truncated");
+        Assert.Equal("run", events[^1]!["kind"]!.GetValue<string>());
+        Assert.Equal(code, events[^1]!["text"]!.GetValue<string>());
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Edits_replay_to_exactly_what_was_typed_and_a_language_switch_is_recorded()
     {
         var (client, attempt, hub) = await factory.JoinedCandidateAsync("rp", Ct);
