@@ -16,7 +16,7 @@ namespace CodeRoom.Api.Room;
 /// editor; an interviewer watches an attempt of one of the interviews in their token. Every join is authorized here
 /// against the database, and a refusal is the same "not found" for a missing attempt and a forbidden one.</summary>
 [Authorize]
-public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults results, TimeProvider time,
+public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults results, RoomUsers users, TimeProvider time,
     IOptions<RoomOptions> options, IOptions<RequestLimitsOptions> limits) : Hub
 {
     public const string Path = "/hubs/room";
@@ -25,9 +25,22 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
 
     internal static string CandidateGroup(Guid attemptId) => "candidate:" + attemptId.ToString("N");
 
+    public override async Task OnConnectedAsync()
+    {
+        if (!users.TryConnect(Context.User!.UserId(), options.Value.MaxConnectionsPerUser))
+        {
+            // Closed without an exception: one thrown here is logged at Error, once per refused socket.
+            Context.Abort();
+            return;
+        }
+        State.Counted = true;
+        await base.OnConnectedAsync();
+    }
+
     public async Task<WatchState> Watch(Guid attemptId)
     {
         var ct = Context.ConnectionAborted;
+        TakeCall();
         var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
         if (attempt is null || !Interviews.CanWatch(Context.User!, attempt))
         {
@@ -53,6 +66,7 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
     public async Task Join(Guid attemptId)
     {
         var ct = Context.ConnectionAborted;
+        TakeCall();
         var userId = Context.User!.UserId();
         if (!await db.Attempts.AnyAsync(a => a.Id == attemptId && a.UserId == userId, ct))
         {
@@ -85,10 +99,7 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
         {
             throw new HubException($"code is larger than {limits.Value.MaxCodeBytes} bytes");
         }
-        if (!State.TryTakeUpdate(time.GetUtcNow(), options.Value.MaxCodeUpdatesPerSecond))
-        {
-            throw new HubException($"more than {options.Value.MaxCodeUpdatesPerSecond} code updates per second");
-        }
+        TakeCall();
         if (!State.KnownProblems.Contains(update.ProblemId))
         {
             if (!await db.Problems.AnyAsync(p => p.Slug == update.ProblemId, ct))
@@ -102,6 +113,15 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
         // Forwarded before it is stored: the interviewer's view is the latency that matters (issue 16: 500 ms).
         await Clients.Group(WatchGroup(update.AttemptId)).SendAsync("code", new LiveCode(update.AttemptId, update.ProblemId, wire, update.Code, now), ct);
         await cursors.RecordAsync(db, update.AttemptId, update.ProblemId, wire, update.Code, now, options.Value.MaxHistoryBytesPerAttempt, ct);
+    }
+
+    /// <summary>Code updates, joins and watches: each touches the database, so they share one per-user window.</summary>
+    private void TakeCall()
+    {
+        if (!users.TryTake(Context.User!.UserId(), options.Value.MaxCodeUpdatesPerSecond))
+        {
+            throw new HubException($"more than {options.Value.MaxCodeUpdatesPerSecond} code updates (joins, watches) per second");
+        }
     }
 
     private static string? Unstorable(string text) =>
@@ -119,6 +139,10 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
         {
             cursors.Forget(attemptId);
         }
+        if (State.Counted)
+        {
+            users.Disconnect(Context.User!.UserId());
+        }
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -135,23 +159,13 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
         }
     }
 
-    /// <summary>Per connection: what it joined or watches, and its code-update window (one invocation at a time per
-    /// client, SignalR's default, so no locking).</summary>
+    /// <summary>Per connection: what it joined or watches (one invocation at a time per client, SignalR's default, so
+    /// no locking), and whether it counts against its user's connections.</summary>
     private sealed class ConnectionState
     {
         public HashSet<Guid> Joined { get; } = [];
         public HashSet<Guid> Watched { get; } = [];
         public HashSet<string> KnownProblems { get; } = new(StringComparer.Ordinal);
-        private DateTimeOffset _windowStart;
-        private int _inWindow;
-
-        public bool TryTakeUpdate(DateTimeOffset now, int perSecond)
-        {
-            if (now - _windowStart >= TimeSpan.FromSeconds(1))
-            {
-                (_windowStart, _inWindow) = (now, 0);
-            }
-            return ++_inWindow <= perSecond;
-        }
+        public bool Counted { get; set; }
     }
 }
