@@ -57,7 +57,9 @@ app.MapChecks();
 app.MapFormatting();
 app.MapAttemptHistory();
 app.MapEmbed();
-app.MapHub<RoomHub>(RoomHub.Path);
+// A hub connection outlives its token unless told otherwise: an interviewer taken off an interview (a new token
+// without it) or a token that expired would keep watching. The client reconnects with a fresh token (accessTokenFactory).
+app.MapHub<RoomHub>(RoomHub.Path, o => o.CloseOnAuthenticationExpiration = true);
 
 await app.InitializeCodeRoomAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();

@@ -18,13 +18,16 @@ namespace CodeRoom.Api.Tests;
 public class RoomFactory : ApiFactory
 {
     public const long HistoryCap = 64 * 1024;
+    public const int UpdatesPerSecond = 20;
+    public const int ConnectionsPerUser = 6;
 
     protected override bool UseRealPort => true;
 
     protected override void Configure()
     {
         Settings["Room:MaxHistoryBytesPerAttempt"] = HistoryCap.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Settings["Room:MaxCodeUpdatesPerSecond"] = "20";
+        Settings["Room:MaxCodeUpdatesPerSecond"] = UpdatesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Room:MaxConnectionsPerUser"] = ConnectionsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
 
@@ -237,6 +240,31 @@ public abstract class RoomTests<TFactory>(TFactory factory) where TFactory : Roo
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_candidate_who_types_the_history_full_cannot_hide_a_later_run_from_the_interviewer_or_the_replay()
+    {
+        var (client, attempt, hub) = await factory.JoinedCandidateAsync("hide", Ct);
+        await using var _ = hub;
+        await using var watcher = await factory.ConnectAsync(Room.Token("iv-hide", "interviewer", "hide-interview"), Ct);
+        var results = watcher.Collect("result");
+        await watcher.InvokeAsync<JsonElement>("Watch", attempt, Ct);
+        for (var i = 0; i < 20; i++)
+        {
+            await hub.Code(attempt, new string((char)('a' + i), 8000), Ct); // a snapshot each: 160 KB, past the 64 KB cap
+            await Task.Delay(60, Ct);
+        }
+        var code = "class Solution:\n    def add_two(self, a, b):\n        return a + b\n";
+        await (await client.RunAsync(attempt, code)).Json200();
+        var live = await results.NextAsync(e => e.GetProperty("kind").GetString() == "run", TimeSpan.FromSeconds(10));
+        Assert.Equal(code, live.GetProperty("code").GetString());
+        var history = await (await client.GetAsync($"/api/attempts/{attempt}/history", Ct)).Json200();
+        Assert.True(history["truncated"]!.GetValue<bool>());
+        var events = history["events"]!.AsArray();
+        Assert.Single(events, e => e!["kind"]!.GetValue<string>() == "truncated");
+        Assert.Equal("run", events[^1]!["kind"]!.GetValue<string>());
+        Assert.Equal(code, events[^1]!["text"]!.GetValue<string>());
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Edits_replay_to_exactly_what_was_typed_and_a_language_switch_is_recorded()
     {
         var (client, attempt, hub) = await factory.JoinedCandidateAsync("rp", Ct);
@@ -291,6 +319,104 @@ public abstract class RoomTests<TFactory>(TFactory factory) where TFactory : Roo
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Code_with_a_NUL_or_a_lone_surrogate_is_a_hub_error_not_forwarded_and_the_connection_keeps_working()
+    {
+        var (client, attempt, hub) = await factory.JoinedCandidateAsync("nul", Ct);
+        await using var _ = hub;
+        var interview = "nul-interview"; // JoinedCandidateAsync's interview for the name "nul"
+        await using var watcher = await factory.ConnectAsync(Room.Token("iv-nul", "interviewer", interview), Ct);
+        var code = watcher.Collect("code");
+        await watcher.InvokeAsync<JsonElement>("Watch", attempt, Ct);
+
+        var nul = await Assert.ThrowsAsync<HubException>(() => hub.Code(attempt, "print(1)\0", Ct));
+        Assert.Contains("NUL", nul.Message, StringComparison.Ordinal);
+        var slug = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("Code",
+            new { attempt_id = attempt, problem_id = "add-two\0", language = "python", code = "x" }, Ct));
+        Assert.Contains("NUL", slug.Message, StringComparison.Ordinal);
+        // A lone surrogate is refused as well, never stored on one database only. The .NET client would send U+FFFD in
+        // its place, a browser's JSON.stringify sends "\ud800": so the frame is written by hand.
+        var raw = await RawHubAsync(factory, client.DefaultRequestHeaders.Authorization!.Parameter!);
+        await SendFrameAsync(raw, $$"""{"type":1,"invocationId":"1","target":"Join","arguments":["{{attempt}}"]}""");
+        Assert.DoesNotContain("\"error\"", await ReceiveFrameAsync(raw), StringComparison.Ordinal);
+        await SendFrameAsync(raw, $$"""{"type":1,"invocationId":"2","target":"Code","arguments":[{"attempt_id":"{{attempt}}","problem_id":"add-two","language":"python","code":"x\ud800"}]}""");
+        var answer = await ReceiveFrameAsync(raw);
+        Assert.Contains("\"error\"", answer, StringComparison.Ordinal);
+        // Refused by the JSON reader (binding) or the hub's own check, never a store exception.
+        Assert.Matches("Error binding arguments|HubException: problem_id and code", answer);
+
+        await hub.Code(attempt, "fine", Ct);
+        var seen = await code.NextAsync(_ => true, TimeSpan.FromSeconds(5));
+        Assert.Equal("fine", seen.GetProperty("code").GetString());
+        var rows = await ReadRowsAsync(attempt);
+        Assert.Equal(["fine"], rows.Select(r => r.Text));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/attempts/{attempt}/history", Ct)).StatusCode);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task One_user_cannot_multiply_the_update_rate_or_open_unbounded_connections()
+    {
+        var token = Room.Token("many-" + Guid.NewGuid(), "candidate", "many-interview");
+        var attempt = await factory.Client(token).BoundAttemptAsync(Ct);
+        var hubs = new List<HubConnection>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var hub = await factory.ConnectAsync(token, Ct);
+                hubs.Add(hub);
+                await hub.InvokeAsync("Join", attempt, Ct);
+            }
+            // 4 connections x 10 updates at once: per connection that is within 20 a second, per user it is not.
+            var refused = 0;
+            await Task.WhenAll(hubs.Select(async (hub, h) =>
+            {
+                for (var i = 0; i < 10; i++)
+                {
+                    try
+                    {
+                        await hub.Code(attempt, $"h{h} u{i}", Ct);
+                    }
+                    catch (HubException e) when (e.Message.Contains("per second", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref refused);
+                    }
+                }
+            }));
+            Assert.True(refused >= 40 + 4 - 2 * RoomFactory.UpdatesPerSecond, $"{refused} refused");
+
+            // The connection cap: the next socket past it is closed by the service.
+            while (hubs.Count < RoomFactory.ConnectionsPerUser)
+            {
+                hubs.Add(await factory.ConnectAsync(token, Ct));
+            }
+            await using var extra = await factory.ConnectAsync(token, Ct);
+            var closed = new TaskCompletionSource();
+            extra.Closed += _ =>
+            {
+                closed.TrySetResult();
+                return Task.CompletedTask;
+            };
+            if (extra.State != HubConnectionState.Disconnected)
+            {
+                await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+            }
+            // Closing one frees its place.
+            await hubs[^1].DisposeAsync();
+            hubs.RemoveAt(hubs.Count - 1);
+            await Task.Delay(1100, Ct); // and the next second's window
+            await using var again = await factory.ConnectAsync(token, Ct);
+            await again.InvokeAsync("Join", attempt, Ct);
+        }
+        finally
+        {
+            foreach (var hub in hubs)
+            {
+                await hub.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task The_hub_takes_the_token_from_the_access_token_query_and_refuses_without_one()
     {
         var http = factory.CreateClient();
@@ -300,6 +426,34 @@ public abstract class RoomTests<TFactory>(TFactory factory) where TFactory : Roo
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/hubs/room/negotiate?negotiateVersion=1&access_token={token}", null, Ct)).StatusCode);
         // Only on the hub's path: elsewhere the query is not a credential.
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/attempts/{Guid.NewGuid()}?access_token={token}", Ct)).StatusCode);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_hub_connection_is_closed_when_its_token_expires()
+    {
+        var now = DateTime.UtcNow;
+        var shortLived = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Subject = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", "exp-" + Guid.NewGuid()),
+                new System.Security.Claims.Claim("role", "interviewer"), new System.Security.Claims.Claim("interview_id", "exp-interview")]),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddSeconds(3),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(ApiFactory.Secret)),
+                Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+        await using var hub = await factory.ConnectAsync(shortLived, Ct);
+        var closed = new TaskCompletionSource();
+        hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        // Without CloseOnAuthenticationExpiration the watcher would stay in the interview's groups for as long as the
+        // socket lives, whatever its token said.
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        Assert.Equal(HubConnectionState.Disconnected, hub.State);
     }
 
     [Fact(Timeout = 60_000)]
@@ -317,6 +471,37 @@ public abstract class RoomTests<TFactory>(TFactory factory) where TFactory : Roo
             await db.Attempts.Where(a => a.Id == attempt).ExecuteDeleteAsync(Ct);
         }
         Assert.Empty(await ReadRowsAsync(attempt));
+    }
+
+    /// <summary>A WebSocket speaking SignalR's JSON protocol by hand, past the handshake.</summary>
+    private static async Task<System.Net.WebSockets.ClientWebSocket> RawHubAsync(ApiFactory factory, string token)
+    {
+        var ws = new System.Net.WebSockets.ClientWebSocket();
+        var uri = new UriBuilder(new Uri(factory.ClientOptions.BaseAddress, "/hubs/room")) { Scheme = "ws", Query = "access_token=" + token }.Uri;
+        await ws.ConnectAsync(uri, Ct);
+        await SendFrameAsync(ws, """{"protocol":"json","version":1}""");
+        Assert.Equal("{}", await ReceiveFrameAsync(ws));
+        return ws;
+    }
+
+    private static Task SendFrameAsync(System.Net.WebSockets.ClientWebSocket ws, string json) =>
+        ws.SendAsync(System.Text.Encoding.UTF8.GetBytes(json + "\u001e"), System.Net.WebSockets.WebSocketMessageType.Text, true, Ct);
+
+    /// <summary>The next frame that is not a ping (type 6).</summary>
+    private static async Task<string> ReceiveFrameAsync(System.Net.WebSockets.ClientWebSocket ws)
+    {
+        while (true)
+        {
+            var buffer = new byte[64 * 1024];
+            var result = await ws.ReceiveAsync(buffer, Ct);
+            foreach (var frame in System.Text.Encoding.UTF8.GetString(buffer, 0, result.Count).Split('\u001e', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!frame.Contains("\"type\":6", StringComparison.Ordinal))
+                {
+                    return frame;
+                }
+            }
+        }
     }
 
     private async Task<List<AttemptEventEntity>> ReadRowsAsync(Guid attempt)

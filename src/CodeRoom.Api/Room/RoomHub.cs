@@ -16,7 +16,7 @@ namespace CodeRoom.Api.Room;
 /// editor; an interviewer watches an attempt of one of the interviews in their token. Every join is authorized here
 /// against the database, and a refusal is the same "not found" for a missing attempt and a forbidden one.</summary>
 [Authorize]
-public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults results, TimeProvider time,
+public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults results, RoomUsers users, TimeProvider time,
     IOptions<RoomOptions> options, IOptions<RequestLimitsOptions> limits) : Hub
 {
     public const string Path = "/hubs/room";
@@ -25,9 +25,22 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
 
     internal static string CandidateGroup(Guid attemptId) => "candidate:" + attemptId.ToString("N");
 
+    public override async Task OnConnectedAsync()
+    {
+        if (!users.TryConnect(Context.User!.UserId(), options.Value.MaxConnectionsPerUser))
+        {
+            // Closed without an exception: one thrown here is logged at Error, once per refused socket.
+            Context.Abort();
+            return;
+        }
+        State.Counted = true;
+        await base.OnConnectedAsync();
+    }
+
     public async Task<WatchState> Watch(Guid attemptId)
     {
         var ct = Context.ConnectionAborted;
+        TakeCall();
         var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
         if (attempt is null || !Interviews.CanWatch(Context.User!, attempt))
         {
@@ -53,6 +66,7 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
     public async Task Join(Guid attemptId)
     {
         var ct = Context.ConnectionAborted;
+        TakeCall();
         var userId = Context.User!.UserId();
         if (!await db.Attempts.AnyAsync(a => a.Id == attemptId && a.UserId == userId, ct))
         {
@@ -75,14 +89,17 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
         {
             throw new HubException("problem_id, language and code are required");
         }
+        // Hub messages bypass the HTTP NUL guard (NulCharacterGuardMiddleware): refused here as a hub error, before it is
+        // forwarded, rather than as an unexpected exception from the store (TextGuard) logged at Error on every update.
+        if ((Unstorable(update.ProblemId) ?? Unstorable(update.Code)) is { } problem)
+        {
+            throw new HubException($"problem_id and code {problem}");
+        }
         if (Encoding.UTF8.GetByteCount(update.Code) > limits.Value.MaxCodeBytes)
         {
             throw new HubException($"code is larger than {limits.Value.MaxCodeBytes} bytes");
         }
-        if (!State.TryTakeUpdate(time.GetUtcNow(), options.Value.MaxCodeUpdatesPerSecond))
-        {
-            throw new HubException($"more than {options.Value.MaxCodeUpdatesPerSecond} code updates per second");
-        }
+        TakeCall();
         if (!State.KnownProblems.Contains(update.ProblemId))
         {
             if (!await db.Problems.AnyAsync(p => p.Slug == update.ProblemId, ct))
@@ -98,6 +115,20 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
         await cursors.RecordAsync(db, update.AttemptId, update.ProblemId, wire, update.Code, now, options.Value.MaxHistoryBytesPerAttempt, ct);
     }
 
+    /// <summary>Code updates, joins and watches: each touches the database, so they share one per-user window.</summary>
+    private void TakeCall()
+    {
+        if (!users.TryTake(Context.User!.UserId(), options.Value.MaxCodeUpdatesPerSecond))
+        {
+            throw new HubException($"more than {options.Value.MaxCodeUpdatesPerSecond} code updates (joins, watches) per second");
+        }
+    }
+
+    private static string? Unstorable(string text) =>
+        text.Contains('\0', StringComparison.Ordinal) ? UnstorableTextException.NulMessage
+        : !TextGuard.IsValidUnicode(text) ? TextGuard.InvalidUnicodeMessage
+        : null;
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         foreach (var attemptId in State.Watched)
@@ -107,6 +138,10 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
         foreach (var attemptId in State.Joined)
         {
             cursors.Forget(attemptId);
+        }
+        if (State.Counted)
+        {
+            users.Disconnect(Context.User!.UserId());
         }
         await base.OnDisconnectedAsync(exception);
     }
@@ -124,23 +159,13 @@ public sealed class RoomHub(AppDbContext db, HistoryCursors cursors, RoomResults
         }
     }
 
-    /// <summary>Per connection: what it joined or watches, and its code-update window (one invocation at a time per
-    /// client, SignalR's default, so no locking).</summary>
+    /// <summary>Per connection: what it joined or watches (one invocation at a time per client, SignalR's default, so
+    /// no locking), and whether it counts against its user's connections.</summary>
     private sealed class ConnectionState
     {
         public HashSet<Guid> Joined { get; } = [];
         public HashSet<Guid> Watched { get; } = [];
         public HashSet<string> KnownProblems { get; } = new(StringComparer.Ordinal);
-        private DateTimeOffset _windowStart;
-        private int _inWindow;
-
-        public bool TryTakeUpdate(DateTimeOffset now, int perSecond)
-        {
-            if (now - _windowStart >= TimeSpan.FromSeconds(1))
-            {
-                (_windowStart, _inWindow) = (now, 0);
-            }
-            return ++_inWindow <= perSecond;
-        }
+        public bool Counted { get; set; }
     }
 }

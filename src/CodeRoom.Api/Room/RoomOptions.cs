@@ -14,9 +14,13 @@ public sealed class RoomOptions
     /// text plus 64 bytes, a snapshot (every 50 edits) the whole code.</summary>
     [Range(4096, 1_000_000_000)] public long MaxHistoryBytesPerAttempt { get; set; } = 2 * 1024 * 1024;
 
-    /// <summary>Code updates one connection may send per second (the page sends at most about 7 while typing);
-    /// beyond it the update is refused with an error to that client, and not stored or forwarded.</summary>
+    /// <summary>Code updates (joins and watches included) one user may send per second over all their connections to
+    /// an instance (the page sends at most about 8 while typing); beyond it the call is refused with an error to that
+    /// client, and nothing is stored or forwarded.</summary>
     [Range(1, 1000)] public int MaxCodeUpdatesPerSecond { get; set; } = 20;
+
+    /// <summary>Hub connections one user may hold open on an instance (a page holds one); more are closed at once.</summary>
+    [Range(1, 10_000)] public int MaxConnectionsPerUser { get; set; } = 16;
 }
 
 [OptionsValidator]

@@ -12,8 +12,7 @@ namespace CodeRoom.Api.Room;
 
 /// <summary>Runs and submits in the room: stored in the attempt's history and sent to its watchers once the result is
 /// known, exactly as the candidate's answer carried it (a Submit's answer has the summary only).</summary>
-public sealed class RoomResults(IHubContext<RoomHub> hub, IOptions<RoomOptions> options,
-    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time)
+public sealed class RoomResults(IHubContext<RoomHub> hub, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time)
 {
     public async Task RecordAsync(AppDbContext db, SubmissionEntity submission, CodingResultResponse response, CancellationToken cancellationToken)
     {
@@ -25,7 +24,7 @@ public sealed class RoomResults(IHubContext<RoomHub> hub, IOptions<RoomOptions> 
         var resultJson = JsonSerializer.Serialize(response, json.Value.SerializerOptions);
         var now = time.GetUtcNow();
         if (await AttemptHistory.RecordResultAsync(db, submission.AttemptId, submission.Id, kind, response.ProblemId, submission.Language,
-                submission.CodeText, resultJson, now, options.Value.MaxHistoryBytesPerAttempt, cancellationToken))
+                submission.CodeText, resultJson, now, cancellationToken))
         {
             await hub.Clients.Group(RoomHub.WatchGroup(submission.AttemptId)).SendAsync("result",
                 new LiveResult(submission.AttemptId, kind, response.ProblemId, submission.Language, submission.CodeText,

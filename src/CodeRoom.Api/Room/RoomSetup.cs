@@ -14,6 +14,7 @@ internal static class RoomSetup
         services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateOnStart();
         services.AddSingleton(EmbedOrigins.Parse(configuration["Embed:Origins"]));
         services.AddSingleton<HistoryCursors>();
+        services.AddSingleton<RoomUsers>();
         services.AddSingleton<RoomResults>();
         var signalR = services.AddSignalR(o =>
             {

@@ -4,7 +4,7 @@ namespace CodeRoom.Storage.Entities;
 /// these, in <see cref="Id"/> order. Kinds: <c>snapshot</c> (the whole code in <see cref="Text"/>), <c>edit</c> (replace
 /// <see cref="DeleteCount"/> UTF-16 units at <see cref="Offset"/> with <see cref="Text"/>), <c>language</c> (a switch;
 /// a snapshot follows), <c>run</c> and <c>submit</c> (<see cref="Text"/> is the judged code, <see cref="ResultJson"/>
-/// what the candidate was shown), <c>truncated</c> (the per-attempt cap was reached; nothing later is kept).</summary>
+/// what the candidate was shown), <c>truncated</c> (the per-attempt cap was reached; no later typing is kept, runs and submits still are).</summary>
 public sealed class AttemptEventEntity
 {
     public long Id { get; set; }

@@ -9,9 +9,10 @@ namespace CodeRoom.Storage.History;
 public sealed record HistoryCursor(string ProblemSlug, string Language, string Code, int EditsSinceSnapshot);
 
 /// <summary>The code history of an attempt (issue 16): snapshots and edits as the candidate types, language switches,
-/// runs and submits with what the candidate saw. Every row is counted against a per-attempt byte cap, reserved in the
+/// runs and submits with what the candidate saw. Typing is counted against a per-attempt byte cap, reserved in the
 /// attempt's row with one conditional UPDATE so concurrent writers cannot pass it; past the cap one
-/// <c>truncated</c> row is written and nothing more. Rows go with their attempt (ON DELETE CASCADE).</summary>
+/// <c>truncated</c> row is written and no more typing (runs and submits still are, see <see cref="RecordResultAsync"/>).
+/// Rows go with their attempt (ON DELETE CASCADE).</summary>
 public static class AttemptHistory
 {
     /// <summary>A full snapshot after this many edits, so catching up never replays a long chain.</summary>
@@ -63,9 +64,12 @@ public static class AttemptHistory
         return new HistoryCursor(problemSlug, language, code, isEdit ? previous!.EditsSinceSnapshot + 1 : 0);
     }
 
-    /// <summary>Records a run's or submit's result as the candidate saw it, once per submission.</summary>
+    /// <summary>Records a run's or submit's result as the candidate saw it, once per submission. Not held to the cap:
+    /// a candidate could otherwise fill the history with typing first and so hide every later Run and Submit from the
+    /// interviewer and the replay. Their number is bounded by the submissions an attempt may keep
+    /// (Limits:MaxSubmissionsPerAttempt); their bytes still count, so typing after them stops sooner.</summary>
     public static async Task<bool> RecordResultAsync(AppDbContext db, Guid attemptId, Guid submissionId, string kind, string problemSlug,
-        string language, string code, string resultJson, DateTimeOffset at, long capBytes, CancellationToken cancellationToken)
+        string language, string code, string resultJson, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (await db.AttemptEvents.AnyAsync(e => e.SubmissionId == submissionId, cancellationToken))
         {
@@ -76,10 +80,6 @@ public static class AttemptHistory
         row.ResultJson = resultJson;
         row.SubmissionId = submissionId;
         row.Bytes = RowOverheadBytes + Encoding.UTF8.GetByteCount(code) + Encoding.UTF8.GetByteCount(resultJson);
-        if (!await ReserveAsync(db, attemptId, row.Bytes, at, capBytes, cancellationToken))
-        {
-            return false;
-        }
         db.AttemptEvents.Add(row);
         try
         {
@@ -88,10 +88,12 @@ public static class AttemptHistory
         catch (DbUpdateException)
         {
             // The same result recorded by a concurrent request (the run's answer and a status poll): the unique index
-            // on submission_id kept one row. The bytes reserved for this one stay counted, a few hundred at most.
+            // on submission_id kept one row.
             db.Entry(row).State = EntityState.Detached;
             return false;
         }
+        await db.Attempts.Where(a => a.Id == attemptId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.HistoryBytes, a => a.HistoryBytes + row.Bytes), cancellationToken);
         return true;
     }
 

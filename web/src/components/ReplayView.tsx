@@ -136,7 +136,7 @@ export function ReplayView() {
             </div>
             {history.truncated && (
               <div className="banner small" data-testid="replay-truncated">
-                The history reached its size cap; later changes were not kept.
+                The history reached its size cap: later typing was not kept (runs and submits were).
               </div>
             )}
             {diff && frame ? (
