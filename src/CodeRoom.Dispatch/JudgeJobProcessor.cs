@@ -30,9 +30,17 @@ public enum JobOutcome
     /// <summary>Stopped while judging, with the job left for the transport to redeliver.</summary>
     Abandoned,
 
-    /// <summary>The job could not even be claimed (the database is unreachable): the transport should hand it back
-    /// and try again later rather than drop it.</summary>
+    /// <summary>The job could not even be claimed (an error that is not a transient database failure): the transport
+    /// should hand it back (counting towards its delivery limit) rather than drop it.</summary>
     Retry,
+
+    /// <summary>The database is unreachable (a transient failure) and the job was not claimed: the transport should keep
+    /// it and try again later.</summary>
+    DatabaseDown,
+
+    /// <summary>The database went away after our claim (the result could not be stored): the transport should keep the
+    /// job and try again later, as a redelivery, so that it takes over our own claim.</summary>
+    DatabaseDownClaimed,
 }
 
 /// <summary>
@@ -129,14 +137,13 @@ public sealed partial class JudgeJobProcessor(
             RunTelemetry.Finished(activity, mode, "failed");
             return JobOutcome.Failed;
         }
-        catch (Exception ex) when (claim is not null && !failOnShutdown && IsTransientDatabaseFailure(ex))
+        catch (Exception ex) when (!failOnShutdown && IsTransientDatabaseFailure(ex))
         {
-            // The database went away mid-job (the result could not be stored). With a broker the job goes back to the
-            // queue unacknowledged: it is judged again (its redelivery may take over our claim) once the database is
-            // back, instead of being acknowledged with its row stuck "running". Each return counts towards the
-            // delivery limit, so a long outage dead-letters it rather than looping.
+            // The database is down (before the claim, or mid-job so the result could not be stored). With a broker the
+            // job stays unacknowledged with its transport, which tries again once the database is back, instead of it
+            // being acknowledged with its row stuck "queued" or "running".
             LogJobFailed(ex);
-            return JobOutcome.Retry;
+            return claim is null ? JobOutcome.DatabaseDown : JobOutcome.DatabaseDownClaimed;
         }
         catch (Exception ex)
         {

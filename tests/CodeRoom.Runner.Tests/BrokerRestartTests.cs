@@ -7,10 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeRoom.Runner.Tests;
 
-/// <summary>A broker of its own (another port), so stopping it disturbs no other test.</summary>
+/// <summary>A broker of its own (another port), so stopping it disturbs no other test. Two copies of this suite on one
+/// host (helpers working side by side) each set CODEROOM_TEST_OWN_RABBITMQ_PORT, or one would stop the other's broker.</summary>
 public sealed class OwnBrokerApiFactory : FleetApiFactory
 {
-    public const int Port = 15721;
+    public static readonly int Port =
+        int.TryParse(Environment.GetEnvironmentVariable("CODEROOM_TEST_OWN_RABBITMQ_PORT"), out var port) ? port : 15721;
 
     protected override int BrokerPort => Port;
 

@@ -42,7 +42,9 @@ internal sealed partial class OrphanedJobSweeper(
             {
                 await SweepAsync(stoppingToken);
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TimeoutException)
+            // DbException: the database is down (Npgsql's connection errors are not wrapped by EF Core). Uncaught, it
+            // would end this BackgroundService and with it the whole Api host (the default StopHost behaviour).
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or TimeoutException)
             {
                 LogSweepFailed(e);
             }

@@ -59,7 +59,7 @@ public sealed partial class RabbitMqCompletionListener(RabbitMqConnection connec
     TimeProvider time, ILogger<RabbitMqCompletionListener> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-api", null, async (conn, ct) =>
+        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-api", sharedQueue: false, async (conn, ct) =>
         {
             var channel = await conn.CreateChannelAsync(cancellationToken: ct);
             var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: ct);

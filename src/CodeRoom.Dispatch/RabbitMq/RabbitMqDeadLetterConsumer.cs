@@ -23,7 +23,7 @@ public sealed partial class RabbitMqDeadLetterConsumer(
     private static readonly string[] NotFinal = [SubmissionStatuses.Queued, SubmissionStatuses.Running];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", connection.Options.DeadLetterQueue, async (conn, ct) =>
+        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", sharedQueue: true, async (conn, ct) =>
         {
             var channel = await conn.CreateChannelAsync(cancellationToken: ct);
             await RabbitMqTopology.DeclareAsync(channel, connection.Options, ct);

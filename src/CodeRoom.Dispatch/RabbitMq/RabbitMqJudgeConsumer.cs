@@ -34,7 +34,7 @@ public sealed partial class RabbitMqJudgeConsumer(
     public TaskCompletionSource Consuming { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", connection.Options.JobQueue, StartAsync, logger, stoppingToken);
+        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", sharedQueue: true, StartAsync, logger, stoppingToken);
 
     private async Task<(IChannel, BrokerCancelAwareConsumer)> StartAsync(IConnection conn, CancellationToken stoppingToken)
     {
@@ -47,8 +47,10 @@ public sealed partial class RabbitMqJudgeConsumer(
         var consumer = new BrokerCancelAwareConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) => OnJobAsync(channel, delivery, stoppingToken);
         await channel.BasicConsumeAsync(connection.Options.JobQueue, autoAck: false, consumer, stoppingToken);
-        LogConsuming(connection.Options.JobQueue, concurrency);
-        Consuming.TrySetResult();
+        if (Consuming.TrySetResult())
+        {
+            LogConsuming(connection.Options.JobQueue, concurrency); // once: an idle consumer is renewed every half minute
+        }
         return (channel, consumer);
     }
 
@@ -84,7 +86,26 @@ public sealed partial class RabbitMqJudgeConsumer(
             LogDelivered(message.SubmissionId, TimeSpan.FromTicks(deliveredAt - publishedAt).TotalMilliseconds,
                 TimeSpan.FromTicks(time.GetUtcNow().UtcTicks - deliveredAt).TotalMilliseconds);
         }
-        var outcome = await processor.ProcessAsync(message.SubmissionId, problem, delivery.Redelivered, failOnShutdown: false, stoppingToken);
+        var redelivered = delivery.Redelivered;
+        var outcome = await processor.ProcessAsync(message.SubmissionId, problem, redelivered, failOnShutdown: false, stoppingToken);
+        // The database is down: the job stays here, unacknowledged, and is tried again after a growing pause. Handing it
+        // back instead would count towards the delivery limit (RabbitMQ before 4.3 counts every return, a nack too), so
+        // an outage of a few seconds would dead-letter, and fail, every job a runner touched. One attempt per slot per
+        // pause is no load on a database coming back; if this runner dies meanwhile the broker redelivers the job.
+        for (var pause = TimeSpan.FromSeconds(1); outcome is JobOutcome.DatabaseDown or JobOutcome.DatabaseDownClaimed;
+            pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 2, 30)))
+        {
+            redelivered |= outcome == JobOutcome.DatabaseDownClaimed; // our claim stands: take it over
+            try
+            {
+                await Task.Delay(pause, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // stopping: unacknowledged, so the broker hands it to another runner
+            }
+            outcome = await processor.ProcessAsync(message.SubmissionId, problem, redelivered, failOnShutdown: false, stoppingToken);
+        }
         if (outcome == JobOutcome.Abandoned)
         {
             return; // unacknowledged: redelivered to another runner when this channel closes
@@ -131,17 +152,38 @@ public sealed partial class RabbitMqJudgeConsumer(
 }
 
 /// <summary>A consumer that remembers a basic.cancel from the broker (its queue was deleted): unlike a connection loss,
-/// which the client's recovery repairs, nothing re-subscribes it.</summary>
+/// which the client's recovery repairs, nothing re-subscribes it. It also knows how long it has had nothing to do.</summary>
 internal sealed class BrokerCancelAwareConsumer(IChannel channel) : AsyncEventingBasicConsumer(channel)
 {
     private volatile bool _cancelledByBroker;
+    private int _busy;
+    private long _lastActive = Environment.TickCount64;
 
     public bool CancelledByBroker => _cancelledByBroker;
+
+    /// <summary>No delivery in hand, and none for at least <paramref name="period"/>.</summary>
+    public bool IdleFor(TimeSpan period) =>
+        Volatile.Read(ref _busy) == 0 && Environment.TickCount64 - Interlocked.Read(ref _lastActive) >= (long)period.TotalMilliseconds;
 
     public override Task HandleBasicCancelAsync(string consumerTag, CancellationToken cancellationToken = default)
     {
         _cancelledByBroker = true;
         return base.HandleBasicCancelAsync(consumerTag, cancellationToken);
+    }
+
+    public override async Task HandleBasicDeliverAsync(string consumerTag, ulong deliveryTag, bool redelivered, string exchange,
+        string routingKey, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _busy);
+        try
+        {
+            await base.HandleBasicDeliverAsync(consumerTag, deliveryTag, redelivered, exchange, routingKey, properties, body, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _lastActive, Environment.TickCount64);
+            Interlocked.Decrement(ref _busy);
+        }
     }
 }
 
@@ -153,12 +195,22 @@ internal static partial class RabbitMqConsumerSupport
     /// closed on its own (a channel error) is not recovered by the client, nor a consumer the broker cancelled (its queue
     /// was deleted), and a runner consuming nothing would look healthy while the queue grows: once either has lasted on
     /// an open connection for two checks, the channel is replaced (declaring the queues again).
+    /// <para>A consumer can also go deaf without any notice, so an idle one is renewed every
+    /// RabbitMq:IdleResubscribeSeconds (a new channel and consumer; nothing in flight is touched). Seen on RabbitMQ 3.10
+    /// (issue 12): a quorum queue deleted and declared again at once (the Api does so when its publish comes back
+    /// unroutable) while a consumer's channel has not yet handled the deletion. The channel takes the deletion for a
+    /// leader change (the new queue's Raft servers have the old one's names), never sends basic.cancel, and re-attaches
+    /// its consumer to the new queue. The queue then counts that consumer and hands it jobs, which the channel never
+    /// delivers to us: they sit unacknowledged until the channel closes. No AMQP query tells this apart from a healthy
+    /// consumer (the queue reports one consumer, and no ready job), so the renewal is what bounds it; closing the
+    /// channel hands those jobs back to the queue.</para>
     /// </summary>
-    /// <param name="queue">A shared queue to probe every 10 s: gone, or served by no consumer at all, means ours was
-    /// lost with a deletion even if the broker's cancel notification never reached us. Null for a private queue.</param>
-    public static async Task ConsumeAsync(RabbitMqConnection connection, string clientName, string? queue,
+    /// <param name="sharedQueue">The queue is a shared, durable one that can be deleted and declared again under us: an
+    /// idle consumer is renewed. False for an Api's private (exclusive, server-named) queue, which cannot be.</param>
+    public static async Task ConsumeAsync(RabbitMqConnection connection, string clientName, bool sharedQueue,
         Func<IConnection, CancellationToken, Task<(IChannel, BrokerCancelAwareConsumer)>> start, ILogger logger, CancellationToken stoppingToken)
     {
+        var idle = TimeSpan.FromSeconds(connection.Options.IdleResubscribeSeconds);
         while (await ConnectAsync(connection, clientName, stoppingToken) is { } conn)
         {
             IChannel channel;
@@ -179,57 +231,31 @@ internal static partial class RabbitMqConsumerSupport
             await using (channel)
             {
                 var closedChecks = 0;
-                var ticks = 0;
-                var unserved = false;
                 while (closedChecks < 2)
                 {
                     if (!await PauseAsync(TimeSpan.FromSeconds(2), stoppingToken))
                     {
                         return; // stopping: closing the channel hands unacknowledged jobs back to the broker
                     }
-                    // A consumer the broker already cancelled is replaced by the count below; no probe needed.
-                    if (queue is not null && ++ticks % 5 == 0 && conn.IsOpen && channel.IsOpen && !consumer.CancelledByBroker)
+                    if (sharedQueue && conn.IsOpen && channel.IsOpen && !consumer.CancelledByBroker && consumer.IdleFor(idle))
                     {
-                        unserved = !await ServedAsync(conn, queue, stoppingToken);
+                        break;
                     }
                     // Closed by the broker, or its consumer cancelled by the broker (the queue was deleted): on an
                     // open connection neither comes back by itself.
-                    closedChecks = unserved ? 2
-                        : (!channel.IsOpen || consumer.CancelledByBroker) && conn.IsOpen ? closedChecks + 1 : 0;
+                    closedChecks = (!channel.IsOpen || consumer.CancelledByBroker) && conn.IsOpen ? closedChecks + 1 : 0;
                 }
-                LogChannelFailed(logger, !channel.IsOpen ? "channel closed" : unserved ? "the queue was gone or had no consumer"
-                    : "consumer cancelled by the broker", channel.CloseReason?.ReplyText ?? "");
+                if (closedChecks < 2)
+                {
+                    LogRenewed(logger, idle.TotalSeconds);
+                }
+                else
+                {
+                    LogChannelFailed(logger, !channel.IsOpen ? "channel closed" : "consumer cancelled by the broker",
+                        channel.CloseReason?.ReplyText ?? "");
+                }
                 await SettleAsync(() => new ValueTask(channel.CloseAsync()));
             }
-        }
-    }
-
-    /// <summary>False when the queue is gone or nobody consumes it (so not we either), or when the probe does not
-    /// answer within 10 s: a probe channel the broker closed with 404 was seen to hang in the client, and that hang
-    /// stopped this loop for good (the runner then consumed nothing until restarted). Replacing a channel is cheap;
-    /// a runner that consumes nothing is not. True when unsure for any other reason.</summary>
-    private static async Task<bool> ServedAsync(IConnection conn, string queue, CancellationToken stoppingToken)
-    {
-        var probe = ProbeAsync(conn, queue, stoppingToken);
-        var answered = await Task.WhenAny(probe, Task.Delay(TimeSpan.FromSeconds(10), stoppingToken));
-        return answered == probe && await probe;
-    }
-
-    private static async Task<bool> ProbeAsync(IConnection conn, string queue, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var probe = await conn.CreateChannelAsync(cancellationToken: stoppingToken);
-            var ok = await probe.QueueDeclarePassiveAsync(queue, stoppingToken);
-            return ok.ConsumerCount > 0;
-        }
-        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
-        {
-            return false;
-        }
-        catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
-        {
-            return true;
         }
     }
 
@@ -248,6 +274,9 @@ internal static partial class RabbitMqConsumerSupport
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A RabbitMQ consumer channel failed ({Error}: {Message}); starting a new one")]
     private static partial void LogChannelFailed(ILogger logger, string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A RabbitMQ consumer idle for {Seconds} s is renewed (a deaf consumer gets no notice)")]
+    private static partial void LogRenewed(ILogger logger, double seconds);
 
     /// <summary>Waits for the broker (a runner may start before it), trying every ReconnectSeconds.</summary>
     private static async Task<IConnection?> ConnectAsync(RabbitMqConnection connection, string clientName, CancellationToken stoppingToken)

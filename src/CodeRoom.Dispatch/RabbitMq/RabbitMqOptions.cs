@@ -33,6 +33,11 @@ public sealed class RabbitMqOptions
     /// <summary>AMQP heartbeat: a hung runner host loses its jobs to the others after about two of these.</summary>
     [Range(1, 600)] public int HeartbeatSeconds { get; set; } = 10;
 
+    /// <summary>A consumer (runner or Api) with nothing to do for this long is renewed: a new channel and consumer, so one
+    /// the broker stopped feeding without notice (a quorum queue deleted and declared again at once, issue 12) is deaf for
+    /// at most this long. An idle renewal costs one channel open and close.</summary>
+    [Range(5, 3600)] public int IdleResubscribeSeconds { get; set; } = 30;
+
     /// <summary>How long problem authoring waits for a runner to judge the reference solutions (fleet mode) before
     /// answering 503; the request also expires on the broker then, so no runner judges it after the Api gave up.</summary>
     [Range(1, 600)] public int VerifyTimeoutSeconds { get; set; } = 60;

@@ -157,7 +157,7 @@ public sealed partial class RabbitMqVerifyConsumer(
     ILogger<RabbitMqVerifyConsumer> logger) : Microsoft.Extensions.Hosting.BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", connection.Options.VerifyQueue, async (conn, ct) =>
+        RabbitMqConsumerSupport.ConsumeAsync(connection, "coderoom-runner", sharedQueue: true, async (conn, ct) =>
         {
             var channel = await conn.CreateChannelAsync(cancellationToken: ct);
             await RabbitMqTopology.DeclareAsync(channel, connection.Options, ct);
