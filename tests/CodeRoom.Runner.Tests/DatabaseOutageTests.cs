@@ -38,7 +38,9 @@ public sealed class DatabaseLink : IAsyncDisposable
         {
             foreach (var client in _open)
             {
-                client.Client.Close(0); // a reset, as when the server's host goes away
+                // A reset, as when the server's host goes away. A relay whose other end closed has disposed its pair
+                // already (Client is then null).
+                client.Client?.Close(0);
             }
             _open.Clear();
         }

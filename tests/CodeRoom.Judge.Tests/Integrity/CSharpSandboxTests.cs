@@ -14,9 +14,9 @@ public sealed class CSharpSandboxTests(JudgeFixture fixture)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    private async Task<JudgeResult> JudgeAsync(string code)
+    private async Task<JudgeResult> JudgeAsync(string code, Problem? problem = null)
     {
-        var (result, _) = await Integrity.JudgeWithDeadlineAsync(fixture, IntegrityProblems.Single, LanguageId.CSharp, code, JudgeMode.Run, Deadline);
+        var (result, _) = await Integrity.JudgeWithDeadlineAsync(fixture, problem ?? IntegrityProblems.Single, LanguageId.CSharp, code, JudgeMode.Run, Deadline);
         Assert.NotEqual(Verdict.InternalError, result.Verdict);
         Assert.NotEqual(Verdict.CompilationError, result.Verdict);
         return result;
@@ -174,7 +174,7 @@ public sealed class CSharpSandboxTests(JudgeFixture fixture)
                 }
             }
             """;
-        var result = await JudgeAsync(code);
+        var result = await JudgeAsync(code, IntegrityProblems.SingleRoomy);
         Assert.True(Assert.Single(result.Tests).Verdict == Verdict.MemoryLimitExceeded, Integrity.Describe(result));
     }
 

@@ -56,10 +56,11 @@ func init() {
 	writeControl("H")
 }
 
-// Test is one test: its index and its decoded arguments.
+// Test is one test: its index, and its input line, decoded argument by argument straight into the parameters' types
+// (no intermediate tree: 10^6 integers cost the []int and the line, as in the other languages).
 type Test struct {
 	index string
-	args  []value
+	in    *parser
 	pos   int
 	err   error
 }
@@ -85,13 +86,13 @@ func Run(body func(t *Test)) {
 		if tab < 0 {
 			continue
 		}
-		t := &Test{index: line[:tab]}
-		p := &parser{s: line[tab+1:]}
-		v, perr := p.parse()
-		if perr == nil && v.kind != jArray {
-			perr = errors.New("the input is not an array")
+		t := &Test{index: line[:tab], in: &parser{s: line[tab+1:]}}
+		t.in.ws()
+		if t.in.i >= len(t.in.s) || t.in.s[t.in.i] != '[' {
+			t.err = errors.New("the input is not an array")
+		} else {
+			t.in.i++
 		}
-		t.args, t.err = v.items, perr
 		body(t)
 	}
 	os.Exit(0)
@@ -118,11 +119,23 @@ func (t *Test) Arg(target any) {
 	if t.err != nil {
 		return
 	}
-	if t.pos >= len(t.args) {
+	p := t.in
+	p.ws()
+	if t.pos > 0 {
+		if p.i < len(p.s) && p.s[p.i] == ',' {
+			p.i++
+		} else if p.i < len(p.s) && p.s[p.i] == ']' {
+			t.err = errors.New("too few arguments")
+			return
+		} else {
+			t.err = errors.New("expected ',' or ']'")
+			return
+		}
+	} else if p.i < len(p.s) && p.s[p.i] == ']' {
 		t.err = errors.New("too few arguments")
 		return
 	}
-	t.err = assign(reflect.ValueOf(target).Elem(), t.args[t.pos])
+	t.err = p.decode(reflect.ValueOf(target).Elem())
 	t.pos++
 }
 
@@ -212,25 +225,6 @@ func writeControl(line string) {
 
 // ---- JSON in ---------------------------------------------------------------------------------------------------
 
-type jkind int
-
-const (
-	jNull jkind = iota
-	jBool
-	jNumber
-	jString
-	jArray
-	jObject
-)
-
-type value struct {
-	kind  jkind
-	b     bool
-	num   string
-	str   string
-	items []value
-}
-
 type parser struct {
 	s string
 	i int
@@ -242,79 +236,87 @@ func (p *parser) ws() {
 	}
 }
 
-func (p *parser) parse() (value, error) {
+// null consumes a JSON null if one is next.
+func (p *parser) null() bool {
 	p.ws()
-	if p.i >= len(p.s) {
-		return value{}, errors.New("unexpected end of input")
+	if strings.HasPrefix(p.s[p.i:], "null") {
+		p.i += 4
+		return true
 	}
-	switch c := p.s[p.i]; {
-	case c == '[':
+	return false
+}
+
+// number returns the next number's text (a slice of the line: no allocation).
+func (p *parser) number() (string, error) {
+	p.ws()
+	start := p.i
+	for p.i < len(p.s) && strings.IndexByte("+-0123456789.eE", p.s[p.i]) >= 0 {
 		p.i++
-		v := value{kind: jArray, items: []value{}}
+	}
+	if start == p.i {
+		if p.i >= len(p.s) {
+			return "", errors.New("unexpected end of input")
+		}
+		return "", fmt.Errorf("expected a number, not %q", p.s[p.i])
+	}
+	return p.s[start:p.i], nil
+}
+
+func (p *parser) integer(bits int) (int64, error) {
+	text, err := p.number()
+	if err != nil {
+		return 0, errors.New("expected an integer")
+	}
+	return strconv.ParseInt(text, 10, bits)
+}
+
+func (p *parser) stringValue() (string, error) {
+	p.ws()
+	if p.i >= len(p.s) || p.s[p.i] != '"' {
+		return "", errors.New("expected a string")
+	}
+	return p.str()
+}
+
+// elements calls each once per element of the array that is next, positioned at the element.
+func (p *parser) elements(each func() error) error {
+	p.ws()
+	if p.i >= len(p.s) || p.s[p.i] != '[' {
+		return errors.New("expected an array")
+	}
+	p.i++
+	p.ws()
+	if p.i < len(p.s) && p.s[p.i] == ']' {
+		p.i++
+		return nil
+	}
+	for {
+		if err := each(); err != nil {
+			return err
+		}
 		p.ws()
+		if p.i < len(p.s) && p.s[p.i] == ',' {
+			p.i++
+			continue
+		}
 		if p.i < len(p.s) && p.s[p.i] == ']' {
 			p.i++
-			return v, nil
+			return nil
 		}
-		for {
-			item, err := p.parse()
-			if err != nil {
-				return v, err
-			}
-			v.items = append(v.items, item)
-			p.ws()
-			if p.i < len(p.s) && p.s[p.i] == ',' {
-				p.i++
-				continue
-			}
-			if p.i < len(p.s) && p.s[p.i] == ']' {
-				p.i++
-				return v, nil
-			}
-			return v, errors.New("expected ',' or ']'")
-		}
-	case c == '{':
-		// Not in the contract's inputs; skipped as a whole.
-		depth := 0
-		for ; p.i < len(p.s); p.i++ {
-			switch p.s[p.i] {
-			case '{':
-				depth++
-			case '}':
-				depth--
-			}
-			if depth == 0 {
-				p.i++
-				return value{kind: jObject}, nil
-			}
-		}
-		return value{}, errors.New("unterminated object")
-	case c == '"':
-		s, err := p.str()
-		return value{kind: jString, str: s}, err
-	case strings.HasPrefix(p.s[p.i:], "null"):
-		p.i += 4
-		return value{kind: jNull}, nil
-	case strings.HasPrefix(p.s[p.i:], "true"):
-		p.i += 4
-		return value{kind: jBool, b: true}, nil
-	case strings.HasPrefix(p.s[p.i:], "false"):
-		p.i += 5
-		return value{kind: jBool}, nil
-	default:
-		start := p.i
-		for p.i < len(p.s) && strings.IndexByte("+-0123456789.eE", p.s[p.i]) >= 0 {
-			p.i++
-		}
-		if start == p.i {
-			return value{}, fmt.Errorf("unexpected character %q", c)
-		}
-		return value{kind: jNumber, num: p.s[start:p.i]}, nil
+		return errors.New("expected ',' or ']'")
 	}
 }
 
 func (p *parser) str() (string, error) {
 	p.i++ // the opening quote
+	// Most strings have no escapes: a slice of the line.
+	for j := p.i; j < len(p.s) && p.s[j] != '\\'; j++ {
+		if p.s[j] == '"' {
+			text := p.s[p.i:j]
+			p.i = j + 1
+			return text, nil
+		}
+	}
 	var b strings.Builder
 	for p.i < len(p.s) {
 		c := p.s[p.i]
@@ -375,37 +377,41 @@ var (
 	treeNodeType = reflect.TypeOf((*TreeNode)(nil))
 )
 
-// assign decodes v into target, whose type is a contract type as Go spells it (docs/harness-protocol.md).
-func assign(target reflect.Value, v value) error {
+var (
+	intsType   = reflect.TypeOf([]int(nil))
+	floatsType = reflect.TypeOf([]float64(nil))
+)
+
+// decode reads the next value into target, whose type is a contract type as Go spells it (docs/harness-protocol.md).
+func (p *parser) decode(target reflect.Value) error {
 	switch target.Type() {
 	case listNodeType:
-		if v.kind != jArray {
-			return errors.New("expected a list")
+		var vals []int
+		if err := p.elements(func() error {
+			n, err := p.integer(64)
+			vals = append(vals, int(n))
+			return err
+		}); err != nil {
+			return err
 		}
 		var head *ListNode
-		for i := len(v.items) - 1; i >= 0; i-- {
-			n, err := integer(v.items[i], 64)
-			if err != nil {
-				return err
-			}
-			head = &ListNode{Val: int(n), Next: head}
+		for i := len(vals) - 1; i >= 0; i-- {
+			head = &ListNode{Val: vals[i], Next: head}
 		}
 		target.Set(reflect.ValueOf(head))
 		return nil
 	case treeNodeType:
-		if v.kind != jArray {
-			return errors.New("expected a tree")
-		}
-		nodes := make([]*TreeNode, len(v.items))
-		for i, item := range v.items {
-			if item.kind == jNull {
-				continue
+		var nodes []*TreeNode
+		if err := p.elements(func() error {
+			if p.null() {
+				nodes = append(nodes, nil)
+				return nil
 			}
-			n, err := integer(item, 64)
-			if err != nil {
-				return err
-			}
-			nodes[i] = &TreeNode{Val: int(n)}
+			n, err := p.integer(64)
+			nodes = append(nodes, &TreeNode{Val: int(n)})
+			return err
+		}); err != nil {
+			return err
 		}
 		// LeetCode level order: each non-null node takes the next two slots as its children.
 		child := 1
@@ -424,73 +430,106 @@ func assign(target reflect.Value, v value) error {
 			target.Set(reflect.ValueOf(nodes[0]))
 		}
 		return nil
+	case intsType:
+		// The common big input: without reflection per element.
+		if p.null() {
+			return nil
+		}
+		ints := []int{}
+		if err := p.elements(func() error {
+			n, err := p.integer(64)
+			ints = append(ints, int(n))
+			return err
+		}); err != nil {
+			return err
+		}
+		target.Set(reflect.ValueOf(ints))
+		return nil
+	case floatsType:
+		if p.null() {
+			return nil
+		}
+		floats := []float64{}
+		if err := p.elements(func() error {
+			text, err := p.number()
+			if err != nil {
+				return err
+			}
+			f, err := strconv.ParseFloat(text, 64)
+			floats = append(floats, f)
+			return err
+		}); err != nil {
+			return err
+		}
+		target.Set(reflect.ValueOf(floats))
+		return nil
 	}
 	switch target.Kind() {
 	case reflect.Uint8:
 		// character: a one-character string (LeetCode's Go uses byte).
-		if v.kind != jString {
+		text, err := p.stringValue()
+		if err != nil {
 			return errors.New("expected a character")
 		}
-		if len(v.str) > 0 {
-			target.SetUint(uint64(v.str[0]))
+		if len(text) > 0 {
+			target.SetUint(uint64(text[0]))
 		}
 		return nil
 	case reflect.Int32:
-		if v.kind == jString {
-			r, _ := utf8.DecodeRuneInString(v.str)
+		p.ws()
+		if p.i < len(p.s) && p.s[p.i] == '"' {
+			text, err := p.str()
+			r, _ := utf8.DecodeRuneInString(text)
 			target.SetInt(int64(r))
-			return nil
+			return err
 		}
-		n, err := integer(v, 32)
+		n, err := p.integer(32)
 		target.SetInt(n)
 		return err
 	case reflect.Int, reflect.Int64:
-		n, err := integer(v, 64)
+		n, err := p.integer(64)
 		target.SetInt(n)
 		return err
 	case reflect.Float64:
-		if v.kind != jNumber {
-			return errors.New("expected a number")
+		text, err := p.number()
+		if err != nil {
+			return err
 		}
-		f, err := strconv.ParseFloat(v.num, 64)
+		f, err := strconv.ParseFloat(text, 64)
 		target.SetFloat(f)
 		return err
 	case reflect.Bool:
-		if v.kind != jBool {
+		p.ws()
+		switch {
+		case strings.HasPrefix(p.s[p.i:], "true"):
+			p.i += 4
+			target.SetBool(true)
+		case strings.HasPrefix(p.s[p.i:], "false"):
+			p.i += 5
+		default:
 			return errors.New("expected a boolean")
 		}
-		target.SetBool(v.b)
 		return nil
 	case reflect.String:
-		if v.kind != jString {
-			return errors.New("expected a string")
-		}
-		target.SetString(v.str)
-		return nil
+		text, err := p.stringValue()
+		target.SetString(text)
+		return err
 	case reflect.Slice:
-		if v.kind == jNull {
+		if p.null() {
 			return nil
 		}
-		if v.kind != jArray {
-			return errors.New("expected an array")
-		}
-		s := reflect.MakeSlice(target.Type(), len(v.items), len(v.items))
-		for i, item := range v.items {
-			if err := assign(s.Index(i), item); err != nil {
-				return err
-			}
+		s := reflect.MakeSlice(target.Type(), 0, 4)
+		zero := reflect.Zero(target.Type().Elem())
+		if err := p.elements(func() error {
+			s = reflect.Append(s, zero)
+			return p.decode(s.Index(s.Len() - 1))
+		}); err != nil {
+			return err
 		}
 		target.Set(s)
 		return nil
 	}
 	return fmt.Errorf("unsupported parameter type %s", target.Type())
-}
-
-func integer(v value, bits int) (int64, error) {
-	if v.kind != jNumber {
-		return 0, errors.New("expected an integer")
-	}
-	return strconv.ParseInt(v.num, 10, bits)
 }
 
 // ---- JSON out --------------------------------------------------------------------------------------------------
