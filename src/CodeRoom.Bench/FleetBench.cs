@@ -56,6 +56,7 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
             {
                 rows.AddRange(await SideBySideAsync(inHttp, fleetHttp, language, cancellationToken));
             }
+            var brokerShare = BrokerShare.Read(Path.Combine(work.FullName, "runner-0", "runner.log"), Path.Combine(work.FullName, "fleet", "service.log"));
 
             var throughput = new List<LoadPhase>();
             var capacity = new List<LoadPhase>();
@@ -111,7 +112,7 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
                     }
                 }
             }
-            var markdown = Markdown(machine, startedAt, load.Snapshot(), rows, throughput, capacity);
+            var markdown = Markdown(machine, startedAt, load.Snapshot(), rows, brokerShare, throughput, capacity);
             ok = true;
             return markdown;
         }
@@ -182,6 +183,8 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
         config["RabbitMq__Prefix"] = prefix;
         // The fleet's Api judges nothing, reference solutions included.
         config["Content__VerifyReferenceSolutions"] = "false";
+        // One Debug line per finished job: how long after the runner announced it this Api heard (BrokerShare).
+        config["Logging__LogLevel__CodeRoom.Dispatch.RabbitMq.RabbitMqCompletionListener"] = "Debug";
         if (redis is not null)
         {
             config["REDIS_URL"] = redis;
@@ -204,8 +207,8 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
         config["Logging__LogLevel__Default"] = "Warning";
         config["Logging__LogLevel__CodeRoom.Runner"] = "Information";
         // --config Logging__LogLevel__CodeRoom.Dispatch=Debug logs where each job's time went (the hop's parts).
-        config.TryAdd("Logging__LogLevel__CodeRoom.Dispatch.RabbitMq.RabbitMqJudgeConsumer",
-            settings.ServiceConfig.TryGetValue("Logging__LogLevel__CodeRoom.Dispatch", out var level) ? level : "Information");
+        // Debug: one line per job with its publish-to-delivery time (BrokerShare).
+        config["Logging__LogLevel__CodeRoom.Dispatch.RabbitMq.RabbitMqJudgeConsumer"] = "Debug";
         config["Content__SqlitePath"] = database;
         // Beside its boxes, where the sandbox uids can read: the temp folder is 0700.
         config["Judge__CompileCacheRoot"] = SandboxDir(name + "-cache");
@@ -343,7 +346,8 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
         return rows;
     }
 
-    private string Markdown(Machine machine, DateTimeOffset startedAt, Summary load, List<Row> rows, List<LoadPhase> throughput, List<LoadPhase> capacity)
+    private string Markdown(Machine machine, DateTimeOffset startedAt, Summary load, List<Row> rows, BrokerShare share,
+        List<LoadPhase> throughput, List<LoadPhase> capacity)
     {
         var md = new StringBuilder();
         md.AppendLine(StartMarker);
@@ -362,6 +366,17 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
                 $"{Fmt.Ms(r.Fleet.Median - r.InProcess.Median)} ms | {Fmt.Ms(r.InProcess.P95)} ms | {Fmt.Ms(r.Fleet.P95)} ms | {r.Errors} |");
         }
         md.AppendLine();
+        if (share.Jobs > 0)
+        {
+            // The difference of two medians moves with the machine's noise (a Python run varies by more than the hop);
+            // the broker's own share is timed on each job instead, with one clock (same machine).
+            md.AppendLine(CultureInfo.InvariantCulture, $"The broker's own share, timed on each of the {share.Jobs} fleet jobs above (runner and Api Debug " +
+                $"logs, one clock): publish to delivery at the runner (the quorum queue's commit included) median " +
+                $"{Fmt.Ms(share.Delivery.Median)} ms (p95 {Fmt.Ms(share.Delivery.P95)}), the completion event from runner to Api median " +
+                $"{Fmt.Ms(share.Completion.Median)} ms (p95 {Fmt.Ms(share.Completion.P95)}): **{Fmt.Ms(share.Delivery.Median + share.Completion.Median)} ms** " +
+                $"of broker time per run, the rest of the fleet's latency being the same judging as in-process.");
+            md.AppendLine();
+        }
         FleetLoad.AppendMarkdown(md, throughput, capacity, CapacitySlots, machine.Cores);
         if (throughput.Count == 0)
         {
@@ -465,4 +480,34 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
         _process.Dispose();
     }
+}
+
+/// <summary>The broker's share of a fleet run, from the runner's "Delivered ... ms after its publish" and the Api's
+/// "Heard that ... finished ... ms after the runner announced it" Debug lines.</summary>
+internal sealed partial record BrokerShare(int Jobs, Summary Delivery, Summary Completion)
+{
+    public static BrokerShare Read(string runnerLog, string apiLog)
+    {
+        var delivery = Values(runnerLog, DeliveredLine());
+        var completion = Values(apiLog, HeardLine());
+        return new(Math.Min(delivery.Count, completion.Count), Summary.Of(delivery), Summary.Of(completion));
+    }
+
+    private static List<double> Values(string path, System.Text.RegularExpressions.Regex line)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+        // Shared read: the process is still writing it.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var text = new StreamReader(stream).ReadToEnd();
+        return [.. line.Matches(text).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Delivered \S+ ([0-9.]+) ms after its publish")]
+    private static partial System.Text.RegularExpressions.Regex DeliveredLine();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Heard that \S+ finished ([0-9.]+) ms after the runner announced it")]
+    private static partial System.Text.RegularExpressions.Regex HeardLine();
 }
