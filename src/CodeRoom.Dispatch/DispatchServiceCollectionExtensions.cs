@@ -35,6 +35,7 @@ public static class DispatchServiceCollectionExtensions
     public static IServiceCollection AddRabbitMqPublishing(this IServiceCollection services)
     {
         services.AddSingleton<RabbitMqConnection>();
+        services.AddSingleton<ProblemRevisionStore>();
         services.AddSingleton<RabbitMqJudgeDispatcher>();
         services.AddSingleton<IJudgeDispatcher>(sp => sp.GetRequiredService<RabbitMqJudgeDispatcher>());
         services.AddSingleton<IJudgeCompletionNotifier, LocalCompletionNotifier>();
@@ -48,6 +49,7 @@ public static class DispatchServiceCollectionExtensions
     public static IServiceCollection AddRabbitMqRunner(this IServiceCollection services)
     {
         services.AddSingleton<RabbitMqConnection>();
+        services.AddSingleton<ProblemRevisionStore>();
         services.AddSingleton<IJudgeCompletionNotifier, RabbitMqCompletionNotifier>();
         services.AddSingleton<RabbitMqJudgeConsumer>();
         services.AddHostedService(sp => sp.GetRequiredService<RabbitMqJudgeConsumer>());

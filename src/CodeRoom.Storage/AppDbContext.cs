@@ -10,6 +10,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 {
     public DbSet<ProblemEntity> Problems => Set<ProblemEntity>();
     public DbSet<TestEntity> Tests => Set<TestEntity>();
+    public DbSet<ProblemRevisionEntity> ProblemRevisions => Set<ProblemRevisionEntity>();
     public DbSet<AttemptEntity> Attempts => Set<AttemptEntity>();
     public DbSet<CodeDraftEntity> CodeDrafts => Set<CodeDraftEntity>();
     public DbSet<AttemptEventEntity> AttemptEvents => Set<AttemptEventEntity>();

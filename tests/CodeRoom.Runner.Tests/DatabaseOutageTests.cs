@@ -108,17 +108,18 @@ public sealed class DatabaseLink : IAsyncDisposable
     }
 }
 
-/// <summary>Issue 12: the database goes away under a runner, before it claims a job and while it judges one.</summary>
+/// <summary>Issue 12: the database goes away under a runner, before it has read a job's problem, before it claims a job,
+/// and while it judges one.</summary>
 public sealed class DatabaseOutageTests(FleetApiFactory factory) : IClassFixture<FleetApiFactory>
 {
     private const string SlowSum = "import time\nclass Solution:\n    def add_two(self, a, b):\n        time.sleep(1.5)\n        return a + b\n";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<Guid> StartedAsync(RunnerProcess runner, Guid? not)
+    private static async Task<Guid> StartedAsync(RunnerProcess runner, params Guid[] not)
     {
         var line = await runner.WaitForLineAsync(l => l.Contains("STARTED ", StringComparison.Ordinal)
-            && (not is null || !l.Contains(not.Value.ToString(), StringComparison.Ordinal)), TimeSpan.FromSeconds(60), Ct);
+            && !not.Any(id => l.Contains(id.ToString(), StringComparison.Ordinal)), TimeSpan.FromSeconds(60), Ct);
         return Guid.Parse(line.Split("STARTED ")[1].Split(' ')[0]);
     }
 
@@ -133,10 +134,24 @@ public sealed class DatabaseOutageTests(FleetApiFactory factory) : IClassFixture
         var client = factory.ClientFor("fleet-dbdown-" + Guid.NewGuid());
         var attempt = await client.NewAttemptAsync();
 
-        // Away before the claim, for longer than the delivery limit (2 here) times the old one-second hand-back.
+        // Away before the runner has read the job's problem (problem_revisions): it waits for the database, not a verdict.
+        await link.CutAsync();
+        var early = client.SubmitAsync(attempt, SlowSum);
+        var waiting = await runner.WaitForLineAsync(l => l.Contains("cannot be read from the database now", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60), Ct);
+        var earlyId = Guid.Parse(System.Text.RegularExpressions.Regex.Match(waiting, "[0-9a-f]{8}-[0-9a-f-]{27}").Value);
+        await Task.Delay(TimeSpan.FromSeconds(4), Ct);
+        link.Restore();
+        var read = await client.WaitForResultAsync(earlyId, Ct, seconds: 60);
+        Assert.True(read["status"]!.GetValue<string>() == "finished",
+            "still " + read["status"] + "; the runner's output:\n" + string.Join('\n', runner.Lines));
+        _ = await early;
+
+        // Away before the claim (the problem is cached now), for longer than the delivery limit (2 here) times the old
+        // one-second hand-back.
         await link.CutAsync();
         var first = client.SubmitAsync(attempt, SlowSum);
-        var firstId = await StartedAsync(runner, null);
+        var firstId = await StartedAsync(runner, earlyId);
         await Task.Delay(TimeSpan.FromSeconds(6), Ct);
         link.Restore();
         var judged = await client.WaitForResultAsync(firstId, Ct, seconds: 60);
@@ -146,7 +161,7 @@ public sealed class DatabaseOutageTests(FleetApiFactory factory) : IClassFixture
 
         // Away after the claim, while the candidate's program runs: the result cannot be stored until it is back.
         var second = client.SubmitAsync(attempt, SlowSum);
-        var secondId = await StartedAsync(runner, firstId);
+        var secondId = await StartedAsync(runner, firstId, earlyId);
         using (var scope = factory.Services.CreateScope())
         {
             var rows = scope.ServiceProvider.GetRequiredService<CodeRoom.Storage.AppDbContext>();
@@ -166,6 +181,7 @@ public sealed class DatabaseOutageTests(FleetApiFactory factory) : IClassFixture
         // Neither was dead-lettered, and each has one result.
         using var check = factory.Services.CreateScope();
         var db = check.ServiceProvider.GetRequiredService<CodeRoom.Storage.AppDbContext>();
+        Assert.Equal(1, await db.RunLogs.CountAsync(l => l.SubmissionId == earlyId, Ct));
         Assert.Equal(1, await db.RunLogs.CountAsync(l => l.SubmissionId == firstId, Ct));
         Assert.Equal(1, await db.RunLogs.CountAsync(l => l.SubmissionId == secondId, Ct));
         Assert.DoesNotContain(runner.Lines, l => l.Contains("dead-lettered", StringComparison.Ordinal));

@@ -170,3 +170,38 @@ public sealed class FleetQueueBoundTests(BoundedQueueFleetApiFactory factory) : 
         Assert.Equal(1, statuses.Count(s => s == "failed"));
     }
 }
+
+/// <summary>What a job is on the broker: a few hundred bytes naming the problem's revision, never the problem's tests
+/// (the runner reads those from problem_revisions), so a Submit on a problem with megabytes of hidden tests does not push
+/// them through the quorum queue's log each time. Same factory as the bound test: no runner takes the jobs.</summary>
+public sealed class FleetJobMessageTests(BoundedQueueFleetApiFactory factory) : IClassFixture<BoundedQueueFleetApiFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_job_on_the_broker_names_the_problem_revision_and_carries_no_tests()
+    {
+        var client = factory.ClientFor("fleet-message-" + Guid.NewGuid());
+        var attempt = await client.NewAttemptAsync();
+        // 202 (queued), or 503 when the bound test filled the two-job queue first: either way jobs are waiting.
+        var response = await client.SubmitAsync(attempt, Candidates.Sum);
+        Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.ServiceUnavailable, $"{response.StatusCode}");
+
+        var connectionFactory = new ConnectionFactory { Uri = new Uri(factory.RabbitUrl) };
+        await using var connection = await connectionFactory.CreateConnectionAsync(Ct);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
+        var job = await channel.BasicGetAsync(factory.Prefix + ".judge.jobs", autoAck: false, Ct);
+        Assert.NotNull(job);
+        var body = System.Text.Encoding.UTF8.GetString(job.Body.Span);
+        await channel.BasicNackAsync(job.DeliveryTag, multiple: false, requeue: true, Ct);
+        Assert.True(job.Body.Length < 512, $"{job.Body.Length} bytes: {body}");
+        Assert.DoesNotContain(ApiFactory.HiddenMarkerInput, body, StringComparison.Ordinal);
+        Assert.Contains("\"problem_revision\":", body, StringComparison.Ordinal);
+
+        // The revision it names is stored, with the tests.
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CodeRoom.Storage.AppDbContext>();
+        var stored = await db.ProblemRevisions.AsNoTracking().ToListAsync(Ct);
+        Assert.Contains(stored, r => r.DefinitionJson.Contains(ApiFactory.HiddenMarkerInput, StringComparison.Ordinal));
+    }
+}

@@ -6,9 +6,10 @@ using RabbitMQ.Client;
 
 namespace CodeRoom.Dispatch.RabbitMq;
 
-/// <summary>A judge job on the wire: the submission and the problem's definition at that revision (the runner validates
-/// it once per revision and caches it).</summary>
-internal sealed record JudgeJobMessage(Guid SubmissionId, int ProblemId, int ProblemRevision, ProblemDefinition Problem)
+/// <summary>A judge job on the wire: the submission and the problem's (id, revision), whose definition the runner reads
+/// from problem_revisions (<see cref="ProblemRevisionStore"/>), validates once and caches. <see cref="Problem"/> is only
+/// set by Api instances of an earlier version, which sent the whole definition with every job; runners still take it.</summary>
+internal sealed record JudgeJobMessage(Guid SubmissionId, int ProblemId, int ProblemRevision, ProblemDefinition? Problem = null)
 {
     public const string SubmissionIdHeader = "submission-id";
     public const string TraceParentHeader = "traceparent";

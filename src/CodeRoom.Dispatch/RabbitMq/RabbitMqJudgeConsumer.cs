@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Sandbox;
@@ -24,6 +25,7 @@ public sealed partial class RabbitMqJudgeConsumer(
     IOptions<JudgeQueueOptions> queueOptions,
     IOptions<SandboxOptions> sandboxOptions,
     TimeProvider time,
+    ProblemRevisionStore revisions,
     ILogger<RabbitMqJudgeConsumer> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<(int Id, int Revision), Problem> _problems = new();
@@ -62,7 +64,15 @@ public sealed partial class RabbitMqJudgeConsumer(
         try
         {
             message = JudgeJobMessage.FromBytes(delivery.Body.Span);
-            problem = message is null ? null : Validated(message);
+            problem = null;
+            if (message is not null)
+            {
+                if (await DefinitionAsync(message, stoppingToken) is not { } definition)
+                {
+                    return; // stopping while the database is away: unacknowledged, so another runner gets it
+                }
+                problem = Validated(message, definition.Value);
+            }
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
@@ -118,13 +128,52 @@ public sealed partial class RabbitMqJudgeConsumer(
         await RabbitMqConsumerSupport.SettleAsync(() => channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None));
     }
 
-    private Problem? Validated(JudgeJobMessage message)
+    /// <summary>The job's problem definition: from the message (an Api of an earlier version), from the cache, or read
+    /// from problem_revisions, waiting out a database that is away (1, 2, 4 .. 30 s) rather than failing the job. Null
+    /// when stopping meanwhile; a Value of null when no such revision is stored (never judgeable).</summary>
+    private async Task<StrongBox<ProblemDefinition?>?> DefinitionAsync(JudgeJobMessage message, CancellationToken stoppingToken)
+    {
+        if (message.Problem is not null || _problems.ContainsKey((message.ProblemId, message.ProblemRevision)))
+        {
+            return new(message.Problem);
+        }
+        for (var pause = TimeSpan.FromSeconds(1); ; pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 2, 30)))
+        {
+            try
+            {
+                var definition = await revisions.ReadAsync(message.ProblemId, message.ProblemRevision, stoppingToken);
+                if (definition is null)
+                {
+                    LogUnreadable($"no stored definition for problem {message.ProblemId} revision {message.ProblemRevision}");
+                }
+                return new(definition);
+            }
+            catch (Exception e) when (ProblemRevisionStore.IsDatabaseFailure(e))
+            {
+                LogDefinitionUnreadable(message.SubmissionId, e.Message);
+            }
+            try
+            {
+                await Task.Delay(pause, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private Problem? Validated(JudgeJobMessage message, ProblemDefinition? definition)
     {
         if (_problems.TryGetValue((message.ProblemId, message.ProblemRevision), out var cached))
         {
             return cached;
         }
-        var (problem, errors) = ProblemValidator.Validate(message.Problem);
+        if (definition is null)
+        {
+            return null;
+        }
+        var (problem, errors) = ProblemValidator.Validate(definition);
         if (problem is null)
         {
             LogUnreadable("the problem does not validate: " + string.Join("; ", errors));
@@ -146,6 +195,9 @@ public sealed partial class RabbitMqJudgeConsumer(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Delivered {SubmissionId} {DeliveryMs:0.00} ms after its publish; read in {ReadMs:0.00} ms")]
     private partial void LogDelivered(Guid submissionId, double deliveryMs, double readMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The problem of job {SubmissionId} cannot be read from the database now ({Error}); trying again")]
+    private partial void LogDefinitionUnreadable(Guid submissionId, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unreadable judge job, dead-lettered: {Reason}")]
     private partial void LogUnreadable(string reason);

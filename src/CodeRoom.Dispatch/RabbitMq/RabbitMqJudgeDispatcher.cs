@@ -7,7 +7,8 @@ namespace CodeRoom.Dispatch.RabbitMq;
 /// <summary>Publishes judge jobs as persistent messages to the quorum queue and returns only once the broker confirmed
 /// them (publisher confirms), so the Api's 202 means the job survives a broker restart. Any failure to get that confirm
 /// in time is <see cref="DispatchOutcome.Unavailable"/>: the Api answers 503 with Retry-After at once.</summary>
-public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connection, TimeProvider time, ILogger<RabbitMqJudgeDispatcher> logger)
+public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connection, ProblemRevisionStore revisions, TimeProvider time,
+    ILogger<RabbitMqJudgeDispatcher> logger)
     : IJudgeDispatcher, IAsyncDisposable
 {
     private readonly SemaphoreSlim _channelGate = new(1, 1);
@@ -16,7 +17,17 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
     public async Task<DispatchOutcome> PublishAsync(JudgeJob job, CancellationToken cancellationToken)
     {
         var options = connection.Options;
-        var message = new JudgeJobMessage(job.SubmissionId, job.Problem.Id, job.Problem.Revision, job.Problem.Definition);
+        // The definition goes to the database once per revision, not through the broker with every job.
+        try
+        {
+            await revisions.EnsureAsync(job.Problem, cancellationToken);
+        }
+        catch (Exception e) when (ProblemRevisionStore.IsDatabaseFailure(e))
+        {
+            LogPublishFailed("the problem's revision could not be stored: " + e.Message);
+            return DispatchOutcome.Unavailable;
+        }
+        var message = new JudgeJobMessage(job.SubmissionId, job.Problem.Id, job.Problem.Revision);
         var headers = new Dictionary<string, object?>
         {
             [JudgeJobMessage.SubmissionIdHeader] = job.SubmissionId.ToString(),

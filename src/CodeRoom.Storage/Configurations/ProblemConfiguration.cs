@@ -30,6 +30,16 @@ internal sealed class TestConfiguration : IEntityTypeConfiguration<TestEntity>
     }
 }
 
+internal sealed class ProblemRevisionConfiguration : IEntityTypeConfiguration<ProblemRevisionEntity>
+{
+    public void Configure(EntityTypeBuilder<ProblemRevisionEntity> b)
+    {
+        b.ToTable("problem_revisions");
+        b.HasKey(r => new { r.ProblemId, r.Revision });
+        b.HasOne<ProblemEntity>().WithMany().HasForeignKey(r => r.ProblemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AttemptConfiguration : IEntityTypeConfiguration<AttemptEntity>
 {
     public void Configure(EntityTypeBuilder<AttemptEntity> b)

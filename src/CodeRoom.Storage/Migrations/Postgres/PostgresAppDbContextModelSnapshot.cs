@@ -247,6 +247,30 @@ namespace CodeRoom.Storage.Migrations.Postgres
                     b.ToTable("problems", (string)null);
                 });
 
+            modelBuilder.Entity("CodeRoom.Storage.Entities.ProblemRevisionEntity", b =>
+                {
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("problem_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("definition_json");
+
+                    b.HasKey("ProblemId", "Revision");
+
+                    b.ToTable("problem_revisions", (string)null);
+                });
+
             modelBuilder.Entity("CodeRoom.Storage.Entities.RunLogEntity", b =>
                 {
                     b.Property<Guid>("SubmissionId")
@@ -885,6 +909,15 @@ namespace CodeRoom.Storage.Migrations.Postgres
                     b.Navigation("Attempt");
 
                     b.Navigation("Problem");
+                });
+
+            modelBuilder.Entity("CodeRoom.Storage.Entities.ProblemRevisionEntity", b =>
+                {
+                    b.HasOne("CodeRoom.Storage.Entities.ProblemEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CodeRoom.Storage.Entities.RunLogEntity", b =>

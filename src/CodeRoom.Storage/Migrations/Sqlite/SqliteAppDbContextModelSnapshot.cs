@@ -238,6 +238,30 @@ namespace CodeRoom.Storage.Migrations.Sqlite
                     b.ToTable("problems", (string)null);
                 });
 
+            modelBuilder.Entity("CodeRoom.Storage.Entities.ProblemRevisionEntity", b =>
+                {
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("problem_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_json");
+
+                    b.HasKey("ProblemId", "Revision");
+
+                    b.ToTable("problem_revisions", (string)null);
+                });
+
             modelBuilder.Entity("CodeRoom.Storage.Entities.RunLogEntity", b =>
                 {
                     b.Property<Guid>("SubmissionId")
@@ -874,6 +898,15 @@ namespace CodeRoom.Storage.Migrations.Sqlite
                     b.Navigation("Attempt");
 
                     b.Navigation("Problem");
+                });
+
+            modelBuilder.Entity("CodeRoom.Storage.Entities.ProblemRevisionEntity", b =>
+                {
+                    b.HasOne("CodeRoom.Storage.Entities.ProblemEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CodeRoom.Storage.Entities.RunLogEntity", b =>
