@@ -57,6 +57,8 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
                 rows.AddRange(await SideBySideAsync(inHttp, fleetHttp, language, cancellationToken));
             }
             var brokerShare = BrokerShare.Read(Path.Combine(work.FullName, "runner-0", "runner.log"), Path.Combine(work.FullName, "fleet", "service.log"));
+            Note("timing the broker alone (300 round trips per queue type)");
+            var bare = await BrokerRoundTrip.MeasureAsync(rabbit, 300, cancellationToken);
 
             var throughput = new List<LoadPhase>();
             var capacity = new List<LoadPhase>();
@@ -112,7 +114,7 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
                     }
                 }
             }
-            var markdown = Markdown(machine, startedAt, load.Snapshot(), rows, brokerShare, throughput, capacity);
+            var markdown = Markdown(machine, startedAt, load.Snapshot(), rows, brokerShare, bare, throughput, capacity);
             ok = true;
             return markdown;
         }
@@ -347,7 +349,7 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
     }
 
     private string Markdown(Machine machine, DateTimeOffset startedAt, Summary load, List<Row> rows, BrokerShare share,
-        List<LoadPhase> throughput, List<LoadPhase> capacity)
+        BrokerRoundTrip.Result bare, List<LoadPhase> throughput, List<LoadPhase> capacity)
     {
         var md = new StringBuilder();
         md.AppendLine(StartMarker);
@@ -377,6 +379,11 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
                 $"of broker time per run, the rest of the fleet's latency being the same judging as in-process.");
             md.AppendLine();
         }
+        md.AppendLine(CultureInfo.InvariantCulture, $"The broker alone, same run, nothing judging (`BrokerRoundTrip`: 300 messages of 300 bytes, " +
+            $"one at a time, publish to delivery): a job's path (persistent, confirmed, durable quorum queue, manual ack) median " +
+            $"{Fmt.Ms(bare.Quorum.Median)} ms (p95 {Fmt.Ms(bare.Quorum.P95)}); a completion event's path (transient, classic queue) median " +
+            $"{Fmt.Ms(bare.Classic.Median)} ms (p95 {Fmt.Ms(bare.Classic.P95)}): **{Fmt.Ms(bare.Quorum.Median + bare.Classic.Median)} ms** for both.");
+        md.AppendLine();
         FleetLoad.AppendMarkdown(md, throughput, capacity, CapacitySlots, machine.Cores);
         if (throughput.Count == 0)
         {
