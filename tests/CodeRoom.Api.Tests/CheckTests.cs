@@ -105,6 +105,26 @@ public sealed partial class CheckTests(CheckApiFactory factory) : IClassFixture<
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Python's type pass (mypy): what ruff in the browser cannot see, on the candidate's lines, as warnings
+    /// (Python runs the code anyway), with LeetCode's implicit names and ListNode/TreeNode known.</summary>
+    [Fact(Timeout = 120_000)]
+    public async Task Python_type_errors_are_warnings_on_the_candidates_lines_and_LeetCode_code_checks_clean()
+    {
+        var (client, attempt) = await NewUserAsync(factory);
+        const string bad = "class Solution:\n    def add_two(self, a: int, b: int) -> int:\n        total: int = \"x\"\n        return a.upper() + b\n";
+        var check = await (await CheckAsync(client, attempt, "python", bad)).Json200();
+        var found = Errors(check);
+        Assert.Contains(found, e => e.Line == 3 && e.Severity == "warning" && e.Message.Contains("Incompatible types", StringComparison.Ordinal));
+        Assert.Contains(found, e => e.Line == 4 && e.Message.Contains("upper", StringComparison.Ordinal));
+        Assert.All(found, e => Assert.InRange(e.Line, 1, 4));
+
+        const string good = "class Solution:\n    def add_two(self, a: int, b: int) -> int:\n        seen: Dict[int, int] = defaultdict(int)\n" +
+            "        heap: List[int] = []\n        heapq.heappush(heap, a)\n        node = ListNode(b)\n        root = TreeNode(1, None, TreeNode(2))\n" +
+            "        return pow(a, b, 1000) + len(seen) + heap[0] + node.val + root.right.val + bisect_left(heap, a) + comb(4, 2)\n";
+        var clean = await (await CheckAsync(client, attempt, "python", good)).Json200();
+        Assert.True(clean["diagnostics"]!.AsArray().Count == 0, clean.ToJsonString());
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task Checks_and_formats_have_their_own_rate_limit_and_never_spend_runs()
     {
@@ -143,9 +163,9 @@ public sealed partial class CheckTests(CheckApiFactory factory) : IClassFixture<
         Assert.Contains("code", (await tooBig.Content.ReadFromJsonAsync<JsonObject>(Ct))!["errors"]!.AsObject().Select(e => e.Key));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await CheckAsync(client, attempt, "cobol", "x")).StatusCode);
-        var python = await CheckAsync(client, attempt, "python", "x = 1");
-        Assert.Equal(HttpStatusCode.BadRequest, python.StatusCode);
-        Assert.Contains("browser", await python.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var script = await CheckAsync(client, attempt, "javascript", "x = 1");
+        Assert.Equal(HttpStatusCode.BadRequest, script.StatusCode);
+        Assert.Contains("browser", await script.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         var unknown = await client.PostAsJsonAsync("/api/coding/check", new { attempt_id = attempt, problem_id = "no-such", language = "java", code = "x" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         var noAttempt = await client.PostAsJsonAsync("/api/coding/check", new { problem_id = "add-two", language = "java", code = "x" }, Ct);

@@ -12,8 +12,8 @@ const MARKER_DEADLINE_MS = Number(process.env.E2E_MARKER_DEADLINE_MS ?? 1000);
 
 /**
  * One case per language: `ugly` (formats to text containing `formatted`), `bad` with an undefined name on line
- * `undefinedLine` and a type error on `typeLine`, and `good` with neither. Python has no type checker in the browser
- * (ruff lints, it does not infer types): its second finding is an unused variable (a warning). Rust formats through the
+ * `undefinedLine` and a type error on `typeLine`, and `good` with neither. Python's undefined name comes from ruff in
+ * the browser and its type error from mypy on the server (a warning: Python runs the code anyway). Rust formats through the
  * server (rustfmt in the sandbox), the others in the browser. A language the editor had no formatter for would say so
  * with `noFormatter: true` and give no `ugly`/`formatted`: its format steps are skipped (printed), and Format must leave
  * its code exactly as it is (none today).
@@ -25,7 +25,7 @@ const CASES = {
   python: {
     ugly: 'class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        seen={}\n        for i,x in enumerate(nums):\n            if target-x in seen: return [seen[target-x],i]\n            seen[x]=i\n        return []\n',
     formatted: '        seen = {}\n',
-    bad: 'class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        a = missing_name + 1\n        unused = collections.Counter(nums)\n        return [a]\n',
+    bad: 'class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        a = missing_name + 1\n        b: int = nums[0].upper()\n        return [a, b]\n',
     undefinedLine: 3,
     typeLine: 4,
     typeSeverity: 'warning',

@@ -123,7 +123,9 @@ export default function CodeEditor(props: CodeEditorProps) {
           const started = performance.now();
           const found = await lint(code);
           if (lint !== script) editorTimings.lintMs = performance.now() - started;
-          return found;
+          if (!check) return found;
+          // Python: the browser's lint, then the server's type pass (mypy) for what a linter cannot infer.
+          return withServerCheck(found, () => check(code, signal), signal);
         }
         return check!(code, signal);
       },
@@ -256,4 +258,25 @@ export default function CodeEditor(props: CodeEditorProps) {
       }}
     />
   );
+}
+
+/**
+ * The browser lint's findings plus the server check's (Python: ruff, then mypy). A failed or refused check (rate limit,
+ * network, no type checker on the server) leaves the lint's alone; an aborted one stays aborted (the candidate typed on).
+ * A server finding on a line the lint already marks as an error is dropped: the same mistake seen twice.
+ */
+async function withServerCheck(
+  found: CheckDiagnostic[],
+  check: () => Promise<CheckDiagnostic[]>,
+  signal: AbortSignal,
+): Promise<CheckDiagnostic[]> {
+  let typed: CheckDiagnostic[];
+  try {
+    typed = await check();
+  } catch (e) {
+    if (signal.aborted) throw e;
+    return found;
+  }
+  const errorLines = new Set(found.filter((d) => d.severity === 'error').map((d) => d.line));
+  return [...found, ...typed.filter((d) => !errorLines.has(d.line))];
 }

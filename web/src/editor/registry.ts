@@ -10,7 +10,8 @@ import type { LanguageTools } from './types';
  * WASM formatter exists, else `serverFormat: true` once its toolchain implements ILanguageToolchain.Format; `serverCheck: true` once its toolchain implements ILanguageToolchain.Check; completion words).
  */
 export const EDITOR_TOOLS: Readonly<Record<string, LanguageTools>> = {
-  python: { format: formatPython, lint: lintPython, completions: PYTHON_WORDS },
+  // ruff in the browser (syntax, undefined names, unused variables), mypy on the server (types), merged.
+  python: { format: formatPython, lint: lintPython, serverCheck: true, completions: PYTHON_WORDS },
   java: { format: clangFormatter('main.java'), serverCheck: true, completions: JAVA_WORDS },
   cpp: { format: clangFormatter('main.cpp'), serverCheck: true, completions: CPP_WORDS },
   javascript: { format: biomeFormatter('solution.js'), monacoService: true },

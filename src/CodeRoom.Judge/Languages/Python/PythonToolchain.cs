@@ -47,6 +47,10 @@ public sealed class PythonToolchain : ILanguageToolchain
         ["solution.py"] = SignatureFacts.NormaliseNewlines(candidateCode),
     });
 
+    /// <summary>mypy's type pass (<see cref="PythonTypeCheck"/>), when mypy is installed.</summary>
+    public Checking.CheckPlan? Check(Signature signature, string candidateCode) =>
+        PythonTypeCheck.Available ? PythonTypeCheck.Plan(candidateCode) : null;
+
     /// <summary>The interpreter started with the harness alone, its modules imported, waiting for the header that
     /// brings the code: the request then pays neither the sandbox's nor CPython's start-up.</summary>
     public BuildPlan? WarmPlan(int memoryLimitMb) => Base(new Dictionary<string, string> { ["harness.py"] = Harness.Value });
