@@ -24,6 +24,7 @@ public static class DispatchServiceCollectionExtensions
     {
         services.AddSingleton<IJudgeCompletionNotifier, LocalCompletionNotifier>();
         services.AddSingleton<IReferenceVerifier, LocalReferenceVerifier>();
+        services.AddSingleton<IEditorTools, LocalEditorTools>();
         services.AddSingleton<InProcessJudgeQueue>();
         services.AddSingleton<IJudgeDispatcher>(sp => sp.GetRequiredService<InProcessJudgeQueue>());
         services.AddSingleton<InProcessJudgeWorker>();
@@ -40,8 +41,10 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton<IJudgeDispatcher>(sp => sp.GetRequiredService<RabbitMqJudgeDispatcher>());
         services.AddSingleton<IJudgeCompletionNotifier, LocalCompletionNotifier>();
         services.AddHostedService<RabbitMqCompletionListener>();
+        services.AddSingleton<RabbitMqRpc>();
         services.AddSingleton<RabbitMqReferenceVerifier>();
         services.AddSingleton<IReferenceVerifier>(sp => sp.GetRequiredService<RabbitMqReferenceVerifier>());
+        services.AddSingleton<IEditorTools, RabbitMqEditorTools>();
         return services;
     }
 
@@ -56,6 +59,8 @@ public static class DispatchServiceCollectionExtensions
         services.AddHostedService<RabbitMqDeadLetterConsumer>();
         services.AddSingleton<LocalReferenceVerifier>();
         services.AddHostedService<RabbitMqVerifyConsumer>();
+        services.AddSingleton<LocalEditorTools>();
+        services.AddHostedService<RabbitMqEditorConsumer>();
         return services;
     }
 }

@@ -36,7 +36,7 @@ public static class CheckEndpoints
     }
 
     private static async Task<Results<Ok<CheckResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Check(
-        CheckRequest request, HttpContext http, AppDbContext db, ProblemStore problems, ICodeJudge judge, CodeChecker checker,
+        CheckRequest request, HttpContext http, AppDbContext db, ProblemStore problems, IEditorTools editor,
         IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
     {
         var errors = EditorRequest.Validate(request.AttemptId, request.Language, request.Code, limits.Value, out var language);
@@ -59,14 +59,8 @@ public static class CheckEndpoints
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["problem_id"] = ["unknown problem"] });
         }
-        if (judge is FleetModeJudge)
-        {
-            // With RABBITMQ_URL this instance has no sandbox: checks would need the runners (not yet, issue 15).
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Live diagnostics are unavailable",
-                detail: "This instance judges nothing, so it cannot check code; Run still works.");
-        }
-
-        var result = await checker.CheckAsync(problem.Signature, language, request.Code!, cancellationToken);
+        // Here, or on a runner when this instance judges nothing (RABBITMQ_URL): no runner in time is a 503.
+        var result = await editor.CheckAsync(problem.Signature, language, request.Code!, cancellationToken);
         if (result is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>

@@ -34,7 +34,7 @@ public static class FormatEndpoints
     }
 
     private static async Task<Results<Ok<FormatResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Format(
-        FormatRequest request, HttpContext http, AppDbContext db, ICodeJudge judge, CodeFormatter formatter,
+        FormatRequest request, HttpContext http, AppDbContext db, CodeFormatter formatter, IEditorTools editor,
         IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
     {
         var errors = EditorRequest.Validate(request.AttemptId, request.Language, request.Code, limits.Value, out var language);
@@ -54,14 +54,9 @@ public static class FormatEndpoints
         {
             return TypedResults.NotFound();
         }
-        if (judge is FleetModeJudge)
-        {
-            // With RABBITMQ_URL this instance has no sandbox, and the formatter reads hostile text: only in a sandbox.
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Formatting is unavailable",
-                detail: "This instance judges nothing, so it cannot run the formatter; the code is unchanged.");
-        }
-
-        var result = await formatter.FormatAsync(language, request.Code!, cancellationToken);
+        // Here, or on a runner when this instance judges nothing (RABBITMQ_URL): the formatter reads hostile text, so only
+        // ever in a sandbox. No runner in time is a 503.
+        var result = await editor.FormatAsync(language, request.Code!, cancellationToken);
         return TypedResults.Ok(new FormatResponse(result?.Formatted, result?.Message));
     }
 }

@@ -131,6 +131,9 @@ internal static class RabbitMqTopology
         // queue; a broker restart losing one only makes that save answer 503.
         await channel.QueueDeclareAsync(options.VerifyQueue, durable: true, exclusive: false, autoDelete: false,
             cancellationToken: cancellationToken);
+        // The editor's checks and formats (issue 15): likewise short-lived, each expiring with its asker's wait.
+        await channel.QueueDeclareAsync(options.EditorQueue, durable: true, exclusive: false, autoDelete: false,
+            cancellationToken: cancellationToken);
         return jobs.MessageCount;
     }
 }

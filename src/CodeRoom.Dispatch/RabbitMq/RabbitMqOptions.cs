@@ -38,6 +38,10 @@ public sealed class RabbitMqOptions
     /// at most this long. An idle renewal costs one channel open and close.</summary>
     [Range(5, 3600)] public int IdleResubscribeSeconds { get; set; } = 30;
 
+    /// <summary>How long a fleet Api waits for a runner to check or format the editor's code (issue 15) before answering
+    /// 503 (the page keeps its markers); the request expires on the broker then too.</summary>
+    [Range(1, 60)] public int EditorTimeoutSeconds { get; set; } = 5;
+
     /// <summary>How long problem authoring waits for a runner to judge the reference solutions (fleet mode) before
     /// answering 503; the request also expires on the broker then, so no runner judges it after the Api gave up.</summary>
     [Range(1, 600)] public int VerifyTimeoutSeconds { get; set; } = 60;
@@ -49,6 +53,7 @@ public sealed class RabbitMqOptions
     public string DeadLetterQueue => Prefix + ".judge.dead";
     public string CompletedExchange => Prefix + ".judge.completed";
     public string VerifyQueue => Prefix + ".judge.verify";
+    public string EditorQueue => Prefix + ".editor";
 }
 
 [OptionsValidator]

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Sandbox;
@@ -19,55 +17,25 @@ internal sealed record VerifyReply(IReadOnlyList<ReferenceCheck>? Checks, string
 }
 
 /// <summary>
-/// A fleet Api's reference-solution check (issue 12): the problem goes to the verify queue with this instance's reply
-/// queue and a correlation id; a runner judges the reference solutions and answers there. The wait is bounded
-/// (RabbitMq:VerifyTimeoutSeconds), and the request expires on the broker at the same time, so a runner never judges
-/// one nobody waits for. Broker down, no runner in time or a runner's own failure: SandboxUnavailableException (503).
+/// A fleet Api's reference-solution check (issue 12): the problem goes to the verify queue (<see cref="RabbitMqRpc"/>); a
+/// runner judges the reference solutions and answers. The wait is bounded (RabbitMq:VerifyTimeoutSeconds), and the
+/// request expires on the broker at the same time, so a runner never judges one nobody waits for. Broker down, no
+/// runner in time or a runner's own failure: SandboxUnavailableException (503).
 /// </summary>
-public sealed partial class RabbitMqReferenceVerifier(RabbitMqConnection connection, ILogger<RabbitMqReferenceVerifier> logger)
-    : IReferenceVerifier, IAsyncDisposable
+public sealed partial class RabbitMqReferenceVerifier(RabbitMqConnection connection, RabbitMqRpc rpc, ILogger<RabbitMqReferenceVerifier> logger)
+    : IReferenceVerifier
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<VerifyReply?>> _pending = new();
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
-    // Named by us, not the server: the client's recovery re-declares it under the same name after a broker restart.
-    private readonly string _replyQueue = connection.Options.Prefix + ".verify.reply." + Guid.NewGuid().ToString("N");
-    private IChannel? _channel;
-
     public async Task<IReadOnlyList<ReferenceCheck>> VerifyAsync(ProblemDefinition definition, Problem problem, CancellationToken cancellationToken)
     {
         if (problem.ReferenceSolutions.Count == 0)
         {
             return [];
         }
-        var timeout = TimeSpan.FromSeconds(connection.Options.VerifyTimeoutSeconds);
-        var id = Guid.NewGuid().ToString("N");
-        var reply = new TaskCompletionSource<VerifyReply?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[id] = reply;
+        byte[] body;
         try
         {
-            var channel = await GetChannelAsync(cancellationToken)
-                ?? throw new SandboxUnavailableException("the judge fleet's broker is unreachable; try again shortly");
-            var headers = new Dictionary<string, object?>();
-            JudgeTracing.Inject(headers);
-            var properties = new BasicProperties
-            {
-                CorrelationId = id,
-                ReplyTo = _replyQueue,
-                ContentType = "application/json",
-                Expiration = ((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
-                Headers = headers,
-            };
-            // mandatory + confirms: a verify queue that is missing fails the publish instead of waiting out the timeout.
-            await channel.BasicPublishAsync("", connection.Options.VerifyQueue, mandatory: true, properties,
-                JsonSerializer.SerializeToUtf8Bytes(definition, ContractJson.Options), cancellationToken);
-            var answer = await reply.Task.WaitAsync(timeout, cancellationToken);
-            if (answer?.Checks is not { } checks)
-            {
-                LogRunnerFailed(answer?.Error ?? "unreadable reply");
-                throw new SandboxUnavailableException("a runner could not check the reference solutions; try again later");
-            }
-            return checks;
+            body = await rpc.CallAsync(connection.Options.VerifyQueue, JsonSerializer.SerializeToUtf8Bytes(definition, ContractJson.Options),
+                TimeSpan.FromSeconds(connection.Options.VerifyTimeoutSeconds), cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -75,71 +43,21 @@ public sealed partial class RabbitMqReferenceVerifier(RabbitMqConnection connect
             throw new SandboxUnavailableException(
                 $"no runner checked the reference solutions within {connection.Options.VerifyTimeoutSeconds} s; try again later");
         }
-        catch (Exception e) when (e is PublishException or AlreadyClosedException or OperationInterruptedException or IOException)
-        {
-            throw new SandboxUnavailableException("the judge fleet's broker did not take the check; try again shortly", e);
-        }
-        finally
-        {
-            _pending.TryRemove(id, out _);
-        }
-    }
-
-    private async Task<IChannel?> GetChannelAsync(CancellationToken cancellationToken)
-    {
-        if (_channel is { IsOpen: true } open)
-        {
-            return open;
-        }
-        if (await connection.TryGetAsync("coderoom-api", cancellationToken) is not { } conn)
-        {
-            return null;
-        }
-        await _gate.WaitAsync(cancellationToken);
+        VerifyReply? answer;
         try
         {
-            if (_channel is { IsOpen: true } again)
-            {
-                return again;
-            }
-            _channel?.Dispose();
-            var channel = await conn.CreateChannelAsync(
-                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-            await channel.QueueDeclareAsync(_replyQueue, durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
-            var consumer = new AsyncEventingBasicConsumer(channel);
-            consumer.ReceivedAsync += (_, delivery) =>
-            {
-                if (delivery.BasicProperties.CorrelationId is { } correlation && _pending.TryGetValue(correlation, out var waiter))
-                {
-                    try
-                    {
-                        waiter.TrySetResult(VerifyReply.FromBytes(delivery.Body.Span));
-                    }
-                    catch (JsonException)
-                    {
-                        waiter.TrySetResult(null);
-                    }
-                }
-                return Task.CompletedTask;
-            };
-            await channel.BasicConsumeAsync(_replyQueue, autoAck: true, consumer, cancellationToken);
-            _channel = channel;
-            return channel;
+            answer = VerifyReply.FromBytes(body);
         }
-        finally
+        catch (JsonException)
         {
-            _gate.Release();
+            answer = null;
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_channel is { } channel)
+        if (answer?.Checks is not { } checks)
         {
-            await RabbitMqConsumerSupport.SettleAsync(() => new ValueTask(channel.CloseAsync()));
-            channel.Dispose();
+            LogRunnerFailed(answer?.Error ?? "unreadable reply");
+            throw new SandboxUnavailableException("a runner could not check the reference solutions; try again later");
         }
-        _gate.Dispose();
+        return checks;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No runner checked the reference solutions within {Seconds} s; answering 503")]
@@ -170,8 +88,6 @@ public sealed partial class RabbitMqVerifyConsumer(
 
     private async Task OnRequestAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
     {
-        var replyTo = delivery.BasicProperties.ReplyTo;
-        var correlation = delivery.BasicProperties.CorrelationId;
         VerifyReply reply;
         using (var activity = JudgeTracing.StartJob(JudgeJobMessage.Header(delivery.BasicProperties, JudgeJobMessage.TraceParentHeader),
             JudgeJobMessage.Header(delivery.BasicProperties, JudgeJobMessage.TraceStateHeader)))
@@ -195,11 +111,7 @@ public sealed partial class RabbitMqVerifyConsumer(
                 reply = new VerifyReply(null, e.GetType().Name);
             }
         }
-        if (replyTo is { Length: > 0 } && correlation is not null)
-        {
-            await RabbitMqConsumerSupport.SettleAsync(() => channel.BasicPublishAsync("", replyTo, mandatory: false,
-                new BasicProperties { CorrelationId = correlation, ContentType = "application/json" }, reply.ToBytes(), CancellationToken.None));
-        }
+        await RabbitMqRpc.ReplyAsync(channel, delivery, reply.ToBytes());
         await RabbitMqConsumerSupport.SettleAsync(() => channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None));
         LogVerified(reply.Checks?.Count(c => c.Accepted) ?? 0, reply.Checks?.Count ?? 0);
     }

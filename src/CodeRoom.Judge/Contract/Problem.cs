@@ -36,6 +36,7 @@ public sealed record Signature(
         : FunctionName;
 
     /// <summary>The type that is judged: the return type, or the output parameter's type for in-place problems.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public ValueType JudgedType => OutputParam is null ? ReturnType : Params.First(p => p.Name == OutputParam).Type;
 }
 

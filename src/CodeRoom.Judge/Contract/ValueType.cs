@@ -31,15 +31,20 @@ public sealed record ValueType(ValueKind Kind, ValueType? Element = null)
     public static readonly ValueType ListNode = new(ValueKind.ListNode);
     public static readonly ValueType TreeNode = new(ValueKind.TreeNode);
 
+    // Derived from Kind and Element: not part of the type's JSON (Leaf of a scalar is itself, a cycle to a serializer).
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsScalar => Kind is ValueKind.Integer or ValueKind.Long or ValueKind.Double or ValueKind.Boolean
         or ValueKind.String or ValueKind.Character;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsSequence => Kind is ValueKind.Array or ValueKind.List;
 
     /// <summary>Nesting depth of arrays/lists: 0 for scalars, 1 for T[], 2 for T[][].</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int Depth => IsSequence ? 1 + Element!.Depth : 0;
 
     /// <summary>The scalar at the bottom of nested arrays/lists (itself for a scalar).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public ValueType Leaf => IsSequence ? Element!.Leaf : this;
 
     /// <summary>Parses a contract type name; returns null (with the reason) when it is not one.</summary>
