@@ -265,6 +265,41 @@ async function main() {
     assert(warm.lintMs < 50 && warm.formatMs < 50, `too slow: ${JSON.stringify(warm)}`);
   });
 
+  // The same bound for every language formatted in the browser (clang-format, Biome and gofmt in WebAssembly): a
+  // 200-line file of small methods, formatted with the shortcut; the warm time of three is asserted.
+  const LONG = {
+    java: [(b) => `class Solution {\n${b}}\n`, (i) => `    int helper${i}(int[] nums){int total=0;\n        for(int x:nums) total+=x*${i};\n        return total;\n    }\n`, 'int total = 0;'],
+    cpp: [(b) => `class Solution {\npublic:\n${b}};\n`, (i) => `    int helper${i}(vector<int>& nums){int total=0;\n        for(int x:nums) total+=x*${i};\n        return total;\n    }\n`, 'int total = 0;'],
+    csharp: [(b) => `public class Solution {\n${b}}\n`, (i) => `    public int Helper${i}(int[] nums){int total=0;\n        foreach(var x in nums) total+=x*${i};\n        return total;\n    }\n`, 'int total = 0;'],
+    javascript: [(b) => `var twoSum = function(nums, target) {\n${b}    return [];\n};\n`, (i) => `    const helper${i}=(a)=>{let total=0;\n        for(const x of a) total+=x*${i};\n        return total;\n    };\n`, 'let total = 0;'],
+    typescript: [(b) => `function twoSum(nums: number[], target: number): number[] {\n${b}    return [];\n}\n`, (i) => `    const helper${i}=(a:number[]):number=>{let total=0;\n        for(const x of a) total+=x*${i};\n        return total;\n    };\n`, 'let total = 0;'],
+    go: [(b) => b + 'func twoSum(nums []int, target int) []int {\n    return nil\n}\n', (i) => `func helper${i}(nums []int) int {\ntotal:=0\nfor _,x:=range nums { total+=x*${i} }\nreturn total\n}\n`, 'total := 0'],
+  };
+  await check('in-browser format of a 200-line file takes under 50 ms in every language formatted in the browser (printed)', async () => {
+    const slow = [];
+    for (const [language, [wrap, method, formattedMark]] of Object.entries(LONG)) {
+      if (!offered.includes(language)) continue;
+      await page.selectOption('[data-testid="language"]', language);
+      await page.waitForFunction((l) => window.__coderoomEditor?.languageId() === l, language, { timeout: 30000 });
+      const file = wrap(Array.from({ length: 50 }, (_, i) => method(i)).join(''));
+      assert(file.split('\n').length >= 200, `${language}: file shorter than 200 lines`);
+      const timings = [];
+      for (let i = 0; i < 3; i++) {
+        await paste(file);
+        await page.evaluate(() => (window.__coderoomEditorTimings.formatMs = -1));
+        await page.keyboard.press('Shift+Alt+F');
+        await page.waitForFunction((m) => (window.__coderoomEditor?.getValue() ?? '').includes(m), formattedMark, { timeout: 15000 })
+          .catch(async (e) => {
+            throw new Error(`${language}: ${e.message}; editor holds:\n${(await value()).slice(0, 400)}`);
+          });
+        timings.push(await page.evaluate(() => window.__coderoomEditorTimings.formatMs));
+      }
+      console.log(`     ${language}, ${file.split('\n').length} lines: format ${timings[2].toFixed(1)} ms (warm; first ${timings[0].toFixed(1)} ms)`);
+      if (!(timings[2] < 50)) slow.push(`${language} ${timings[2].toFixed(1)} ms`);
+    }
+    assert(slow.length === 0, `too slow: ${slow.join(', ')}`);
+  });
+
   await check('checks never spent a run, and nothing left the origin', async () => {
     assert(runCalls.length === 0, `run/submit called ${runCalls.length} times`);
     assert(checkCalls.length > 0, 'no /api/coding/check call was made');
