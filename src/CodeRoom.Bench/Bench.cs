@@ -17,7 +17,8 @@ internal sealed record BenchSettings(
     double SpinMs,
     string? OutputPath,
     IReadOnlyDictionary<string, string> ServiceConfig,
-    bool KeepTemp);
+    bool KeepTemp,
+    int GapMs = 0);
 
 /// <summary>One latency sample set: a language and a mode (fresh, cached, or a bare toolchain key).</summary>
 internal sealed record LatencySeries(string Language, string Mode, List<double> Ms, List<string> Ids, Dictionary<string, int> Errors);

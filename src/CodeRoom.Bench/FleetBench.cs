@@ -333,7 +333,11 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
             var order = i % 2 == 0 ? new[] { (a, false), (b, true) } : [(b, true), (a, false)];
             foreach (var (client, isFleet) in order)
             {
+                // A pause first, as between a candidate's presses of Run: both services' warm pools refill after each run,
+                // and back to back that refill competes with the next run on 2 cores (the other side's, as often as not).
+                await Task.Delay(settings.GapMs, cancellationToken);
                 Record("cached", isFleet, await client.RunAsync(Workloads.TwoSumSlug, language, cachedCode, cancellationToken));
+                await Task.Delay(settings.GapMs, cancellationToken);
                 Record("fresh", isFleet, await client.RunAsync(Workloads.TwoSumSlug, language, Workloads.TwoSum(language, Workloads.Tag("fresh", i)), cancellationToken));
             }
         }
@@ -358,7 +362,7 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
         md.AppendLine(CultureInfo.InvariantCulture, $"`./coderoom bench --fleet`, {startedAt:yyyy-MM-dd HH:mm} UTC, {machine.Cores} cores ({machine.Cpu}), " +
             $"load average {Fmt.N(load.Median, "0.00")} median over the run (max {Fmt.N(load.Max, "0.00")}). The embedded service and the fleet " +
             $"(Api with RABBITMQ_URL, one runner process, RabbitMQ on loopback) ran side by side; runs alternated between them, " +
-            $"{settings.Runs} of each per row. Latency is the client's, request to verdict (the Api's short wait answers 200).");
+            $"{settings.Runs} of each per row, each after a {settings.GapMs} ms pause (`--gap-ms`). Latency is the client's, request to verdict (the Api's short wait answers 200).");
         md.AppendLine();
         md.AppendLine("| language | code | in-process median | fleet median | hop (fleet - in-process) | in-process p95 | fleet p95 | failed runs |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");

@@ -15,12 +15,17 @@ var noWrite = new Option<bool>("--no-write") { Description = "print the report o
 var config = new Option<string[]>("--config") { Description = "extra service configuration, Key=Value (e.g. Sandbox__Slots=2), repeatable", AllowMultipleArgumentsPerToken = false };
 var keep = new Option<bool>("--keep-temp") { Description = "keep the temp folder (service.log, bench.db) for a look" };
 var fleet = new Option<bool>("--fleet") { Description = "issue 12: the broker hop (the embedded service and the RabbitMQ fleet side by side), Python throughput with 1 and 2 runners and 2 Api instances (--clients, --duration), runs/s per runner slot per language (writes its own section of the report)" };
+var gapMs = new Option<int>("--gap-ms")
+{
+    Description = "--fleet: pause before each measured side-by-side run, as between a candidate's presses of Run (0: back to back)",
+    DefaultValueFactory = _ => 300,
+};
 var maxMinutes = new Option<int>("--max-minutes") { Description = "hard stop for the whole bench", DefaultValueFactory = _ => 40 };
 
 var root = new RootCommand("CodeRoom benchmark (issue 7): Run latency through HTTP vs the bare toolchains, throughput, fair timing. " +
     "Starts its own service on 127.0.0.1 with a throwaway database and stops it at the end.")
 {
-    runs, warmup, languages, clients, duration, burst, fairnessRuns, fairnessLanguages, spinMs, output, noWrite, config, keep, maxMinutes, fleet,
+    runs, warmup, languages, clients, duration, burst, fairnessRuns, fairnessLanguages, spinMs, output, noWrite, config, keep, maxMinutes, fleet, gapMs,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -43,7 +48,7 @@ root.SetAction(async (parse, cancellationToken) =>
         Math.Clamp(parse.GetValue(burst), 0, 1000), Math.Max(1, parse.GetValue(fairnessRuns)), fair, Math.Max(10, parse.GetValue(spinMs)),
         parse.GetValue(noWrite) ? null : Path.Combine(repo, parse.GetValue(output)!),
         (parse.GetValue(config) ?? []).Select(c => c.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0].Trim(), kv => kv[1]),
-        parse.GetValue(keep));
+        parse.GetValue(keep), Math.Clamp(parse.GetValue(gapMs), 0, 10_000));
 
     // The bench stops by itself: every phase is bounded in count or time, and this bounds the whole.
     using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
