@@ -20,8 +20,10 @@ internal static class DoctorCommand
             var checks = new List<HostCheck>(await HostDiagnostics.RunAsync(options, cancellationToken));
             foreach (var toolchain in host.Services.GetServices<ILanguageToolchain>())
             {
-                // The server-side formatter (Rust's rustfmt, issue 15) is part of the language's toolchain on this host.
-                foreach (var file in toolchain.Format() is { } formatter ? [.. toolchain.RequiredFiles, formatter.Executable] : toolchain.RequiredFiles)
+                // The language's toolchain on this host includes the server-side formatter (Rust's rustfmt, issue 15) and
+                // what the live check needs (Python's mypy).
+                IEnumerable<string> files = [.. toolchain.RequiredFiles, .. toolchain.CheckRequiredFiles];
+                foreach (var file in toolchain.Format() is { } formatter ? [.. files, formatter.Executable] : files)
                 {
                     var exists = File.Exists(file);
                     checks.Add(new HostCheck($"{toolchain.Id} toolchain", exists, exists ? file : $"{file} not found",
@@ -31,7 +33,7 @@ internal static class DoctorCommand
                             // C# uses the SDK the project itself builds with: its Roslyn, reference assemblies and runtime.
                             LanguageId.CSharp => "install the .NET 10 SDK into /usr/share/dotnet (README: Quick start; the judge mounts that folder read-only)",
                             LanguageId.Go => "./coderoom start (adds Debian's bookworm-backports and installs golang-1.23-go)",
-                            _ => "apt-get install -y python3.11 openjdk-17-jdk-headless clang-19 llvm-19 libclang-rt-19-dev binutils nodejs rustc-web rustfmt-web",
+                            _ => "apt-get install -y python3.11 python3-mypy openjdk-17-jdk-headless clang-19 llvm-19 libclang-rt-19-dev binutils nodejs rustc-web rustfmt-web",
                         }));
                 }
             }

@@ -58,7 +58,7 @@ public sealed class FleetEditorTests(EditorFleetApiFactory factory) : IClassFixt
             .Json200();
         Assert.Contains("pub fn add_two(a: i64, b: i64) -> i64 {", format["formatted"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        // Languages the browser checks are refused as before, without asking a runner.
+        // Languages the browser checks are refused as before (the runner says it has no check for them).
         var script = await client.PostAsJsonAsync("/api/coding/check", new { attempt_id = attempt, problem_id = "add-two", language = "javascript", code = "x" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, script.StatusCode);
     }

@@ -18,29 +18,24 @@ internal sealed record EditorRequest(string Kind, LanguageId Language, string Co
     public const string Format = "format";
 }
 
-/// <summary>A runner's answer: the check's or the format's result, or why it could not make one.</summary>
+/// <summary>A runner's answer: the check's or the format's result (none when the language is checked or formatted in the
+/// browser), or why it could not make one.</summary>
 internal sealed record EditorReply(CheckResult? Check, FormatResult? Format, string? Error);
 
 /// <summary>
-/// A fleet Api's live diagnostics and server formatting (issue 15): the Api has no sandbox, so a runner checks or formats
-/// (<see cref="RabbitMqRpc"/> on the editor queue) and answers within RabbitMq:EditorTimeoutSeconds; otherwise 503, and
-/// the page keeps its markers. Whether a language is checked or formatted on the server at all is decided here, from the
-/// same toolchains, without asking a runner.
+/// A fleet Api's live diagnostics and server formatting (issue 15): the Api has no sandbox and no toolchains, so a runner
+/// checks or formats (<see cref="RabbitMqRpc"/> on the editor queue) and answers within RabbitMq:EditorTimeoutSeconds;
+/// otherwise 503, and the page keeps its markers. The runner also decides whether a language is checked on the server at
+/// all (no result and no error: the browser checks it), since that is a property of its toolchains.
 /// </summary>
-public sealed partial class RabbitMqEditorTools(RabbitMqConnection connection, RabbitMqRpc rpc, CodeChecker checker, CodeFormatter formatter,
-    ILogger<RabbitMqEditorTools> logger) : IEditorTools
+public sealed partial class RabbitMqEditorTools(RabbitMqConnection connection, RabbitMqRpc rpc, ILogger<RabbitMqEditorTools> logger)
+    : IEditorTools
 {
     public async Task<CheckResult?> CheckAsync(Signature signature, LanguageId language, string code, CancellationToken cancellationToken) =>
-        checker.Checks(signature, language)
-            ? (await CallAsync(new EditorRequest(EditorRequest.Check, language, code, signature), cancellationToken)).Check
-                ?? throw new SandboxUnavailableException("the runner gave no check result")
-            : null;
+        (await CallAsync(new EditorRequest(EditorRequest.Check, language, code, signature), cancellationToken)).Check;
 
     public async Task<FormatResult?> FormatAsync(LanguageId language, string code, CancellationToken cancellationToken) =>
-        formatter.Formats(language)
-            ? (await CallAsync(new EditorRequest(EditorRequest.Format, language, code, null), cancellationToken)).Format
-                ?? throw new SandboxUnavailableException("the runner gave no format result")
-            : null;
+        (await CallAsync(new EditorRequest(EditorRequest.Format, language, code, null), cancellationToken)).Format;
 
     private async Task<EditorReply> CallAsync(EditorRequest request, CancellationToken cancellationToken)
     {

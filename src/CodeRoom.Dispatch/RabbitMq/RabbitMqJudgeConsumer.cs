@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Sandbox;
@@ -67,11 +66,12 @@ public sealed partial class RabbitMqJudgeConsumer(
             problem = null;
             if (message is not null)
             {
-                if (await DefinitionAsync(message, stoppingToken) is not { } definition)
+                var (found, stopping) = await ProblemAsync(message, stoppingToken);
+                if (stopping)
                 {
                     return; // stopping while the database is away: unacknowledged, so another runner gets it
                 }
-                problem = Validated(message, definition.Value);
+                problem = found;
             }
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
@@ -102,15 +102,10 @@ public sealed partial class RabbitMqJudgeConsumer(
         // back instead would count towards the delivery limit (RabbitMQ before 4.3 counts every return, a nack too), so
         // an outage of a few seconds would dead-letter, and fail, every job a runner touched. One attempt per slot per
         // pause is no load on a database coming back; if this runner dies meanwhile the broker redelivers the job.
-        for (var pause = TimeSpan.FromSeconds(1); outcome is JobOutcome.DatabaseDown or JobOutcome.DatabaseDownClaimed;
-            pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 2, 30)))
+        for (var attempt = 0; outcome is JobOutcome.DatabaseDown or JobOutcome.DatabaseDownClaimed; attempt++)
         {
             redelivered |= outcome == JobOutcome.DatabaseDownClaimed; // our claim stands: take it over
-            try
-            {
-                await Task.Delay(pause, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
+            if (!await WaitForDatabaseAsync(attempt, stoppingToken))
             {
                 return; // stopping: unacknowledged, so the broker hands it to another runner
             }
@@ -128,51 +123,58 @@ public sealed partial class RabbitMqJudgeConsumer(
         await RabbitMqConsumerSupport.SettleAsync(() => channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None));
     }
 
-    /// <summary>The job's problem definition: from the message (an Api of an earlier version), from the cache, or read
-    /// from problem_revisions, waiting out a database that is away (1, 2, 4 .. 30 s) rather than failing the job. Null
-    /// when stopping meanwhile; a Value of null when no such revision is stored (never judgeable).</summary>
-    private async Task<StrongBox<ProblemDefinition?>?> DefinitionAsync(JudgeJobMessage message, CancellationToken stoppingToken)
+    /// <summary>The job's validated problem: from the cache, else from the message's definition (an Api of an earlier
+    /// version sent it along), else read from problem_revisions, waiting out a database that is away (1, 2, 4 .. 30 s)
+    /// rather than failing the job. Stopping is true when the runner stops meanwhile; a null problem is never judgeable
+    /// (no such revision stored, or it does not validate).</summary>
+    private async Task<(Problem? Problem, bool Stopping)> ProblemAsync(JudgeJobMessage message, CancellationToken stoppingToken)
     {
-        if (message.Problem is not null || _problems.ContainsKey((message.ProblemId, message.ProblemRevision)))
+        // One lookup: the cache may be cleared by another job between a check and a read.
+        if (_problems.TryGetValue((message.ProblemId, message.ProblemRevision), out var cached))
         {
-            return new(message.Problem);
+            return (cached, false);
         }
-        for (var pause = TimeSpan.FromSeconds(1); ; pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 2, 30)))
+        var definition = message.Problem;
+        for (var attempt = 0; definition is null; attempt++)
         {
             try
             {
-                var definition = await revisions.ReadAsync(message.ProblemId, message.ProblemRevision, stoppingToken);
+                definition = await revisions.ReadAsync(message.ProblemId, message.ProblemRevision, stoppingToken);
                 if (definition is null)
                 {
                     LogUnreadable($"no stored definition for problem {message.ProblemId} revision {message.ProblemRevision}");
+                    return (null, false);
                 }
-                return new(definition);
+                break;
             }
             catch (Exception e) when (ProblemRevisionStore.IsDatabaseFailure(e))
             {
                 LogDefinitionUnreadable(message.SubmissionId, e.Message);
             }
-            try
+            if (!await WaitForDatabaseAsync(attempt, stoppingToken))
             {
-                await Task.Delay(pause, time, stoppingToken);
+                return (null, true);
             }
-            catch (OperationCanceledException)
-            {
-                return null;
-            }
+        }
+        return (Validated(message, definition), false);
+    }
+
+    /// <summary>The pause before trying a database that is away once more: 1, 2, 4 .. 30 s. False when stopping.</summary>
+    private async Task<bool> WaitForDatabaseAsync(int attempt, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(attempt, 5)), 30)), time, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
-    private Problem? Validated(JudgeJobMessage message, ProblemDefinition? definition)
+    private Problem? Validated(JudgeJobMessage message, ProblemDefinition definition)
     {
-        if (_problems.TryGetValue((message.ProblemId, message.ProblemRevision), out var cached))
-        {
-            return cached;
-        }
-        if (definition is null)
-        {
-            return null;
-        }
         var (problem, errors) = ProblemValidator.Validate(definition);
         if (problem is null)
         {
@@ -181,7 +183,7 @@ public sealed partial class RabbitMqJudgeConsumer(
         }
         if (_problems.Count > 512)
         {
-            _problems.Clear(); // old revisions: cheap to validate again
+            _problems.Clear(); // old revisions: read and validated again when a job needs one
         }
         _problems[(message.ProblemId, message.ProblemRevision)] = problem;
         return problem;

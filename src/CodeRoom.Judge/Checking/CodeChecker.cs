@@ -37,10 +37,6 @@ public sealed partial class CodeChecker
         _slots = slots;
     }
 
-    /// <summary>Whether this language has a server-side check here (its toolchain implements Check).</summary>
-    public bool Checks(Signature signature, LanguageId language) =>
-        _languages.TryGetValue(language, out var toolchain) && toolchain.Check(signature, "") is not null;
-
     /// <summary>Null when the language has no server-side check (it is checked in the browser).</summary>
     public async Task<CheckResult?> CheckAsync(Signature signature, LanguageId language, string code, CancellationToken cancellationToken)
     {

@@ -34,10 +34,14 @@ public interface ILanguageToolchain
 
     /// <summary>
     /// The compiler's syntax-and-type pass for live diagnostics (POST /api/coding/check, issue 15), against the same
-    /// harness as <see cref="Plan(Signature, string)"/>. Null for languages the browser checks itself (Python, JavaScript,
-    /// TypeScript).
+    /// harness as <see cref="Plan(Signature, string)"/>. Null for languages the browser checks itself (JavaScript,
+    /// TypeScript). Decided from the language alone, never from what this host has installed: a missing checker is a
+    /// failed check (503) and a `coderoom doctor` finding, not a language quietly checked nowhere.
     /// </summary>
     Checking.CheckPlan? Check(Signature signature, string candidateCode) => null;
+
+    /// <summary>Files the check needs beyond <see cref="RequiredFiles"/> (Python: mypy), for `coderoom doctor`.</summary>
+    IReadOnlyList<string> CheckRequiredFiles => [];
 
     /// <summary>
     /// The formatter the server runs for POST /api/coding/format (issue 15), in the sandbox. Null for languages formatted

@@ -47,9 +47,11 @@ public sealed class PythonToolchain : ILanguageToolchain
         ["solution.py"] = SignatureFacts.NormaliseNewlines(candidateCode),
     });
 
-    /// <summary>mypy's type pass (<see cref="PythonTypeCheck"/>), when mypy is installed.</summary>
-    public Checking.CheckPlan? Check(Signature signature, string candidateCode) =>
-        PythonTypeCheck.Available ? PythonTypeCheck.Plan(candidateCode) : null;
+    /// <summary>mypy's type pass (<see cref="PythonTypeCheck"/>). On a host without mypy its stub cache cannot be built,
+    /// and the check answers 503 (the page keeps ruff's markers); `coderoom doctor` names the missing package.</summary>
+    public Checking.CheckPlan? Check(Signature signature, string candidateCode) => PythonTypeCheck.Plan(candidateCode);
+
+    public IReadOnlyList<string> CheckRequiredFiles => [PythonTypeCheck.MypyVersionFile];
 
     /// <summary>The interpreter started with the harness alone, its modules imported, waiting for the header that
     /// brings the code: the request then pays neither the sandbox's nor CPython's start-up.</summary>

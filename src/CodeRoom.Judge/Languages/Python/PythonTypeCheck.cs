@@ -15,7 +15,7 @@ namespace CodeRoom.Judge.Languages.Python;
 public static partial class PythonTypeCheck
 {
     public const string MountPoint = "/opt/coderoom/mypy";
-    private const string MypyVersionFile = "/usr/lib/python3/dist-packages/mypy/version.py";
+    public const string MypyVersionFile = "/usr/lib/python3/dist-packages/mypy/version.py";
 
     /// <summary>The harness's implicit namespace for mypy. The harness's star imports never shadow a builtin, and math.pow
     /// is the only one they would (three-argument pow must stay the builtin): math's names are listed without it.</summary>
@@ -52,12 +52,9 @@ public static partial class PythonTypeCheck
         "--ignore-missing-imports", "--no-site-packages", "--python-version=3.11",
     ];
 
-    /// <summary>Whether mypy is installed (./coderoom installs python3-mypy): without it Python has no server check.</summary>
-    public static bool Available => File.Exists(MypyVersionFile);
-
     private static readonly Lazy<PrebuiltArtifact> StubCache = new(() => new PrebuiltArtifact(
         // mypy's version in the name: a cache of another version would be ignored (and rebuilt in every check).
-        "mypy-cache-" + (Available ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(MypyVersionFile)))[..12] : "none"),
+        "mypy-cache-" + (File.Exists(MypyVersionFile) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(MypyVersionFile)))[..12] : "none"),
         new Dictionary<string, string> { ["solution.py"] = Prelude + "class Solution:\n    pass\n" },
         // A prebuilt artifact keeps regular files only: mypy's cache tree travels as one tar.
         ["/bin/sh", "-c", "\"$0\" -B -m mypy --cache-dir cache " + string.Join(' ', Flags) + " solution.py >/dev/null; "
