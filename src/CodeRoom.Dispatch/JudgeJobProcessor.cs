@@ -34,13 +34,11 @@ public enum JobOutcome
     /// should hand it back (counting towards its delivery limit) rather than drop it.</summary>
     Retry,
 
-    /// <summary>The database is unreachable (a transient failure) and the job was not claimed: the transport should keep
-    /// it and try again later.</summary>
+    /// <summary>The database went away (a transient failure) before the job's result was stored: the transport should
+    /// keep the job and try again later, as a redelivery. Whether our claim was taken is unknown (a claim whose answer
+    /// was lost may have committed), so the next try must be allowed to take over a "running" row; a result already
+    /// stored is then found and not stored again.</summary>
     DatabaseDown,
-
-    /// <summary>The database went away after our claim (the result could not be stored): the transport should keep the
-    /// job and try again later, as a redelivery, so that it takes over our own claim.</summary>
-    DatabaseDownClaimed,
 }
 
 /// <summary>
@@ -143,7 +141,7 @@ public sealed partial class JudgeJobProcessor(
             // job stays unacknowledged with its transport, which tries again once the database is back, instead of it
             // being acknowledged with its row stuck "queued" or "running".
             LogJobFailed(ex);
-            return claim is null ? JobOutcome.DatabaseDown : JobOutcome.DatabaseDownClaimed;
+            return JobOutcome.DatabaseDown;
         }
         catch (Exception ex)
         {
