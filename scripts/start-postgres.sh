@@ -2,6 +2,7 @@
 # Starts (once) a throwaway PostgreSQL cluster for the test suites on 127.0.0.1:$CODEROOM_PG_PORT (default 15432),
 # trust auth, user postgres, data under /tmp. Idempotent and safe to call from parallel test processes (flock).
 # Prints the DATABASE_URL of the server's maintenance database. Exits non-zero when the server cannot start.
+# `start-postgres.sh stop` stops that server, and deletes its data when CODEROOM_PG_DIR named it (the bench's own).
 set -euo pipefail
 PORT="${CODEROOM_PG_PORT:-15432}"
 DIR="${CODEROOM_PG_DIR:-/tmp/coderoom-pg-$PORT}"
@@ -12,6 +13,12 @@ id postgres >/dev/null 2>&1 || { echo "the postgres system user is missing (apt-
 
 exec 9>"/tmp/coderoom-pg-$PORT.lock"
 flock -w 120 9
+
+if [ "${1:-}" = stop ]; then
+  [ -f "$DIR/PG_VERSION" ] && runuser -u postgres -- "$BIN/pg_ctl" -D "$DIR" -m fast -w stop >/dev/null 2>&1 9>&- </dev/null || true
+  [ -n "${CODEROOM_PG_DIR:-}" ] && rm -rf "$DIR" "$DIR.initdb.log"
+  exit 0
+fi
 
 if "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
   echo "$URL"; exit 0

@@ -18,7 +18,8 @@ internal sealed record BenchSettings(
     string? OutputPath,
     IReadOnlyDictionary<string, string> ServiceConfig,
     bool KeepTemp,
-    int GapMs = 0);
+    int GapMs = 0,
+    bool FleetPostgres = true);
 
 /// <summary>One latency sample set: a language and a mode (fresh, cached, or a bare toolchain key).</summary>
 internal sealed record LatencySeries(string Language, string Mode, List<double> Ms, List<string> Ids, Dictionary<string, int> Errors);

@@ -16,11 +16,12 @@ namespace CodeRoom.Bench;
 /// </summary>
 internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
 {
-    private const int BrokerPort = 56750;
+    // Below Linux's ephemeral port range (32768-60999), where an outgoing connection could hold them (as the tests' ports).
+    private const int BrokerPort = 15750;
     public const string StartMarker = "<!-- fleet-bench:start -->";
     public const string EndMarker = "<!-- fleet-bench:end -->";
 
-    internal sealed record Row(string Language, string Code, Summary InProcess, Summary Fleet, int Errors);
+    internal sealed record Row(string Storage, string Language, string Code, Summary InProcess, Summary Fleet, int Errors);
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
@@ -43,20 +44,15 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
             Note("starting runner 0");
             await using var runner = await StartRunnerAsync(0, rabbit, prefix, work, fleet.DatabasePath, null, cancellationToken);
 
-            using var inHttp = CodeRoomClient.CreateHttp(inProcess.BaseAddress, 8);
-            using var fleetHttp = CodeRoomClient.CreateHttp(fleet.BaseAddress, 8);
-            foreach (var http in new[] { inHttp, fleetHttp })
-            {
-                var admin = await CodeRoomClient.TokenAsync(http, "bench-admin", "admin", cancellationToken);
-                await CodeRoomClient.PutProblemAsync(http, admin, Workloads.TwoSumProblem(), cancellationToken);
-            }
-
-            var rows = new List<Row>();
-            foreach (var language in settings.Languages)
-            {
-                rows.AddRange(await SideBySideAsync(inHttp, fleetHttp, language, cancellationToken));
-            }
+            var rows = await SideBySideAsync(inProcess, fleet, "SQLite", cancellationToken);
             var brokerShare = BrokerShare.Read(Path.Combine(work.FullName, "runner-0", "runner.log"), Path.Combine(work.FullName, "fleet", "service.log"));
+            var shares = new List<(string Storage, BrokerShare Share)> { ("SQLite", brokerShare) };
+            if (settings.FleetPostgres)
+            {
+                var (pgRows, pgShare) = await PostgresSideBySideAsync(rabbit, prefix + "pg", work, cancellationToken);
+                rows.AddRange(pgRows);
+                shares.Add(("PostgreSQL", pgShare));
+            }
             Note("timing the broker alone (300 round trips per queue type)");
             var bare = await BrokerRoundTrip.MeasureAsync(rabbit, 300, cancellationToken);
 
@@ -114,7 +110,7 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
                     }
                 }
             }
-            var markdown = Markdown(machine, startedAt, load.Snapshot(), rows, brokerShare, bare, throughput, capacity);
+            var markdown = Markdown(machine, startedAt, load.Snapshot(), rows, shares, bare, throughput, capacity);
             ok = true;
             return markdown;
         }
@@ -133,6 +129,10 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
                 Note($"kept {work.FullName} (service*.log, runner-*/runner.log) for a look; delete it when done");
             }
             await BrokerAsync("stop", CancellationToken.None);
+            if (_postgresDir is not null)
+            {
+                await StopPostgresAsync(_postgresDir);
+            }
             if (redisStarted)
             {
                 await StopRedisAsync();
@@ -146,7 +146,8 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
     private const int CapacitySlots = 2;
     private const int CapacityClients = 8;
     private const int FirstUid = 84000;
-    private const int RedisPort = 56752;
+    private const int RedisPort = 16752;
+    private const int PostgresPort = 15752;
 
     /// <summary>The sandboxes' box roots: outside the bench's temp folder, whose 0700 mode the sandbox uids could not
     /// cross (the test suites keep theirs in /tmp/&lt;cgroup name&gt; too).</summary>
@@ -195,7 +196,8 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
     }
 
     /// <summary>Runner <paramref name="id"/>: uids from 84000 + 100 * (id + 1), cgroup coderoom-fbench-runner-id, its
-    /// boxes, compile cache and prebuilt artifacts in the temp folder.</summary>
+    /// boxes, compile cache and prebuilt artifacts in the temp folder; <paramref name="database"/> a SQLite file or a
+    /// postgres:// URL.</summary>
     private async Task<RunnerProcess> StartRunnerAsync(int id, string rabbit, string prefix, DirectoryInfo work, string database, int? slots,
         CancellationToken cancellationToken)
     {
@@ -211,7 +213,7 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
         // --config Logging__LogLevel__CodeRoom.Dispatch=Debug logs where each job's time went (the hop's parts).
         // Debug: one line per job with its publish-to-delivery time (BrokerShare).
         config["Logging__LogLevel__CodeRoom.Dispatch.RabbitMq.RabbitMqJudgeConsumer"] = "Debug";
-        config["Content__SqlitePath"] = database;
+        config[database.StartsWith("postgres://", StringComparison.Ordinal) ? "DATABASE_URL" : "Content__SqlitePath"] = database;
         // Beside its boxes, where the sandbox uids can read: the temp folder is 0700.
         config["Judge__CompileCacheRoot"] = SandboxDir(name + "-cache");
         // Its own prebuilt artifacts: two processes building the same ones at once would race.
@@ -274,7 +276,8 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
         ScriptAsync("start-rabbitmq.sh", "CODEROOM_RABBITMQ_PORT", BrokerPort, argument, cancellationToken);
 
     /// <summary>One of scripts/start-*.sh on a port of the bench's own: its output (the URL).</summary>
-    private async Task<string> ScriptAsync(string script, string portVariable, int port, string? argument, CancellationToken cancellationToken)
+    private async Task<string> ScriptAsync(string script, string portVariable, int port, string? argument, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(settings.RepoRoot, "scripts", script));
@@ -283,6 +286,10 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
             info.ArgumentList.Add(argument);
         }
         info.Environment[portVariable] = port.ToString(CultureInfo.InvariantCulture);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {script}");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -299,7 +306,74 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
     private void Note(string message) =>
         progress.WriteLine($"[bench --fleet {TimeProvider.System.GetUtcNow():HH:mm:ss} load {Machine.LoadAverage()}] {message}");
 
-    private async Task<List<Row>> SideBySideAsync(HttpClient inHttp, HttpClient fleetHttp, string language, CancellationToken cancellationToken)
+    /// <summary>
+    /// The side-by-side runs again with PostgreSQL under both sides (a database each on one throwaway server): the fleet's
+    /// system of record in production, and the same storage in-process, so the difference is the broker hop alone. On
+    /// SQLite the fleet's Api and runner share one file from two processes (each write invalidates the other's page
+    /// cache), which the embedded service does not pay; PostgreSQL's round trips cost both sides alike.
+    /// </summary>
+    private async Task<(List<Row> Rows, BrokerShare Share)> PostgresSideBySideAsync(string rabbit, string prefix, DirectoryInfo work,
+        CancellationToken cancellationToken)
+    {
+        // Outside the 0700 temp folder: the postgres user owns the data directory.
+        _postgresDir = Path.Combine(Path.GetTempPath(), "coderoom-fbench-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        Note("starting PostgreSQL on loopback (throwaway, a database for each side)");
+        var server = await ScriptAsync("start-postgres.sh", "CODEROOM_PG_PORT", PostgresPort, null, cancellationToken,
+            new Dictionary<string, string> { ["CODEROOM_PG_DIR"] = _postgresDir });
+        var root = server[..server.LastIndexOf('/')];
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var inConfig = Sandboxed("coderoom-fbench-embedded-pg", FirstUid + 60, SandboxDir("in-process-pg"));
+        inConfig["DATABASE_URL"] = $"{root}/bench_in_{suffix}";
+        await using var inProcess = await ServiceHost.StartAsync(settings.RepoRoot, Sub(work, "in-process-pg"), inConfig, cancellationToken);
+        var fleetDatabase = $"{root}/bench_fleet_{suffix}";
+        var fleetConfig = FleetApiConfig(rabbit, prefix, work, null);
+        fleetConfig["DATABASE_URL"] = fleetDatabase;
+        fleetConfig["Sandbox__CgroupName"] = "coderoom-fbench-api-pg";
+        await using var fleet = await ServiceHost.StartAsync(settings.RepoRoot, Sub(work, "fleet-pg"), fleetConfig, cancellationToken);
+        Note($"starting runner {PostgresRunner}");
+        await using var runner = await StartRunnerAsync(PostgresRunner, rabbit, prefix, work, fleetDatabase, null, cancellationToken);
+        var rows = await SideBySideAsync(inProcess, fleet, "PostgreSQL", cancellationToken);
+        return (rows, BrokerShare.Read(Path.Combine(work.FullName, "runner-" + PostgresRunner.ToString(CultureInfo.InvariantCulture), "runner.log"), Path.Combine(work.FullName, "fleet-pg", "service.log")));
+    }
+
+    private string? _postgresDir;
+
+    /// <summary>The PostgreSQL phase's runner id (0 to 2 are the SQLite phases').</summary>
+    private const int PostgresRunner = 3;
+
+    private async Task StopPostgresAsync(string dir)
+    {
+        try
+        {
+            await ScriptAsync("start-postgres.sh", "CODEROOM_PG_PORT", PostgresPort, "stop", CancellationToken.None,
+                new Dictionary<string, string> { ["CODEROOM_PG_DIR"] = dir });
+        }
+        catch (InvalidOperationException e)
+        {
+            Note("could not stop the bench's PostgreSQL: " + e.Message);
+        }
+    }
+
+    /// <summary>The bench's problem on both services, then every language's side-by-side rows.</summary>
+    private async Task<List<Row>> SideBySideAsync(ServiceHost inProcess, ServiceHost fleet, string storage, CancellationToken cancellationToken)
+    {
+        using var inHttp = CodeRoomClient.CreateHttp(inProcess.BaseAddress, 8);
+        using var fleetHttp = CodeRoomClient.CreateHttp(fleet.BaseAddress, 8);
+        foreach (var http in new[] { inHttp, fleetHttp })
+        {
+            var admin = await CodeRoomClient.TokenAsync(http, "bench-admin", "admin", cancellationToken);
+            await CodeRoomClient.PutProblemAsync(http, admin, Workloads.TwoSumProblem(), cancellationToken);
+        }
+        var rows = new List<Row>();
+        foreach (var language in settings.Languages)
+        {
+            rows.AddRange(await SideBySideAsync(inHttp, fleetHttp, language, storage, cancellationToken));
+        }
+        return rows;
+    }
+
+    private async Task<List<Row>> SideBySideAsync(HttpClient inHttp, HttpClient fleetHttp, string language, string storage,
+        CancellationToken cancellationToken)
     {
         var a = await CodeRoomClient.CreateAsync(inHttp, "bench-in-" + language, cancellationToken);
         var b = await CodeRoomClient.CreateAsync(fleetHttp, "bench-fleet-" + language, cancellationToken);
@@ -341,18 +415,18 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
                 Record("fresh", isFleet, await client.RunAsync(Workloads.TwoSumSlug, language, Workloads.TwoSum(language, Workloads.Tag("fresh", i)), cancellationToken));
             }
         }
-        var rows = new[] { "cached", "fresh" }.Select(code => new Row(language, code,
+        var rows = new[] { "cached", "fresh" }.Select(code => new Row(storage, language, code,
             Summary.Of(samples.GetValueOrDefault((code, false)) ?? []), Summary.Of(samples.GetValueOrDefault((code, true)) ?? []),
             errors.GetValueOrDefault(code))).ToList();
         foreach (var row in rows)
         {
-            Note($"{language} {row.Code}: in-process median {Fmt.Ms(row.InProcess.Median)} ms, fleet {Fmt.Ms(row.Fleet.Median)} ms, " +
+            Note($"{storage} {language} {row.Code}: in-process median {Fmt.Ms(row.InProcess.Median)} ms, fleet {Fmt.Ms(row.Fleet.Median)} ms, " +
                 $"hop {Fmt.Ms(row.Fleet.Median - row.InProcess.Median)} ms");
         }
         return rows;
     }
 
-    private string Markdown(Machine machine, DateTimeOffset startedAt, Summary load, List<Row> rows, BrokerShare share,
+    private string Markdown(Machine machine, DateTimeOffset startedAt, Summary load, List<Row> rows, List<(string Storage, BrokerShare Share)> shares,
         BrokerRoundTrip.Result bare, List<LoadPhase> throughput, List<LoadPhase> capacity)
     {
         var md = new StringBuilder();
@@ -362,21 +436,24 @@ internal sealed class FleetBench(BenchSettings settings, TextWriter progress)
         md.AppendLine(CultureInfo.InvariantCulture, $"`./coderoom bench --fleet`, {startedAt:yyyy-MM-dd HH:mm} UTC, {machine.Cores} cores ({machine.Cpu}), " +
             $"load average {Fmt.N(load.Median, "0.00")} median over the run (max {Fmt.N(load.Max, "0.00")}). The embedded service and the fleet " +
             $"(Api with RABBITMQ_URL, one runner process, RabbitMQ on loopback) ran side by side; runs alternated between them, " +
-            $"{settings.Runs} of each per row, each after a {settings.GapMs} ms pause (`--gap-ms`). Latency is the client's, request to verdict (the Api's short wait answers 200).");
+            $"{settings.Runs} of each per row, each after a {settings.GapMs} ms pause (`--gap-ms`). Latency is the client's, request to verdict (the Api's short wait answers 200). " +
+            $"Storage: SQLite is the embedded default (the fleet's Api and runner then share one file from two processes); PostgreSQL is the " +
+            $"fleet's system of record in production, here under both sides (a database each on one throwaway server), so that its " +
+            $"difference is the broker hop alone.");
         md.AppendLine();
-        md.AppendLine("| language | code | in-process median | fleet median | hop (fleet - in-process) | in-process p95 | fleet p95 | failed runs |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| storage | language | code | in-process median | fleet median | hop (fleet - in-process) | in-process p95 | fleet p95 | failed runs |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Language} | {r.Code} | {Fmt.Ms(r.InProcess.Median)} ms | {Fmt.Ms(r.Fleet.Median)} ms | " +
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Storage} | {r.Language} | {r.Code} | {Fmt.Ms(r.InProcess.Median)} ms | {Fmt.Ms(r.Fleet.Median)} ms | " +
                 $"{Fmt.Ms(r.Fleet.Median - r.InProcess.Median)} ms | {Fmt.Ms(r.InProcess.P95)} ms | {Fmt.Ms(r.Fleet.P95)} ms | {r.Errors} |");
         }
         md.AppendLine();
-        if (share.Jobs > 0)
+        foreach (var (storage, share) in shares.Where(s => s.Share.Jobs > 0))
         {
             // The difference of two medians moves with the machine's noise (a Python run varies by more than the hop);
             // the broker's own share is timed on each job instead, with one clock (same machine).
-            md.AppendLine(CultureInfo.InvariantCulture, $"The broker's own share, timed on each of the {share.Jobs} fleet jobs above (runner and Api Debug " +
+            md.AppendLine(CultureInfo.InvariantCulture, $"The broker's own share ({storage}), timed on each of the {share.Jobs} fleet jobs above (runner and Api Debug " +
                 $"logs, one clock): publish to delivery at the runner (the quorum queue's commit included) median " +
                 $"{Fmt.Ms(share.Delivery.Median)} ms (p95 {Fmt.Ms(share.Delivery.P95)}), the completion event from runner to Api median " +
                 $"{Fmt.Ms(share.Completion.Median)} ms (p95 {Fmt.Ms(share.Completion.P95)}): **{Fmt.Ms(share.Delivery.Median + share.Completion.Median)} ms** " +

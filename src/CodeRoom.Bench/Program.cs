@@ -20,12 +20,17 @@ var gapMs = new Option<int>("--gap-ms")
     Description = "--fleet: pause before each measured side-by-side run, as between a candidate's presses of Run (0: back to back)",
     DefaultValueFactory = _ => 300,
 };
+var fleetSqliteOnly = new Option<bool>("--fleet-sqlite-only")
+{
+    Description = "--fleet: skip the second side-by-side phase with PostgreSQL under both sides (the fleet's production storage)",
+};
 var maxMinutes = new Option<int>("--max-minutes") { Description = "hard stop for the whole bench", DefaultValueFactory = _ => 40 };
 
 var root = new RootCommand("CodeRoom benchmark (issue 7): Run latency through HTTP vs the bare toolchains, throughput, fair timing. " +
     "Starts its own service on 127.0.0.1 with a throwaway database and stops it at the end.")
 {
     runs, warmup, languages, clients, duration, burst, fairnessRuns, fairnessLanguages, spinMs, output, noWrite, config, keep, maxMinutes, fleet, gapMs,
+    fleetSqliteOnly,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -48,7 +53,7 @@ root.SetAction(async (parse, cancellationToken) =>
         Math.Clamp(parse.GetValue(burst), 0, 1000), Math.Max(1, parse.GetValue(fairnessRuns)), fair, Math.Max(10, parse.GetValue(spinMs)),
         parse.GetValue(noWrite) ? null : Path.Combine(repo, parse.GetValue(output)!),
         (parse.GetValue(config) ?? []).Select(c => c.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0].Trim(), kv => kv[1]),
-        parse.GetValue(keep), Math.Clamp(parse.GetValue(gapMs), 0, 10_000));
+        parse.GetValue(keep), Math.Clamp(parse.GetValue(gapMs), 0, 10_000), !parse.GetValue(fleetSqliteOnly));
 
     // The bench stops by itself: every phase is bounded in count or time, and this bounds the whole.
     using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
