@@ -274,6 +274,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         var clock = Stopwatch.StartNew();
         var monitor = process.Monitor;
         monitor.Baseline = baseline;
+        monitor.ShadowRange = limits.ShadowRange;
         process.OnControlLine = onControlLine;
         onStarted?.Invoke(monitor);
         var stdinTask = WriteStdinAsync(process.Stdin!, stdinBytes, keepStdinOpen ? monitor.Input.Reader : null);

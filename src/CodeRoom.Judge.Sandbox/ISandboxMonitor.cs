@@ -29,6 +29,11 @@ public interface ISandboxMonitor
     /// <summary>Closes the program's stdin once everything queued is written.</summary>
     void CloseInput();
 
+    /// <summary>Resident memory of the run's processes in <see cref="SandboxLimits.ShadowRange"/> now (0 when none is
+    /// set). It reads /proc/PID/smaps, a few milliseconds for a sanitized process: call it only when it matters, while
+    /// the program waits for input.</summary>
+    long ShadowBytes();
+
     /// <summary>Kills the sandbox now; the outcome's reason is <see cref="TerminationReason.Stopped"/> and it names the
     /// lap that was running.</summary>
     void Stop();
@@ -39,4 +44,8 @@ public interface ISandboxMonitor
 public sealed record LapMeasurement(string Name, TimeSpan CpuTime, long PeakMemoryBytes)
 {
     public TimeSpan WallTime { get; init; }
+
+    /// <summary>The peak the kernel reported when the lap started: a <see cref="PeakMemoryBytes"/> above it was set
+    /// during this lap.</summary>
+    public long PeakAtStartBytes { get; init; }
 }

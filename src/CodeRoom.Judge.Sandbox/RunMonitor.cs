@@ -26,6 +26,11 @@ public sealed partial class BwrapSandbox
         /// <summary>Kills the process tree; set when the process starts.</summary>
         public Action? OnStop { get; set; }
 
+        /// <summary>Where the run's shadow memory lives, measured at each lap's end (<see cref="SandboxLimits.ShadowRange"/>).</summary>
+        public AddressRange? ShadowRange { get; set; }
+
+        private long _lapStartPeak;
+
         /// <summary>CPU used before the run was fed (a prepared sandbox's start-up): not the program's to answer for.</summary>
         public TimeSpan Baseline { get; set; }
 
@@ -64,7 +69,7 @@ public sealed partial class BwrapSandbox
             var cpu = cgroup.CpuUsage();
             var before = cgroup.PeakMemoryBytes();
             // Each lap's peak is its own where the kernel can reset the counter (v1); otherwise the run's peak so far.
-            cgroup.TryResetPeakMemory();
+            var reset = cgroup.TryResetPeakMemory();
             lock (_lock)
             {
                 _lap = name;
@@ -72,6 +77,7 @@ public sealed partial class BwrapSandbox
                 _lapBudget = cpuBudget;
                 _lapWallBudget = wallBudget;
                 _lapStartWallTicks = Stopwatch.GetTimestamp();
+                _lapStartPeak = reset ? 0 : before;
                 PeakBeforeReset = Math.Max(PeakBeforeReset, before);
             }
         }
@@ -82,12 +88,18 @@ public sealed partial class BwrapSandbox
             var peak = cgroup.PeakMemoryBytes();
             lock (_lock)
             {
-                var lap = new LapMeasurement(_lap ?? "", cpu - _lapStartCpu, peak) { WallTime = Stopwatch.GetElapsedTime(_lapStartWallTicks) };
+                var lap = new LapMeasurement(_lap ?? "", cpu - _lapStartCpu, peak)
+                {
+                    WallTime = Stopwatch.GetElapsedTime(_lapStartWallTicks),
+                    PeakAtStartBytes = _lapStartPeak,
+                };
                 _laps.Add(lap);
                 _lap = null;
                 return lap;
             }
         }
+
+        public long ShadowBytes() => ShadowRange is { } range ? ShadowMemory.ResidentBytes(cgroup.Processes(), range) : 0;
 
         public void Send(ReadOnlyMemory<byte> bytes) => Input.Writer.TryWrite(bytes);
 

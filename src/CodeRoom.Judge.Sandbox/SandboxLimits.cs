@@ -42,4 +42,15 @@ public sealed record SandboxLimits
 
     /// <summary>Open files per process (RLIMIT_NOFILE).</summary>
     public int OpenFiles { get; init; } = 256;
+
+    /// <summary>
+    /// Addresses whose resident memory is a runtime's own bookkeeping rather than the program's (AddressSanitizer's
+    /// shadow): measured on request (<see cref="ISandboxMonitor.ShadowBytes"/>, from /proc/PID/smaps of the
+    /// run's processes) so that the caller can judge the program's memory without it. Not a limit: the cgroup's
+    /// <see cref="MemoryBytes"/> still caps everything. Null: not measured.
+    /// </summary>
+    public AddressRange? ShadowRange { get; init; }
 }
+
+/// <summary>A range of virtual addresses, [Start, End).</summary>
+public sealed record AddressRange(ulong Start, ulong End);

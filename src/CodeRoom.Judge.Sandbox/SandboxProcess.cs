@@ -114,6 +114,7 @@ public sealed partial class BwrapSandbox
                 WallTime = run.Limits.WallTime,
                 ControlBytes = Math.Min(run.Limits.ControlBytes, limits.ControlBytes),
                 ControlLineBytes = Math.Min(run.Limits.ControlLineBytes, limits.ControlLineBytes),
+                ShadowRange = run.Limits.ShadowRange,
             }, run.Stdin, run.KeepStdinOpen, run.OnControlLine, run.OnStarted, cancellationToken);
 
         private async Task<SandboxOutcome> RunAsync(SandboxLimits runLimits, ReadOnlyMemory<byte> stdin, bool keepStdinOpen,

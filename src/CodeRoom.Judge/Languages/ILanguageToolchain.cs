@@ -135,6 +135,14 @@ public sealed record BuildPlan
     public long MemoryOverheadBytes { get; init; }
 
     /// <summary>
+    /// How much of <see cref="MemoryOverheadBytes"/> a test may really use, from what the supervisor measured at its end
+    /// (C++: the resident size of AddressSanitizer's shadow, whose range this names): a test whose peak memory rose past
+    /// the problem's limit plus that is memory_limit_exceeded, as it would be without the instrumentation. Null when
+    /// the cgroup's limit is the whole rule.
+    /// </summary>
+    public ShadowMemoryRule? ShadowMemory { get; init; }
+
+    /// <summary>
     /// For a process that died inside a test: the runtime's own report of why, read from that test's stderr (C++: the
     /// sanitizers' "ERROR: AddressSanitizer: heap-buffer-overflow ..." or "runtime error: ..."), or null when there
     /// is none and the signal or exit code says it. stderr is the candidate's: whatever this returns only ever becomes
@@ -156,3 +164,7 @@ public sealed record CrashSymbolizer(Func<IReadOnlyList<ulong>, IReadOnlyList<st
 /// </summary>
 public sealed record PrebuiltArtifact(string Name, IReadOnlyDictionary<string, string> Files, IReadOnlyList<string> Command,
     string MountPoint);
+
+/// <summary>Where a runtime's shadow memory lives, and how much beyond the problem's limit a test may use given the
+/// shadow's resident size at its end (<see cref="BuildPlan.ShadowMemory"/>).</summary>
+public sealed record ShadowMemoryRule(AddressRange Range, Func<long, long> AllowanceBytes);

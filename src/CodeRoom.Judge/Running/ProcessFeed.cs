@@ -84,6 +84,7 @@ internal sealed class ProcessFeed(FeedPlan plan)
                     var lap = monitor.EndLap();
                     var overLimit = lap.CpuTime > _lapCpuLimit ? FinishedTest.Overrun.Cpu
                         : lap.WallTime > _lapWallLimit ? FinishedTest.Overrun.Wall
+                        : OverMemory(lap, monitor) ? FinishedTest.Overrun.Memory
                         : FinishedTest.Overrun.None;
                     Results[result.Index] = new FinishedTest(result.Report, lap.CpuTime, lap.WallTime, lap.PeakMemoryBytes, overLimit,
                         CurrentCappedByBudget);
@@ -102,6 +103,14 @@ internal sealed class ProcessFeed(FeedPlan plan)
             }
         }
     }
+
+    /// <summary>A peak set during this test above the limit plus what the runtime's measured shadow allows
+    /// (<see cref="Languages.BuildPlan.ShadowMemory"/>); an earlier test's peak is not this test's. The shadow is read
+    /// (a few ms) only for a peak above what an empty shadow allows, while the program waits for its next input.</summary>
+    private bool OverMemory(LapMeasurement lap, ISandboxMonitor monitor) =>
+        plan.Shadow is { } rule && lap.PeakMemoryBytes > lap.PeakAtStartBytes
+        && lap.PeakMemoryBytes > plan.MemoryLimitBytes + rule.AllowanceBytes(0)
+        && lap.PeakMemoryBytes > plan.MemoryLimitBytes + rule.AllowanceBytes(monitor.ShadowBytes());
 
     private void StartNext(ISandboxMonitor monitor)
     {
@@ -140,12 +149,15 @@ internal sealed record FeedPlan(
     Func<int, TimeSpan> TestCpuLimit,
     TimeSpan LoadAllowance,
     TimeSpan BudgetLeft,
-    bool HarnessAnnouncesStart);
+    bool HarnessAnnouncesStart,
+    long MemoryLimitBytes = 0,
+    Languages.ShadowMemoryRule? Shadow = null);
 
 /// <summary>A test whose result line came back, with the supervisor's measurements.</summary>
 internal sealed record FinishedTest(TestReport Report, TimeSpan Cpu, TimeSpan Wall, long PeakMemoryBytes, FinishedTest.Overrun Over,
     bool CappedByBudget)
 {
-    /// <summary>The result came back, but after the test's limit (between two of the watchdog's polls).</summary>
-    public enum Overrun { None, Cpu, Wall }
+    /// <summary>The result came back, but after the test's limit (between two of the watchdog's polls), or with more
+    /// memory used than the limit once the runtime's measured shadow is set aside.</summary>
+    public enum Overrun { None, Cpu, Wall, Memory }
 }

@@ -107,11 +107,12 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
                 break;
             }
 
-            var feed = new ProcessFeed(new FeedPlan(remaining, Input, TestLimit, plan.LoadAllowance, left, plan.HarnessAnnouncesStart));
+            var memoryBytes = problem.Limits.MemoryLimitMb * 1024L * 1024;
+            var feed = new ProcessFeed(new FeedPlan(remaining, Input, TestLimit, plan.LoadAllowance, left, plan.HarnessAnnouncesStart,
+                memoryBytes, plan.ShadowMemory));
             var header = prepared is null
                 ? HarnessHeader.Header(problem.Signature, language, nonce)
                 : HarnessHeader.WarmHeader(problem.Signature, language, nonce, request.Code, plan, box);
-            var memoryBytes = problem.Limits.MemoryLimitMb * 1024L * 1024;
             var spec = new SandboxSpec
             {
                 Command = plan.RunCommand,
@@ -132,6 +133,7 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
                     ControlBytes = (int)Math.Min(64L << 20, (long)lineCap * (remaining.Count + 4)),
                     TmpBytes = options.TmpSizeMb * 1024L * 1024,
                     StackBytes = memoryBytes,
+                    ShadowRange = plan.ShadowMemory?.Range,
                 },
                 OnStarted = feed.OnStarted,
                 OnControlLine = feed.OnLine,
@@ -247,6 +249,11 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
     private static RawTest Finished(TestCase test, Problem problem, FinishedTest finished, string stdout, string stderr)
     {
         var cpuMs = finished.Cpu.TotalMilliseconds;
+        if (finished.Over == FinishedTest.Overrun.Memory)
+        {
+            return new RawTest(Verdict.MemoryLimitExceeded, null, $"memory limit exceeded: more than {problem.Limits.MemoryLimitMb} MB in this test",
+                cpuMs, finished.PeakMemoryBytes, stdout, stderr);
+        }
         if (finished.Over != FinishedTest.Overrun.None)
         {
             var limitMs = test.TimeoutMs ?? problem.Limits.TimeLimitMs;

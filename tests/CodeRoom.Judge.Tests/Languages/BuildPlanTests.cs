@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Languages;
@@ -49,6 +50,15 @@ public sealed class BuildPlanTests
         }
         text.Append("max processes: ").Append(plan.MaxProcesses).Append('\n');
         text.Append("startup allowance: ").Append(plan.StartupAllowance.TotalMilliseconds).Append(" ms\n");
+        if (plan.MemoryOverheadBytes > 0 || plan.ShadowMemory is not null)
+        {
+            text.Append("memory overhead: ").Append(plan.MemoryOverheadBytes / (1024 * 1024)).Append(" MB\n");
+        }
+        if (plan.ShadowMemory is { } shadow)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"shadow: 0x{shadow.Range.Start:x}-0x{shadow.Range.End:x}, allowance ")
+                .AppendJoin(", ", new long[] { 0, 1, 4, 16 }.Select(mb => $"{mb} MB -> {shadow.AllowanceBytes(mb << 20) >> 20} MB")).Append('\n');
+        }
         // The newest installed SDK's folders, whatever its version.
         Golden.Match($"plan/{language}.txt", text.ToString()
             .Replace(CSharpToolchain.RoslynDirectory, "<sdk>/Roslyn/bincore", StringComparison.Ordinal)

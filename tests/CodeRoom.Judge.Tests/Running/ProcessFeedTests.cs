@@ -25,6 +25,7 @@ public sealed class ProcessFeedTests
             return new LapMeasurement("", LapCpu, 0);
         }
 
+        public long ShadowBytes() => 0;
         public void Send(ReadOnlyMemory<byte> bytes) => Events.Add("send " + Encoding.UTF8.GetString(bytes.Span).TrimEnd());
         public void CloseInput() => Events.Add("close");
         public void Stop() => Events.Add("stop");

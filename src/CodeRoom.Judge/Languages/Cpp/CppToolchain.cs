@@ -150,6 +150,7 @@ public sealed partial class CppToolchain : ILanguageToolchain
             ["UBSAN_OPTIONS"] = Sanitizers.UbsanOptions,
         },
         MemoryOverheadBytes = Sanitizers.MemoryOverheadBytes(memoryLimitMb),
+        ShadowMemory = Sanitizers.ShadowMemory(memoryLimitMb),
         DescribeCrash = Sanitizers.Describe,
         // The compile is a shell, clang and the linker; the run itself has two threads (main and the big-stack one).
         MaxProcesses = 16,
