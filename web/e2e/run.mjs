@@ -313,6 +313,9 @@ async function main() {
   await check('rate limit and lost connection give clear messages (simulated in the browser)', async () => {
     // Simulated with request interception so the real limiter is not spent; the real 429 path is unit tested.
     await page.route('**/api/coding/submit', (route) => route.abort('internetdisconnected'));
+    // As a candidate would: in the editor (the language selector just had the focus), once Submit is available.
+    await page.waitForSelector('[data-testid="submit"]:not([disabled])', { timeout: 10000 });
+    await page.click('.monaco-editor .view-lines');
     await page.keyboard.press('ControlOrMeta+Shift+Enter');
     await page.waitForFunction(() => /Lost connection/.test(document.querySelector('[data-testid="output-error"]')?.textContent ?? ''), null, { timeout: 10000 });
     await page.unroute('**/api/coding/submit');

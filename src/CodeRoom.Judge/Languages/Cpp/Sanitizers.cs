@@ -50,14 +50,14 @@ internal static partial class Sanitizers
     /// vector&lt;int&gt;(100): 128 MB against 87 MB without the sanitizer, 14 MB of it shadow), but it made one big
     /// buffer free memory: its shadow is never touched, so 290 MB fitted under a 256 MB limit (296 MB with the
     /// sanitizer, 293 without). So what a test may use beyond the limit follows the shadow it really has: the runtime's
-    /// own few MB (3 measured, 8 allowed) and eight times the shadow's resident size, never more than the fixed headroom
+    /// own few MB (3 measured, 4 allowed) and eight times the shadow's resident size, never more than the fixed headroom
     /// the cgroup enforces anyway. Everything else the sanitizer holds comes with shadow it touched: a quarantined
     /// chunk's shadow is poisoned (an eighth of its size), and redzones cost 0.3-2x the shadow of the small allocations
     /// they pad (16- to 400-byte ones measured; buffers of 1 MB and more: 1-5 MB in all).
     /// </summary>
     public static ShadowMemoryRule ShadowMemory(int memoryLimitMb)
     {
-        const long runtime = 8L * 1024 * 1024;
+        const long runtime = 4L * 1024 * 1024;
         var ceiling = MemoryOverheadBytes(memoryLimitMb);
         return new ShadowMemoryRule(ShadowRange, shadow => Math.Min(ceiling, runtime + 8 * shadow));
     }
