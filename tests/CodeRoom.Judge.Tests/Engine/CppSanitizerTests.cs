@@ -160,6 +160,49 @@ public sealed class CppSanitizerTests(JudgeFixture fixture)
         }
     }
 
+    /// <summary>
+    /// Attack on the shadow's measurement: the program cuts the shadow's address range into 30,000 mappings (alternate
+    /// pages of an unused stretch of it, mapped read-write and read-only so the kernel cannot merge them), which makes
+    /// /proc/PID/smaps about 30 MB long, then holds a 290 MB buffer. The supervisor reads a few MB of it at most, so the
+    /// run is as quick as any and the verdict is the stricter one.
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task A_shadow_cut_into_thousands_of_mappings_costs_the_supervisor_little_and_the_verdict_stays_strict()
+    {
+        var code = """
+            #include <sys/mman.h>
+            static bool fragmented = [] {
+                // Far above any shadow this program needs: the shadow of addresses around 0x7c0000000000.
+                char* base = (char*)0x0f8000000000ULL;
+                for (int i = 0; i < 30000; i++) {
+                    int prot = i % 2 == 0 ? PROT_READ | PROT_WRITE : PROT_READ;
+                    if (mmap(base + (size_t)i * 4096, 4096, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0) == MAP_FAILED) {
+                        return false;
+                    }
+                }
+                return true;
+            }();
+            class Solution {
+            public:
+                int last(vector<int>& nums, int k) {
+                    // A wrong answer on the first test if the mappings could not be made: the attack did not happen.
+                    if (k == 1) return (int)nums.size() + (int)!fragmented;
+                    vector<char> big(290u << 20, 1);
+                    long s = 0;
+                    for (size_t i = 0; i < big.size(); i += 4096) s += big[i];
+                    return (int)nums.size() + (int)(s == 0);
+                }
+            };
+            """;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await fixture.JudgeAsync(LastWithTime, LanguageId.Cpp, code);
+        var detail = JsonSerializer.Serialize(result.Tests.Select(t => new { t.Verdict, t.Error, t.MemoryKb }), ContractJson.Options);
+        Assert.True(result.Tests[0].Verdict == Verdict.Accepted, detail);
+        Assert.True(result.Tests[1].Verdict == Verdict.MemoryLimitExceeded, detail);
+        Assert.True(result.Tests[2].Verdict == Verdict.Accepted, detail);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"{clock.Elapsed.TotalSeconds:0.0} s: {detail}");
+    }
+
     /// <summary>stderr is the candidate's: a report it prints without crashing changes nothing.</summary>
     [Fact(Timeout = 60_000)]
     public async Task A_forged_sanitizer_report_without_a_crash_changes_nothing()

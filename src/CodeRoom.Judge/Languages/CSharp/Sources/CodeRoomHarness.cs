@@ -392,39 +392,21 @@ namespace CodeRoom.Harness
         private static List<JsonElement> Items(JsonElement node) => [.. node.EnumerateArray()];
 
         /// <summary>int[], long[], double[] and their List forms, filled without boxing; null for any other shape.</summary>
-        private static object TypedNumbers(JsonElement node, int count, Type clr, Type element)
+        private static object TypedNumbers(JsonElement node, int count, Type clr, Type element) =>
+            element == typeof(int) ? Numbers(node, count, clr, item => item.GetInt32())
+            : element == typeof(long) ? Numbers(node, count, clr, item => item.GetInt64())
+            : element == typeof(double) ? Numbers(node, count, clr, item => item.GetDouble())
+            : null;
+
+        private static object Numbers<T>(JsonElement node, int count, Type clr, Func<JsonElement, T> read)
         {
-            if (element == typeof(int))
+            var values = new T[count];
+            var i = 0;
+            foreach (var item in node.EnumerateArray())
             {
-                var values = new int[count];
-                var i = 0;
-                foreach (var item in node.EnumerateArray())
-                {
-                    values[i++] = item.GetInt32();
-                }
-                return clr.IsArray ? values : clr.IsAssignableFrom(typeof(List<int>)) ? new List<int>(values) : null;
+                values[i++] = read(item);
             }
-            if (element == typeof(long))
-            {
-                var values = new long[count];
-                var i = 0;
-                foreach (var item in node.EnumerateArray())
-                {
-                    values[i++] = item.GetInt64();
-                }
-                return clr.IsArray ? values : clr.IsAssignableFrom(typeof(List<long>)) ? new List<long>(values) : null;
-            }
-            if (element == typeof(double))
-            {
-                var values = new double[count];
-                var i = 0;
-                foreach (var item in node.EnumerateArray())
-                {
-                    values[i++] = item.GetDouble();
-                }
-                return clr.IsArray ? values : clr.IsAssignableFrom(typeof(List<double>)) ? new List<double>(values) : null;
-            }
-            return null;
+            return clr.IsArray ? values : clr.IsAssignableFrom(typeof(List<T>)) ? new List<T>(values) : null;
         }
 
         /// <summary>The element type of T[], List&lt;T&gt;, IList&lt;T&gt;, IEnumerable&lt;T&gt; and the like.</summary>
