@@ -21,42 +21,87 @@ export RABBITMQ_NODENAME="$NODE" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NOD
   RABBITMQ_MNESIA_BASE="$DIR/mnesia" RABBITMQ_LOG_BASE="$DIR/log" RABBITMQ_PID_FILE="$DIR/node.pid" \
   RABBITMQ_CONFIG_FILE="$DIR/rabbitmq" RABBITMQ_ENABLED_PLUGINS_FILE="$DIR/enabled_plugins" HOME=/var/lib/rabbitmq \
   ERL_CRASH_DUMP="$DIR/erl_crash.dump"
-ctl() { runuser -u rabbitmq --preserve-environment -- rabbitmqctl -q -n "$NODE" "$@"; }
+ctl() { runuser -u rabbitmq --preserve-environment -- timeout -k 2 "${CTL_TIMEOUT:-20}" rabbitmqctl -q -n "$NODE" "$@"; }
+# The node's Erlang VM, found by the node name in its environment (3.10 keeps it off the command line). epmd, which the
+# first node started and which serves every node here, carries that name too but is not a beam.smp; the VM's port
+# programs end with it.
+node_pids() {
+  local pid
+  for pid in $(pgrep -u rabbitmq -x beam.smp); do
+    { tr '\0' '\n' <"/proc/$pid/environ"; } 2>/dev/null | grep -qx "RABBITMQ_NODENAME=$NODE" && echo "$pid"
+  done
+  return 0
+}
+kill_node() {
+  local pids; pids=$(node_pids)
+  [ -n "$pids" ] || return 0
+  kill $pids 2>/dev/null || true
+  for _ in $(seq 1 20); do [ -z "$(node_pids)" ] && return 0; sleep 0.25; done
+  kill -9 $(node_pids) 2>/dev/null || true
+  sleep 0.5
+}
+# What a person needs when the node will not come up: every line of it on stderr, which the test suites print.
+diagnose() {
+  {
+    echo "--- RabbitMQ node $NODE: diagnostics"
+    echo "node processes: $(node_pids | tr '\n' ' ')"
+    echo "epmd: $(timeout 5 epmd -names 2>&1 | tr '\n' ';')"
+    df -h "$DIR" 2>&1 | tail -n 1
+    free -m 2>&1 | sed -n 2p
+    ss -ltnp 2>/dev/null | grep -E ":($PORT|$((PORT + 1000))|4369)\b" || true
+    tail -n 40 "$DIR/log/"*.log 2>/dev/null || true
+    echo "---"
+  } >&2
+}
 
 exec 9>"/tmp/coderoom-rabbitmq-$PORT.lock"
-flock -w 120 9
+flock -w 150 9 || { echo "start-rabbitmq.sh: another start of the node on port $PORT holds its lock after 150 s" >&2; exit 1; }
 
 if [ "${1:-}" = stop ]; then
-  ctl stop >/dev/null 2>&1 9>&- || true
+  CTL_TIMEOUT=60 ctl stop >/dev/null 2>&1 9>&- || true
+  kill_node
   exit 0
 fi
-if ctl status >/dev/null 2>&1 9>&-; then
+if CTL_TIMEOUT=15 ctl status >/dev/null 2>&1 9>&-; then
   echo "$URL"; exit 0
 fi
+# Not answering: a node that died leaves nothing, but one that is wedged (registered, unresponsive) or half-started
+# would make every start below fail as "already running" until the caller gives up. Stop it first.
+kill_node
 mkdir -p "$DIR/mnesia" "$DIR/log"
-# Loopback only; the default guest user may then connect (it is refused from other hosts anyway).
+# Loopback only; the default guest user may then connect (it is refused from other hosts anyway). A throwaway node on
+# a developer's or CI's disk: the free-disk alarm (which blocks every publisher) only when the disk is truly full.
 cat >"$DIR/rabbitmq.conf" <<CONF
 listeners.tcp.default = 127.0.0.1:$PORT
 loopback_users.guest = true
-log.file.level = warning
+disk_free_limit.absolute = 20MB
+log.file.level = info
 CONF
 echo "[]." >"$DIR/enabled_plugins"
 chown -R rabbitmq:rabbitmq "$DIR"
-# A node that dies at start leaves a crash dump: say why at once instead of waiting a minute, and try twice more (a port
-# held for a moment by something else).
+# A node that dies at start leaves a crash dump: say why at once instead of waiting, and try twice more (a port held for
+# a moment by something else). One that neither starts nor dies within 45 s is killed and tried again; the last
+# try starts from an empty database (a node that cannot read its own is of no use to anyone).
 for try in 1 2 3; do
   rm -f "$DIR/erl_crash.dump"
+  if [ "$try" = 3 ]; then rm -rf "$DIR/mnesia"; mkdir -p "$DIR/mnesia"; chown rabbitmq:rabbitmq "$DIR/mnesia"; fi
   # The node must not inherit the lock (fd 9) or our stdout, or callers wait on it forever.
   runuser -u rabbitmq --preserve-environment -- rabbitmq-server -detached >/dev/null 2>&1 9>&- </dev/null
-  # await_startup fails at once until the node has registered with epmd: ask again until it is up (about 5 s).
-  for _ in $(seq 1 120); do
-    ctl await_startup --timeout 10 >/dev/null 2>&1 9>&- && { echo "$URL"; exit 0; }
+  # await_startup fails at once until the node has registered with epmd: ask again until it is up (about 5 s here).
+  deadline=$((SECONDS + 45))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    CTL_TIMEOUT=15 ctl await_startup --timeout 10 >/dev/null 2>&1 9>&- && { echo "$URL"; exit 0; }
     [ -s "$DIR/erl_crash.dump" ] && break
     sleep 0.5
   done
-  [ -s "$DIR/erl_crash.dump" ] || break
-  echo "RabbitMQ node $NODE did not start (try $try): $(grep -m1 '^Slogan:' "$DIR/erl_crash.dump" | cut -c1-400)" >&2
+  if [ -s "$DIR/erl_crash.dump" ]; then
+    echo "RabbitMQ node $NODE did not start (try $try): $(grep -m1 '^Slogan:' "$DIR/erl_crash.dump" | cut -c1-400)" >&2
+  else
+    echo "RabbitMQ node $NODE did not start within 45 s (try $try)" >&2
+    diagnose
+  fi
+  kill_node
   sleep 2
 done
-tail -n 30 "$DIR/log/"*.log >&2 2>/dev/null || true
+diagnose
 exit 1

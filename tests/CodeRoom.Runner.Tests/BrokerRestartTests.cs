@@ -7,27 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeRoom.Runner.Tests;
 
-/// <summary>A broker of its own (another port), so stopping it disturbs no other test. Two copies of this suite on one
-/// host (helpers working side by side) each set CODEROOM_TEST_OWN_RABBITMQ_PORT, or one would stop the other's broker.</summary>
-public sealed class OwnBrokerApiFactory : FleetApiFactory
-{
-    public static readonly int Port =
-        int.TryParse(Environment.GetEnvironmentVariable("CODEROOM_TEST_OWN_RABBITMQ_PORT"), out var port) ? port : 15721;
-
-    protected override int BrokerPort => Port;
-
-    protected override void Configure()
-    {
-        base.Configure();
-        Settings["JudgeQueue:WaitSeconds"] = "0.2";
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Broker.Stop(Port); // 130 MB on a shared machine; the shared node stays up like PostgreSQL's
-    }
-}
+/// <summary>A broker of its own that the test restarts.</summary>
+public sealed class OwnBrokerApiFactory() : PrivateBrokerApiFactory("CODEROOM_TEST_OWN_RABBITMQ_PORT", 15721);
 
 public sealed class BrokerRestartTests(OwnBrokerApiFactory factory) : IClassFixture<OwnBrokerApiFactory>
 {
@@ -51,7 +32,7 @@ public sealed class BrokerRestartTests(OwnBrokerApiFactory factory) : IClassFixt
         }
         await runner.WaitForLineAsync(l => l.Contains("STARTED ", StringComparison.Ordinal), TimeSpan.FromSeconds(60), Ct);
 
-        Broker.Stop(OwnBrokerApiFactory.Port);
+        Broker.Stop(factory.Port);
         try
         {
             // The broker is unreachable: an answer at once, 503 with Retry-After; never a hang or a 500.
@@ -66,7 +47,7 @@ public sealed class BrokerRestartTests(OwnBrokerApiFactory factory) : IClassFixt
         }
         finally
         {
-            Broker.Start(OwnBrokerApiFactory.Port);
+            Broker.Start(factory.Port);
         }
 
         // Nothing lost: every job accepted before the restart finishes, once.

@@ -24,6 +24,34 @@ public static class Broker
 
     public static void Stop(int port) => Script(port, "stop");
 
+    /// <summary>The Erlang VM of the node on <paramref name="port"/>: the rabbitmq user's beam.smp whose environment names
+    /// that node (as the start script finds it).</summary>
+    public static IReadOnlyList<int> NodePids(int port)
+    {
+        var name = $"RABBITMQ_NODENAME=coderoom{port}@localhost";
+        var pids = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() == "beam.smp"
+                    && File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').Contains(name))
+                {
+                    pids.Add(pid);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // exited meanwhile
+            }
+        }
+        return pids;
+    }
+
     private static string Script(int port, string? argument)
     {
         var path = Path.Combine(TestServers.RepoRoot, "scripts", "start-rabbitmq.sh");
@@ -37,10 +65,12 @@ public static class Broker
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        // The script bounds itself (a wedged node is killed, a start is tried three times, each within 45 s) and says
+        // why it failed; this bound is only for a script that hangs anyway, and still shows what it printed.
+        if (!process.WaitForExit(TimeSpan.FromSeconds(240)))
         {
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("start-rabbitmq.sh did not finish within 120 s");
+            throw new InvalidOperationException("start-rabbitmq.sh did not finish within 240 s:\n" + stderr.GetAwaiter().GetResult());
         }
         var output = stdout.GetAwaiter().GetResult().Trim();
         if (process.ExitCode != 0 || (argument is null && output.Length == 0))
@@ -94,6 +124,29 @@ public class FleetApiFactory : ApiFactory
             environment[key] = value;
         }
         return new(id, environment, restartOnCrash);
+    }
+}
+
+/// <summary>A fleet Api on a broker node of its own (another port), so stopping or freezing that node disturbs no other
+/// test; the node is stopped with the fixture (130 MB on a shared machine; the shared node stays up like PostgreSQL's).
+/// Two copies of this suite on one host (helpers working side by side) each set the port's variable, or one would stop
+/// the other's broker.</summary>
+public abstract class PrivateBrokerApiFactory(string portVariable, int defaultPort) : FleetApiFactory
+{
+    public int Port { get; } = int.TryParse(Environment.GetEnvironmentVariable(portVariable), out var port) ? port : defaultPort;
+
+    protected override int BrokerPort => Port;
+
+    protected override void Configure()
+    {
+        base.Configure();
+        Settings["JudgeQueue:WaitSeconds"] = "0.2"; // these tests poll: a run's answer is its id at once
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Broker.Stop(Port);
     }
 }
 

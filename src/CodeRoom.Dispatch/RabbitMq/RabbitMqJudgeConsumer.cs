@@ -370,6 +370,26 @@ internal static partial class RabbitMqConsumerSupport
         await SettleAsync(() => channel.BasicNackAsync(deliveryTag, multiple: false, requeue: true, CancellationToken.None));
     }
 
+    /// <summary>
+    /// Waits for a client operation no longer than <paramref name="cancellationToken"/> allows. The client does not
+    /// give up every wait when told to: opening a channel on a broker that hangs (holds the connection, answers
+    /// nothing) waits out its 20 s continuation timeout whatever the token says. A request must get its 503 within its
+    /// own bound; the operation left behind ends by itself and its failure is observed here.
+    /// </summary>
+    public static async Task<T> BoundedAsync<T>(Task<T> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await operation.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (!operation.IsCompleted)
+        {
+            _ = operation.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default);
+            throw;
+        }
+    }
+
     /// <summary>Acks and rejects on a channel that died with a broker restart fail; the broker has already put those
     /// jobs back, and their redelivery finds the result stored and is acked then. Closing what is already closed, too.</summary>
     public static async Task SettleAsync(Func<ValueTask> settle)

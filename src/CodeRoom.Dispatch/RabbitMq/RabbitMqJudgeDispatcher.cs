@@ -46,7 +46,7 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
         timeout.CancelAfter(TimeSpan.FromSeconds(options.PublishTimeoutSeconds));
         try
         {
-            var channel = await GetChannelAsync(timeout.Token);
+            var channel = await RabbitMqConsumerSupport.BoundedAsync(GetChannelAsync(timeout.Token), timeout.Token);
             if (channel is null)
             {
                 return DispatchOutcome.Unavailable;
@@ -66,7 +66,7 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
             catch (PublishException)
             {
                 // Returned: the queue was deleted. Declare the queues again and try once more.
-                await ReadyJobsAsync(timeout.Token);
+                await RabbitMqConsumerSupport.BoundedAsync(ReadyJobsAsync(timeout.Token), timeout.Token);
                 await channel.BasicPublishAsync(exchange: "", routingKey: options.JobQueue, mandatory: true, basicProperties: properties,
                     body: message.ToBytes(), cancellationToken: timeout.Token);
             }

@@ -28,9 +28,14 @@ public sealed class RabbitMqRpc(RabbitMqConnection connection) : IAsyncDisposabl
         var id = Guid.NewGuid().ToString("N");
         var reply = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = reply;
+        // The whole call is bounded, not only the wait for the answer: a broker that takes the connection but never
+        // confirms the publish (a resource alarm blocks publishers; a node too busy to answer) held an editor check
+        // until the client gave up, 3 minutes in CI.
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(timeout);
         try
         {
-            var channel = await GetChannelAsync(cancellationToken)
+            var channel = await RabbitMqConsumerSupport.BoundedAsync(GetChannelAsync(bound.Token), bound.Token)
                 ?? throw new SandboxUnavailableException("the judge fleet's broker is unreachable; try again shortly");
             var headers = new Dictionary<string, object?>();
             JudgeTracing.Inject(headers);
@@ -42,8 +47,12 @@ public sealed class RabbitMqRpc(RabbitMqConnection connection) : IAsyncDisposabl
                 Expiration = ((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
                 Headers = headers,
             };
-            await channel.BasicPublishAsync("", queue, mandatory: true, properties, body, cancellationToken);
-            return await reply.Task.WaitAsync(timeout, cancellationToken);
+            await channel.BasicPublishAsync("", queue, mandatory: true, properties, body, bound.Token);
+            return await reply.Task.WaitAsync(bound.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no answer within {timeout.TotalSeconds:0.#} s");
         }
         catch (Exception e) when (e is PublishException or AlreadyClosedException or OperationInterruptedException or IOException)
         {
@@ -75,17 +84,25 @@ public sealed class RabbitMqRpc(RabbitMqConnection connection) : IAsyncDisposabl
             _channel?.Dispose();
             var channel = await conn.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-            await channel.QueueDeclareAsync(_replyQueue, durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
-            var consumer = new AsyncEventingBasicConsumer(channel);
-            consumer.ReceivedAsync += (_, delivery) =>
+            try
             {
-                if (delivery.BasicProperties.CorrelationId is { } correlation && _pending.TryGetValue(correlation, out var waiter))
+                await channel.QueueDeclareAsync(_replyQueue, durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
+                var consumer = new AsyncEventingBasicConsumer(channel);
+                consumer.ReceivedAsync += (_, delivery) =>
                 {
-                    waiter.TrySetResult(delivery.Body.ToArray());
-                }
-                return Task.CompletedTask;
-            };
-            await channel.BasicConsumeAsync(_replyQueue, autoAck: true, consumer, cancellationToken);
+                    if (delivery.BasicProperties.CorrelationId is { } correlation && _pending.TryGetValue(correlation, out var waiter))
+                    {
+                        waiter.TrySetResult(delivery.Body.ToArray());
+                    }
+                    return Task.CompletedTask;
+                };
+                await channel.BasicConsumeAsync(_replyQueue, autoAck: true, consumer, cancellationToken);
+            }
+            catch
+            {
+                channel.Dispose(); // a set-up cut short (the caller's bound) leaves no half-made channel behind
+                throw;
+            }
             _channel = channel;
             return channel;
         }
