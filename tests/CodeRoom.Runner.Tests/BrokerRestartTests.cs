@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CodeRoom.Runner.Tests;
 
 /// <summary>A broker of its own that the test restarts.</summary>
-public sealed class OwnBrokerApiFactory() : PrivateBrokerApiFactory("CODEROOM_TEST_OWN_RABBITMQ_PORT", 15721);
+public sealed class OwnBrokerApiFactory() : PrivateBrokerApiFactory("CODEROOM_TEST_OWN_RABBITMQ_PORT", 15721, waitSeconds: "0.2");
 
 public sealed class BrokerRestartTests(OwnBrokerApiFactory factory) : IClassFixture<OwnBrokerApiFactory>
 {

@@ -127,11 +127,12 @@ public class FleetApiFactory : ApiFactory
     }
 }
 
-/// <summary>A fleet Api on a broker node of its own (another port), so stopping or freezing that node disturbs no other
-/// test; the node is stopped with the fixture (130 MB on a shared machine; the shared node stays up like PostgreSQL's).
-/// Two copies of this suite on one host (helpers working side by side) each set the port's variable, or one would stop
-/// the other's broker.</summary>
-public abstract class PrivateBrokerApiFactory(string portVariable, int defaultPort) : FleetApiFactory
+/// <summary>A fleet Api on a broker node of its own (another port), so stopping or freezing that node, or deleting its
+/// queues, disturbs no other test; the node is stopped with the fixture (130 MB on a shared machine; the shared node stays
+/// up like PostgreSQL's). Two copies of this suite on one host (helpers working side by side) each set the port's
+/// variable, or one would stop the other's broker.</summary>
+/// <param name="waitSeconds">JudgeQueue:WaitSeconds: "0.2" for tests that poll (a run's answer is its id at once).</param>
+public abstract class PrivateBrokerApiFactory(string portVariable, int defaultPort, string waitSeconds = "20") : FleetApiFactory
 {
     public int Port { get; } = int.TryParse(Environment.GetEnvironmentVariable(portVariable), out var port) ? port : defaultPort;
 
@@ -140,7 +141,7 @@ public abstract class PrivateBrokerApiFactory(string portVariable, int defaultPo
     protected override void Configure()
     {
         base.Configure();
-        Settings["JudgeQueue:WaitSeconds"] = "0.2"; // these tests poll: a run's answer is its id at once
+        Settings["JudgeQueue:WaitSeconds"] = waitSeconds;
     }
 
     public override async ValueTask DisposeAsync()

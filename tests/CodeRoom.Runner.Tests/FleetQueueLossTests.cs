@@ -6,9 +6,14 @@ using RabbitMQ.Client;
 
 namespace CodeRoom.Runner.Tests;
 
+/// <summary>The tests that delete a quorum queue and declare it again do so on a node of their own: RabbitMQ 3.10 handles
+/// that oddly (RabbitMqConsumerSupport's summary), and the shared node serves every other test.</summary>
+public sealed class QueueDeletingFleetApiFactory() : PrivateBrokerApiFactory("CODEROOM_TEST_QUEUE_RABBITMQ_PORT", 15723);
+
 /// <summary>One run in flight per user, as in production, and a quick sweeper: a job lost on the broker is published
-/// again within seconds instead of locking its user out until it is failed (30 minutes).</summary>
-public sealed class OneInFlightFleetApiFactory : FleetApiFactory
+/// again within seconds instead of locking its user out until it is failed (30 minutes). On a node of its own, as
+/// above.</summary>
+public sealed class OneInFlightFleetApiFactory() : PrivateBrokerApiFactory("CODEROOM_TEST_QUEUE_RABBITMQ_PORT", 15723)
 {
     protected override void Configure()
     {
@@ -69,7 +74,7 @@ public sealed class FleetQueueLossTests(OneInFlightFleetApiFactory factory) : IC
     }
 }
 
-public sealed class FleetQueueDeletedTests(FleetApiFactory factory) : IClassFixture<FleetApiFactory>
+public sealed class FleetQueueDeletedTests(QueueDeletingFleetApiFactory factory) : IClassFixture<QueueDeletingFleetApiFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

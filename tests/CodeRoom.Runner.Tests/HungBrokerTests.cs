@@ -7,7 +7,7 @@ using CodeRoom.Api.Tests;
 namespace CodeRoom.Runner.Tests;
 
 /// <summary>A broker of its own that the test freezes.</summary>
-public sealed class HungBrokerApiFactory() : PrivateBrokerApiFactory("CODEROOM_TEST_HUNG_RABBITMQ_PORT", 15722)
+public sealed class HungBrokerApiFactory() : PrivateBrokerApiFactory("CODEROOM_TEST_HUNG_RABBITMQ_PORT", 15722, waitSeconds: "0.2")
 {
     protected override void Configure()
     {
