@@ -30,7 +30,8 @@ public sealed class HungBrokerTests(HungBrokerApiFactory factory) : IClassFixtur
     [Fact(Timeout = 240_000)]
     public async Task A_hung_broker_costs_requests_their_bound_not_a_hang_and_is_replaced_by_the_start_script()
     {
-        await using var runner = factory.StartRunner(23);
+        // The runner renews an idle consumer every 5 s, so it closes a channel on the hung broker while the test waits.
+        await using var runner = factory.StartRunner(23, extra: new Dictionary<string, string?> { ["RabbitMq__IdleResubscribeSeconds"] = "5" });
         await runner.WaitUntilConsumingAsync(Ct);
         var client = factory.ClientFor("fleet-hung-broker-" + Guid.NewGuid());
         var attempt = await client.NewAttemptAsync();
@@ -40,6 +41,7 @@ public sealed class HungBrokerTests(HungBrokerApiFactory factory) : IClassFixtur
         var node = Broker.NodePids(factory.Port);
         Assert.NotEmpty(node);
         Signal("STOP", node);
+        var frozen = Stopwatch.StartNew();
         try
         {
             foreach (var (what, send) in new (string, Func<Task<HttpResponseMessage>>)[]
@@ -56,6 +58,16 @@ public sealed class HungBrokerTests(HungBrokerApiFactory factory) : IClassFixtur
                 Assert.NotNull(response.Headers.RetryAfter);
                 Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{what} answered after {clock.Elapsed}");
             }
+
+            // Long enough for the runner's renewal to close a channel on the hung broker and for the client to give up
+            // on that close (its 20 s continuation timeout), which once stopped the runner's host.
+            var hold = TimeSpan.FromSeconds(30) - frozen.Elapsed;
+            if (hold > TimeSpan.Zero)
+            {
+                await Task.Delay(hold, Ct);
+            }
+            Assert.True(runner.Starts == 1 && !runner.Lines.Any(l => l.StartsWith("[exited", StringComparison.Ordinal)),
+                "the runner died while the broker hung:\n" + string.Join('\n', runner.Lines.TakeLast(30)));
 
             // The start script finds the node registered but deaf, kills it and starts it again on its own data.
             var clockStart = Stopwatch.StartNew();
@@ -79,6 +91,7 @@ public sealed class HungBrokerTests(HungBrokerApiFactory factory) : IClassFixtur
         while (again.StatusCode == HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline);
         var againId = (await again.Json200())["run_id"]!.GetValue<Guid>();
         Assert.Equal("finished", (await client.WaitForResultAsync(againId, Ct, 60))["status"]!.GetValue<string>());
+        Assert.False(runner.Lines.Any(l => l.StartsWith("[exited", StringComparison.Ordinal)), "the same runner judged it");
     }
 
     private static void Signal(string signal, IReadOnlyList<int> pids)

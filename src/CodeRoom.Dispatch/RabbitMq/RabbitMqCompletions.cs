@@ -36,8 +36,9 @@ public sealed class RabbitMqCompletionNotifier(RabbitMqConnection connection, Ti
             await _channel.BasicPublishAsync(connection.Options.CompletedExchange, routingKey: "", mandatory: false, properties,
                 Encoding.ASCII.GetBytes(submissionId.ToString()), cancellationToken);
         }
-        catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
+        catch (Exception e) when (RabbitMqConsumerSupport.IsBrokerFailure(e, cancellationToken))
         {
+            // The event is a shortcut: an Api that misses it answers 202 and its client polls.
         }
         finally
         {

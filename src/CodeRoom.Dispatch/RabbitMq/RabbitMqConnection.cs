@@ -55,17 +55,24 @@ public sealed partial class RabbitMqConnection(IOptions<RabbitMqOptions> options
             try
             {
                 var connection = await factory.CreateConnectionAsync(cancellationToken);
-                await using (var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken))
+                try
                 {
+                    await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
                     await RabbitMqTopology.DeclareAsync(channel, Options, cancellationToken);
+                }
+                catch
+                {
+                    // Not kept, so not left to its automatic recovery either (it would reconnect for ever, unused).
+                    await RabbitMqConsumerSupport.SettleAsync(() => new ValueTask(connection.AbortAsync(TimeSpan.FromSeconds(1))));
+                    connection.Dispose();
+                    throw;
                 }
                 _connection = connection;
                 _loggedDown = false;
                 LogConnected(clientName);
                 return connection;
             }
-            catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException
-                or IOException or System.Net.Sockets.SocketException or TimeoutException)
+            catch (Exception e) when (RabbitMqConsumerSupport.IsBrokerFailure(e, cancellationToken))
             {
                 _nextAttempt = time.GetUtcNow() + TimeSpan.FromSeconds(Options.ReconnectSeconds);
                 if (!_loggedDown)

@@ -275,7 +275,7 @@ internal static partial class RabbitMqConsumerSupport
             {
                 (channel, consumer) = await start(conn, stoppingToken);
             }
-            catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
+            catch (Exception e) when (IsBrokerFailure(e, stoppingToken))
             {
                 LogChannelFailed(logger, e.GetType().Name, e.Message);
                 if (!await PauseAsync(TimeSpan.FromSeconds(connection.Options.ReconnectSeconds), stoppingToken))
@@ -390,6 +390,17 @@ internal static partial class RabbitMqConsumerSupport
         }
     }
 
+    /// <summary>
+    /// A failure of the broker or of the link to it, as opposed to a bug of ours or a stop we asked for. Besides the
+    /// client's own exceptions, the client reports an operation the broker never answered (its continuation timeout, 20 s
+    /// by default: a broker that hangs) as a cancellation nobody asked for, or a TimeoutException. Such a failure must
+    /// cost the operation, never the process: a runner whose consumer renewal met a hung broker stopped its host.
+    /// </summary>
+    public static bool IsBrokerFailure(Exception e, CancellationToken ours) =>
+        e is AlreadyClosedException or OperationInterruptedException or IOException or BrokerUnreachableException
+            or System.Net.Sockets.SocketException or TimeoutException or ObjectDisposedException
+        || (e is OperationCanceledException && !ours.IsCancellationRequested);
+
     /// <summary>Acks and rejects on a channel that died with a broker restart fail; the broker has already put those
     /// jobs back, and their redelivery finds the result stored and is acked then. Closing what is already closed, too.</summary>
     public static async Task SettleAsync(Func<ValueTask> settle)
@@ -398,7 +409,7 @@ internal static partial class RabbitMqConsumerSupport
         {
             await settle();
         }
-        catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException or ObjectDisposedException)
+        catch (Exception e) when (IsBrokerFailure(e, CancellationToken.None))
         {
         }
     }

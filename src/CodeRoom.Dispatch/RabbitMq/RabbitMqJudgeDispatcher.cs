@@ -78,8 +78,7 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
             LogPublishFailed("no confirm within the timeout");
             return DispatchOutcome.Unavailable;
         }
-        catch (Exception e) when (e is PublishException or AlreadyClosedException or OperationInterruptedException or IOException
-            or BrokerUnreachableException or ObjectDisposedException)
+        catch (Exception e) when (e is PublishException || RabbitMqConsumerSupport.IsBrokerFailure(e, cancellationToken))
         {
             LogPublishFailed(e.GetType().Name + ": " + e.Message);
             return DispatchOutcome.Unavailable;
@@ -99,7 +98,7 @@ public sealed partial class RabbitMqJudgeDispatcher(RabbitMqConnection connectio
             await using var channel = await conn.CreateChannelAsync(cancellationToken: cancellationToken);
             return await RabbitMqTopology.DeclareAsync(channel, connection.Options, cancellationToken);
         }
-        catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException)
+        catch (Exception e) when (RabbitMqConsumerSupport.IsBrokerFailure(e, cancellationToken))
         {
             LogPublishFailed("declaring the queues: " + e.Message);
             return null;
