@@ -26,9 +26,11 @@ ctl() { runuser -u rabbitmq --preserve-environment -- timeout -k 2 "${CTL_TIMEOU
 # first node started and which serves every node here, carries that name too but is not a beam.smp; the VM's port
 # programs end with it.
 node_pids() {
-  local pid
-  for pid in $(pgrep -u rabbitmq -x beam.smp); do
-    { tr '\0' '\n' <"/proc/$pid/environ"; } 2>/dev/null | grep -qx "RABBITMQ_NODENAME=$NODE" && echo "$pid"
+  local dir comm
+  for dir in /proc/[0-9]*; do
+    { read -r comm <"$dir/comm"; } 2>/dev/null || continue
+    [ "$comm" = beam.smp ] || continue
+    { tr '\0' '\n' <"$dir/environ"; } 2>/dev/null | grep -qx "RABBITMQ_NODENAME=$NODE" && echo "${dir#/proc/}"
   done
   return 0
 }
@@ -47,8 +49,8 @@ diagnose() {
     echo "node processes: $(node_pids | tr '\n' ' ')"
     echo "epmd: $(timeout 5 epmd -names 2>&1 | tr '\n' ';')"
     df -h "$DIR" 2>&1 | tail -n 1
-    free -m 2>&1 | sed -n 2p
-    ss -ltnp 2>/dev/null | grep -E ":($PORT|$((PORT + 1000))|4369)\b" || true
+    grep -E '^(MemTotal|MemAvailable):' /proc/meminfo | tr -s ' \n' ' '; echo
+    { ss -ltnp || netstat -ltnp; } 2>/dev/null | grep -E ":($PORT|$((PORT + 1000))|4369)\b" || true
     tail -n 40 "$DIR/log/"*.log 2>/dev/null || true
     echo "---"
   } >&2
