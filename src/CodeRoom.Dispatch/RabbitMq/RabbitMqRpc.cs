@@ -54,7 +54,7 @@ public sealed class RabbitMqRpc(RabbitMqConnection connection) : IAsyncDisposabl
         {
             throw new TimeoutException($"no answer within {timeout.TotalSeconds:0.#} s");
         }
-        catch (Exception e) when (e is PublishException or AlreadyClosedException or OperationInterruptedException or IOException)
+        catch (Exception e) when (e is PublishException || RabbitMqConsumerSupport.IsBrokerFailure(e, cancellationToken))
         {
             throw new SandboxUnavailableException("the judge fleet's broker did not take the request; try again shortly", e);
         }
