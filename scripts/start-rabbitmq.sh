@@ -64,7 +64,9 @@ if [ "${1:-}" = stop ]; then
   kill_node
   exit 0
 fi
-if CTL_TIMEOUT=15 ctl status >/dev/null 2>&1 9>&-; then
+# 30 s: rabbitmqctl itself takes 1-2 s to start here, several at a load of 40, and a node that is only slow must not be
+# killed with jobs on it by a second caller of this script.
+if CTL_TIMEOUT=30 ctl status >/dev/null 2>&1 9>&-; then
   echo "$URL"; exit 0
 fi
 # Not answering: a node that died leaves nothing, but one that is wedged (registered, unresponsive) or half-started
@@ -86,7 +88,12 @@ chown -R rabbitmq:rabbitmq "$DIR"
 # try starts from an empty database (a node that cannot read its own is of no use to anyone).
 for try in 1 2 3; do
   rm -f "$DIR/erl_crash.dump"
-  if [ "$try" = 3 ]; then rm -rf "$DIR/mnesia"; mkdir -p "$DIR/mnesia"; chown rabbitmq:rabbitmq "$DIR/mnesia"; fi
+  if [ "$try" = 3 ]; then
+    # Said, not done silently: the jobs the node held go with it. PostgreSQL keeps their rows, and an Api's sweeper
+    # publishes queued rows again about a minute later (docs/deploy.md).
+    echo "RabbitMQ node $NODE: starting from an empty database ($DIR/mnesia removed)" >&2
+    rm -rf "$DIR/mnesia"; mkdir -p "$DIR/mnesia"; chown rabbitmq:rabbitmq "$DIR/mnesia"
+  fi
   # The node must not inherit the lock (fd 9) or our stdout, or callers wait on it forever.
   runuser -u rabbitmq --preserve-environment -- rabbitmq-server -detached >/dev/null 2>&1 9>&- </dev/null
   # await_startup fails at once until the node has registered with epmd: ask again until it is up (about 5 s here).
