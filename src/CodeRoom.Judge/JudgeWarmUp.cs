@@ -37,26 +37,38 @@ public sealed partial class JudgeWarmUp(JudgeEngine engine, ILogger<JudgeWarmUp>
         return problem ?? throw new InvalidOperationException("the warm-up problem is invalid: " + string.Join("; ", errors));
     }
 
-    /// <summary>Judges the warm-up problem in every configured language; returns each language's verdict.</summary>
-    public async Task<IReadOnlyDictionary<LanguageId, Verdict>> WarmUpAsync(CancellationToken cancellationToken)
+    /// <summary>Judges the warm-up problem in every configured language; returns each language's result.</summary>
+    public async Task<IReadOnlyDictionary<LanguageId, JudgeResult>> WarmUpAsync(CancellationToken cancellationToken)
     {
-        var verdicts = new Dictionary<LanguageId, Verdict>();
+        var results = new Dictionary<LanguageId, JudgeResult>();
         foreach (var language in engine.Languages.Where(Code.ContainsKey).Order())
         {
             var clock = Stopwatch.StartNew();
             var result = await engine.JudgeAsync(new JudgeRequest(Echo, language, Code[language], JudgeMode.Run), cancellationToken)
                 .ConfigureAwait(false);
-            verdicts[language] = result.Verdict;
+            results[language] = result;
             if (result.Verdict == Verdict.Accepted)
             {
                 LogWarmedUp(language, clock.Elapsed.TotalMilliseconds);
             }
             else
             {
-                LogWarmUpFailed(language, result.Verdict, result.InternalMessage ?? result.Compile?.Output ?? "");
+                LogWarmUpFailed(language, result.Verdict, Describe(result));
             }
         }
-        return verdicts;
+        return results;
+    }
+
+    /// <summary>Why a warm-up run did not pass, for the operator: what failed and what the program said.</summary>
+    public static string Describe(JudgeResult result)
+    {
+        var failed = result.Tests.FirstOrDefault(t => t.Verdict != Verdict.Accepted);
+        var parts = new[]
+        {
+            result.InternalMessage, result.Compile is { Ok: false } compile ? compile.Output : null,
+            failed?.Error, failed?.Stderr, failed?.Stdout,
+        };
+        return string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Judge warmed up for {Language} in {Ms:0} ms")]

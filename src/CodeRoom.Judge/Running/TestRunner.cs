@@ -139,6 +139,7 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
                 OnControlLine = feed.OnLine,
             };
             SandboxOutcome outcome;
+            var fromWarm = prepared is not null;
             if (prepared is not null)
             {
                 // Runs once. Its teardown (reaping, removing the cgroup and the box) goes on after the results are in,
@@ -166,6 +167,16 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
             // Everything after the candidate's code could first run, killed tests and the gaps between tests included.
             used += feed.Started ? outcome.CpuTime - feed.StartCpu : TimeSpan.Zero;
 
+            if (fromWarm && !feed.Started && feed.LoadError is null && feed.Results.Count == 0)
+            {
+                // The harness had not yet said that the candidate's code may run: a runtime started ahead of time that
+                // died or broke while it waited is the judge's failure, not the candidate's. The run starts again the
+                // cold way (this loop's next process), as it would have without a warm sandbox.
+                LogWarmSandboxFailed(logger, language, outcome.Reason, outcome.ExitCode, outcome.Signal,
+                    CandidateText.LastLines(CandidateText.Decode(outcome.Stderr)));
+                Telemetry.JudgeTelemetry.WarmPoolFailures.Add(1, Telemetry.JudgeTelemetry.Language(language));
+                continue;
+            }
             if (feed.LoadError is { } loadError)
             {
                 if (tests[remaining[0]].Visibility == TestVisibility.Public)
@@ -313,6 +324,11 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
             LogTeardownFailed(logger, e, e.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "A warm {Language} sandbox ended before the code could run ({Reason}, exit {ExitCode}, signal {Signal}): {Stderr}; run again cold")]
+    private static partial void LogWarmSandboxFailed(ILogger logger, LanguageId language, TerminationReason reason, int? exitCode, int? signal,
+        string stderr);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tearing down a sandbox failed: {Reason}")]
     private static partial void LogTeardownFailed(ILogger logger, Exception exception, string reason);

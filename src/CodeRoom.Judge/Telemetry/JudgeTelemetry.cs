@@ -28,6 +28,10 @@ public static class JudgeTelemetry
     public static readonly Counter<long> WarmPoolRequests = Meter.CreateCounter<long>("coderoom.judge.warm_pool.requests",
         "{request}", "Requests for a warm sandbox");
 
+    /// <summary>Warm sandboxes that ended before the candidate's code could run in them (the run went on cold).</summary>
+    public static readonly Counter<long> WarmPoolFailures = Meter.CreateCounter<long>("coderoom.judge.warm_pool.failures",
+        "{sandbox}", "Warm sandboxes that failed before the code could run; their runs started again cold");
+
     public static KeyValuePair<string, object?> Language(LanguageId language) => new("coderoom.language", language.WireName());
 
     public static KeyValuePair<string, object?> CacheResult(bool hit) => new("coderoom.cache.result", hit ? "hit" : "miss");

@@ -29,7 +29,8 @@ public sealed class JudgeFixture : IDisposable
     /// <paramref name="settings"/>, which may derive from the configuration so far (a second judge in the same run
     /// takes uids and a cgroup next to the suite's own).
     /// </summary>
-    internal static IHost BuildHost(IReadOnlyDictionary<string, string?> settings, Func<IConfiguration, IReadOnlyDictionary<string, string?>>? derived = null)
+    internal static IHost BuildHost(IReadOnlyDictionary<string, string?> settings, Func<IConfiguration, IReadOnlyDictionary<string, string?>>? derived = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -46,6 +47,7 @@ public sealed class JudgeFixture : IDisposable
             builder.Configuration.AddInMemoryCollection(derived(builder.Configuration));
         }
         builder.Services.AddCodeRoomJudge(builder.Configuration);
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 

@@ -1,0 +1,105 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CodeRoom.Judge.Tests.Engine;
+
+/// <summary>
+/// A runtime started ahead of time that fails before the candidate's code may run in it is the judge's failure: the
+/// run starts again cold and its verdict is the code's own. The fault is real: a real warm Python sandbox is handed a
+/// header it cannot read, as a runtime broken while it waited would be.
+/// </summary>
+[Collection(nameof(JudgeCollection))]
+public sealed class WarmSandboxFailureTests
+{
+    [Fact(Timeout = 120_000)]
+    public async Task A_warm_sandbox_that_fails_before_the_code_runs_costs_the_candidate_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var cache = Path.Combine(Path.GetTempPath(), "coderoom-warm-failure-test-" + Guid.NewGuid().ToString("N"));
+        using var host = JudgeFixture.BuildHost(
+            new Dictionary<string, string?> { ["Judge:CompileCacheRoot"] = cache, ["Judge:WarmSandboxes"] = "1" },
+            configuration => new Dictionary<string, string?>
+            {
+                ["Sandbox:FirstSlotUid"] = (configuration.GetValue<int>("Sandbox:FirstSlotUid") + 200).ToString(CultureInfo.InvariantCulture),
+                ["Sandbox:CgroupName"] = configuration["Sandbox:CgroupName"] + "-warm-failure",
+            },
+            services => services.AddSingleton<ISandbox>(sp => new BrokenWarmSandboxes(sp.GetRequiredService<BwrapSandbox>())));
+        var failures = 0L;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "coderoom.judge.warm_pool.failures")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref failures, value));
+        listener.Start();
+        try
+        {
+            var engine = host.Services.GetRequiredService<JudgeEngine>();
+            var pool = host.Services.GetRequiredService<WarmSandboxPool>();
+            var problem = Problems.TwoSum;
+            var code = Solutions.TwoSum[LanguageId.Python];
+            // The first run finds the pool empty and has it prepare one.
+            Assert.Equal(Verdict.Accepted, (await engine.JudgeAsync(new JudgeRequest(problem, LanguageId.Python, code, JudgeMode.Run), ct)).Verdict);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!pool.Snapshot().Any(p => p.Language == LanguageId.Python && p.Ready > 0))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "no warm Python sandbox was prepared");
+                await Task.Delay(100, ct);
+            }
+
+            var result = await engine.JudgeAsync(new JudgeRequest(problem, LanguageId.Python, code, JudgeMode.Submit), ct);
+
+            Assert.True(result.Verdict == Verdict.Accepted, $"{result.Verdict}: {JudgeWarmUp.Describe(result)}");
+            Assert.Equal(1, Interlocked.Read(ref failures));
+        }
+        finally
+        {
+            await host.StopAsync(ct);
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>The real sandbox, except that every warm sandbox gets a header no harness can read.</summary>
+    private sealed class BrokenWarmSandboxes(BwrapSandbox inner) : ISandbox
+    {
+        public Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken) => inner.RunAsync(spec, cancellationToken);
+
+        public Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+            inner.PrepareAsync(spec, cancellationToken);
+
+        public async Task<IPreparedSandbox> PrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+            new BrokenPrepared(await inner.PrepareStandbyAsync(spec, cancellationToken));
+
+        public Task<ISandboxSession> StartSessionAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+            inner.StartSessionAsync(spec, cancellationToken);
+
+        public SandboxBox CreateBox() => inner.CreateBox();
+    }
+
+    private sealed class BrokenPrepared(IPreparedSandbox inner) : IPreparedSandbox
+    {
+        public long PreparedAtTimestamp => inner.PreparedAtTimestamp;
+
+        public bool HasExited => inner.HasExited;
+
+        public Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
+            CancellationToken cancellationToken, TimeSpan? cpuTime = null, TimeSpan? wallTime = null) =>
+            inner.RunAsync("not a header\n"u8.ToArray(), onControlLine, cancellationToken, cpuTime, wallTime);
+
+        public Task<SandboxOutcome> RunAsync(SandboxSpec run, CancellationToken cancellationToken) =>
+            inner.RunAsync(run with { Stdin = "not a header\n"u8.ToArray() }, cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}
