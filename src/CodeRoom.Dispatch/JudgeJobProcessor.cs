@@ -95,20 +95,43 @@ public sealed partial class JudgeJobProcessor(
         var t0 = time.GetTimestamp();
         try
         {
-            claim = await ClaimAsync(db, submissionId, redelivered, stoppingToken);
+            var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, stoppingToken);
             var t1 = time.GetTimestamp();
+            if (submission is null || !Claimable(submission.Status, redelivered))
+            {
+                await NotifyAsync(submissionId);
+                return JobOutcome.AlreadyDone;
+            }
+            mode = submission.Mode;
+            LanguageIds.TryParse(submission.Language, out var language);
+
+            // The judge starts at once and the claim's commit (a database write: a WAL flush on PostgreSQL) goes on
+            // beside it, off the run's critical path. Nothing is stored unless the claim holds; when another judge
+            // claimed the job between the read and the claim (a redelivery racing its first delivery), ours stops.
+            using var judging = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var claimTask = ClaimAsync(db, submissionId, redelivered, stoppingToken);
+            var judgeTask = JudgeAsync(submission, problem, language, judging.Token);
+            try
+            {
+                claim = await claimTask;
+            }
+            finally
+            {
+                if (claim is null)
+                {
+                    await judging.CancelAsync();
+                    await Observed(judgeTask);
+                }
+            }
+            var t2 = time.GetTimestamp();
             if (claim is null)
             {
                 await NotifyAsync(submissionId);
                 return JobOutcome.AlreadyDone;
             }
-            var submission = await db.Submissions.AsNoTracking().FirstAsync(s => s.Id == submissionId, stoppingToken);
-            mode = submission.Mode;
             RunTelemetry.Claimed(activity, submission.Mode, submission.Language, submission.CreatedAt, claim.Value);
-            LanguageIds.TryParse(submission.Language, out var language);
-            var t2 = time.GetTimestamp();
 
-            var outcome = await JudgeAsync(submission, problem, language, stoppingToken);
+            var outcome = await judgeTask;
             var t3 = time.GetTimestamp();
             if (!await StoreAsync(db, submission, claim.Value, outcome, stoppingToken))
             {
@@ -179,6 +202,23 @@ public sealed partial class JudgeJobProcessor(
     }
 
     private double Ms(long from, long to) => time.GetElapsedTime(from, to).TotalMilliseconds;
+
+    /// <summary>The claim's own condition, checked on the row read before it: a job that is not claimable is not judged.</summary>
+    private static bool Claimable(string status, bool redelivered) =>
+        status == SubmissionStatuses.Queued || (redelivered && status == SubmissionStatuses.Running);
+
+    /// <summary>Waits for a judge that was stopped because the claim did not hold; its end, whatever it is, is dropped.</summary>
+    private static async Task Observed(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception)
+        {
+            // Cancelled (or failed) on the way out: the job is not ours, so nothing of it is kept.
+        }
+    }
 
     private async Task<DateTimeOffset?> ClaimAsync(AppDbContext db, Guid submissionId, bool redelivered, CancellationToken cancellationToken)
     {
@@ -378,8 +418,8 @@ public sealed partial class JudgeJobProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Judged {Mode} of {Problem}: {Verdict} ({Passed}/{Total})")]
     private partial void LogJudged(string mode, string problem, Verdict verdict, int passed, int total);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Timing: claim {ClaimMs:0.00} ms, read {ReadMs:0.00} ms, judge {JudgeMs:0.00} ms, store {StoreMs:0.00} ms, notify {NotifyMs:0.00} ms")]
-    private partial void LogTiming(double claimMs, double readMs, double judgeMs, double storeMs, double notifyMs);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Timing: read {ReadMs:0.00} ms, claim beside the judge {ClaimMs:0.00} ms, judge after the claim {JudgeMs:0.00} ms, store {StoreMs:0.00} ms, notify {NotifyMs:0.00} ms")]
+    private partial void LogTiming(double readMs, double claimMs, double judgeMs, double storeMs, double notifyMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Another judge claimed this job meanwhile; its result stands, ours is dropped")]
     private partial void LogSuperseded();

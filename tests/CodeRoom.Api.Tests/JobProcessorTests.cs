@@ -80,6 +80,24 @@ public abstract class JobProcessorTests<TFactory>(TFactory factory) where TFacto
         var row = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Submissions.AsNoTracking().SingleAsync(s => s.Id == id, Ct);
         Assert.Equal(SubmissionStatuses.Finished, row.Status);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Of_two_deliveries_judged_at_once_the_one_whose_claim_loses_stops_judging_and_stores_nothing()
+    {
+        var processor = factory.Services.GetRequiredService<JudgeJobProcessor>();
+        var (id, problem) = await QueuedRowAsync("BLOCK return a + b");
+
+        // Both read the row as queued and start judging while they claim; one claim wins.
+        var first = processor.ProcessAsync(id, problem.Problem, redelivered: false, failOnShutdown: false, Ct);
+        var second = processor.ProcessAsync(id, problem.Problem, redelivered: false, failOnShutdown: false, Ct);
+
+        // The loser's judge is stopped when its claim fails: it ends without the gate being opened.
+        var loser = await Task.WhenAny(first, second).WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        Assert.Equal(JobOutcome.AlreadyDone, await loser);
+        factory.Judge.Release(1);
+        Assert.Equal(JobOutcome.Judged, await (loser == first ? second : first));
+        Assert.Equal(1, await RunLogsAsync(id));
+    }
 }
 
 public sealed class SqliteJobProcessorTests(ApiFactory factory) : JobProcessorTests<ApiFactory>(factory), IClassFixture<ApiFactory>;
