@@ -55,6 +55,12 @@ internal sealed class ProcessFeed(FeedPlan plan)
                 StartCpu = TimeSpan.Zero;
                 StartNext(monitor);
             }
+            else if (plan.WarmStartBudget is { } budget)
+            {
+                // A runtime started ahead of time only has the header to read before its H: one that does not say H
+                // within this (wedged while it waited) is stopped, and the run goes on cold instead of waiting out its cap.
+                monitor.StartLap("start", budget);
+            }
         }
     }
 
@@ -151,7 +157,8 @@ internal sealed record FeedPlan(
     TimeSpan BudgetLeft,
     bool HarnessAnnouncesStart,
     long MemoryLimitBytes = 0,
-    Languages.ShadowMemoryRule? Shadow = null);
+    Languages.ShadowMemoryRule? Shadow = null,
+    TimeSpan? WarmStartBudget = null);
 
 /// <summary>A test whose result line came back, with the supervisor's measurements.</summary>
 internal sealed record FinishedTest(TestReport Report, TimeSpan Cpu, TimeSpan Wall, long PeakMemoryBytes, FinishedTest.Overrun Over,

@@ -109,7 +109,7 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
 
             var memoryBytes = problem.Limits.MemoryLimitMb * 1024L * 1024;
             var feed = new ProcessFeed(new FeedPlan(remaining, Input, TestLimit, plan.LoadAllowance, left, plan.HarnessAnnouncesStart,
-                memoryBytes, plan.ShadowMemory));
+                memoryBytes, plan.ShadowMemory, prepared is null ? null : plan.StartupAllowance));
             var header = prepared is null
                 ? HarnessHeader.Header(problem.Signature, language, nonce)
                 : HarnessHeader.WarmHeader(problem.Signature, language, nonce, request.Code, plan, box);

@@ -11,13 +11,15 @@ namespace CodeRoom.Judge.Tests.Engine;
 /// <summary>
 /// A runtime started ahead of time that fails before the candidate's code may run in it is the judge's failure: the
 /// run starts again cold and its verdict is the code's own. The fault is real: a real warm Python sandbox is handed a
-/// header it cannot read, as a runtime broken while it waited would be.
+/// header it cannot read (or none, and it waits), as a runtime broken or wedged while it waited would be.
 /// </summary>
 [Collection(nameof(JudgeCollection))]
 public sealed class WarmSandboxFailureTests
 {
-    [Fact(Timeout = 120_000)]
-    public async Task A_warm_sandbox_that_fails_before_the_code_runs_costs_the_candidate_nothing()
+    [Theory(Timeout = 120_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_warm_sandbox_that_fails_before_the_code_runs_costs_the_candidate_nothing(bool hangs)
     {
         var ct = TestContext.Current.CancellationToken;
         var cache = Path.Combine(Path.GetTempPath(), "coderoom-warm-failure-test-" + Guid.NewGuid().ToString("N"));
@@ -28,7 +30,7 @@ public sealed class WarmSandboxFailureTests
                 ["Sandbox:FirstSlotUid"] = (configuration.GetValue<int>("Sandbox:FirstSlotUid") + 200).ToString(CultureInfo.InvariantCulture),
                 ["Sandbox:CgroupName"] = configuration["Sandbox:CgroupName"] + "-warm-failure",
             },
-            services => services.AddSingleton<ISandbox>(sp => new BrokenWarmSandboxes(sp.GetRequiredService<BwrapSandbox>())));
+            services => services.AddSingleton<ISandbox>(sp => new BrokenWarmSandboxes(sp.GetRequiredService<BwrapSandbox>(), hangs)));
         var failures = 0L;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
@@ -55,10 +57,14 @@ public sealed class WarmSandboxFailureTests
                 await Task.Delay(100, ct);
             }
 
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var result = await engine.JudgeAsync(new JudgeRequest(problem, LanguageId.Python, code, JudgeMode.Submit), ct);
 
             Assert.True(result.Verdict == Verdict.Accepted, $"{result.Verdict}: {JudgeWarmUp.Describe(result)}");
             Assert.Equal(1, Interlocked.Read(ref failures));
+            // A wedged one is given up on after its start budget (Python: 300 ms of CPU, 1.9 s of wall time), not the
+            // run's cap.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"the run took {clock.Elapsed.TotalSeconds:0.0} s");
         }
         finally
         {
@@ -70,8 +76,9 @@ public sealed class WarmSandboxFailureTests
         }
     }
 
-    /// <summary>The real sandbox, except that every warm sandbox gets a header no harness can read.</summary>
-    private sealed class BrokenWarmSandboxes(BwrapSandbox inner) : ISandbox
+    /// <summary>The real sandbox, except that every warm sandbox gets a header no harness can read, or (hangs) none at
+    /// all: its runtime waits for it for ever, as a runtime wedged while it waited would.</summary>
+    private sealed class BrokenWarmSandboxes(BwrapSandbox inner, bool hangs) : ISandbox
     {
         public Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken) => inner.RunAsync(spec, cancellationToken);
 
@@ -79,7 +86,7 @@ public sealed class WarmSandboxFailureTests
             inner.PrepareAsync(spec, cancellationToken);
 
         public async Task<IPreparedSandbox> PrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
-            new BrokenPrepared(await inner.PrepareStandbyAsync(spec, cancellationToken));
+            new BrokenPrepared(await inner.PrepareStandbyAsync(spec, cancellationToken), hangs ? ReadOnlyMemory<byte>.Empty : "not a header\n"u8.ToArray());
 
         public Task<ISandboxSession> StartSessionAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
             inner.StartSessionAsync(spec, cancellationToken);
@@ -87,7 +94,7 @@ public sealed class WarmSandboxFailureTests
         public SandboxBox CreateBox() => inner.CreateBox();
     }
 
-    private sealed class BrokenPrepared(IPreparedSandbox inner) : IPreparedSandbox
+    private sealed class BrokenPrepared(IPreparedSandbox inner, ReadOnlyMemory<byte> header) : IPreparedSandbox
     {
         public long PreparedAtTimestamp => inner.PreparedAtTimestamp;
 
@@ -95,10 +102,10 @@ public sealed class WarmSandboxFailureTests
 
         public Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
             CancellationToken cancellationToken, TimeSpan? cpuTime = null, TimeSpan? wallTime = null) =>
-            inner.RunAsync("not a header\n"u8.ToArray(), onControlLine, cancellationToken, cpuTime, wallTime);
+            inner.RunAsync(header, onControlLine, cancellationToken, cpuTime, wallTime);
 
         public Task<SandboxOutcome> RunAsync(SandboxSpec run, CancellationToken cancellationToken) =>
-            inner.RunAsync(run with { Stdin = "not a header\n"u8.ToArray() }, cancellationToken);
+            inner.RunAsync(run with { Stdin = header }, cancellationToken);
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
