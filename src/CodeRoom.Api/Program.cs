@@ -61,8 +61,22 @@ app.MapEmbed();
 // without it) or a token that expired would keep watching. The client reconnects with a fresh token (accessTokenFactory).
 app.MapHub<RoomHub>(RoomHub.Path, o => o.CloseOnAuthenticationExpiration = true);
 
+if (ListenAddressCheck.FirstTaken(app.Configuration[WebHostDefaults.ServerUrlsKey]) is { } taken)
+{
+    await Console.Error.WriteLineAsync($"coderoom: cannot listen on {taken}: the address is already in use by another process (PORT chooses another port)");
+    return 2;
+}
 await app.InitializeCodeRoomAsync(app.Lifetime.ApplicationStopping);
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // Another process (often an earlier instance) holds the port: one line, not Kestrel's stack trace.
+    await Console.Error.WriteLineAsync($"coderoom: {e.Message.TrimEnd('.')} by another process (PORT chooses another port)");
+    return 2;
+}
 return 0;
 
 public partial class Program;

@@ -88,4 +88,26 @@ public sealed class ApiProcessTests(FleetApiFactory factory) : IClassFixture<Fle
             Assert.DoesNotContain("   at ", api.Output);
         }
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_port_already_in_use_at_start_is_one_line_naming_the_address_and_a_non_zero_exit()
+    {
+        // Often an earlier instance still running: Kestrel's own failure was a logged stack trace.
+        var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 18194);
+        holder.Start();
+        try
+        {
+            await using var api = new ApiProcess(18194, Environment("unused:"));
+            Assert.Equal(2, await api.WaitForExitAsync(Ct));
+            var lines = api.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Single(lines);
+            Assert.Contains("127.0.0.1:18194", lines[0]);
+            Assert.Contains("already in use", lines[0]);
+            Assert.DoesNotContain("   at ", api.Output);
+        }
+        finally
+        {
+            holder.Stop();
+        }
+    }
 }
