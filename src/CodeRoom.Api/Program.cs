@@ -66,7 +66,15 @@ if (ListenAddressCheck.FirstTaken(app.Configuration[WebHostDefaults.ServerUrlsKe
     await Console.Error.WriteLineAsync($"coderoom: cannot listen on {taken}: the address is already in use by another process (PORT chooses another port)");
     return 2;
 }
-await app.InitializeCodeRoomAsync(app.Lifetime.ApplicationStopping);
+try
+{
+    await app.InitializeCodeRoomAsync(app.Lifetime.ApplicationStopping);
+}
+catch (Exception e) when (StartupErrors.DescribeDatabaseFailure(e) is { } line)
+{
+    await Console.Error.WriteLineAsync("coderoom: " + line);
+    return 1;
+}
 try
 {
     await app.RunAsync();

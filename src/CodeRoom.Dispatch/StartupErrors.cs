@@ -18,6 +18,22 @@ public static class StartupErrors
         _ => null,
     };
 
+    /// <summary>The one line for a database that could not be reached or opened at start (a server not up yet, a wrong
+    /// host, an unwritable SQLite file), or null when <paramref name="e"/> is something else. Not a configuration error:
+    /// the process exits 1, so a service manager starts it again.</summary>
+    public static string? DescribeDatabaseFailure(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is System.Data.Common.DbException db)
+            {
+                var cause = db.InnerException is { } inner && inner.Message != db.Message ? $" ({inner.Message})" : "";
+                return $"the database (DATABASE_URL) cannot be used: {db.Message.TrimEnd('.')}{cause}";
+            }
+        }
+        return null;
+    }
+
     /// <summary>Checks RABBITMQ_URL's form at start rather than at the first run.</summary>
     public static void CheckRabbitMqUrl(string? url)
     {

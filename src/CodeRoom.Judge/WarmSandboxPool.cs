@@ -24,7 +24,14 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
     private readonly ConcurrentDictionary<(LanguageId Language, int MemoryMb), ConcurrentQueue<WarmSandbox>> _ready = new();
     private readonly ConcurrentDictionary<(LanguageId Language, int MemoryMb), int> _preparing = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<LanguageId, (int Failures, long SinceTimestamp)> _failures = new();
     private int _disposed;
+
+    /// <summary>Warm sandboxes of one language that failed in a row before it is set aside (runs start cold).</summary>
+    public const int FailuresBeforePause = 3;
+
+    /// <summary>How long a language whose warm sandboxes keep failing is set aside before they are tried again.</summary>
+    public static readonly TimeSpan FailurePause = TimeSpan.FromMinutes(5);
 
     private readonly PrebuiltArtifacts _prebuilt;
 
@@ -85,6 +92,15 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
         }
         var key = (language, memoryMb);
         var queue = _ready.GetOrAdd(key, _ => new ConcurrentQueue<WarmSandbox>());
+        if (SetAside(language))
+        {
+            // Any prepared before the last failure was counted go too: they hold standby slots for nothing.
+            while (queue.TryDequeue(out var idle))
+            {
+                _ = RetireAsync(idle);
+            }
+            return null;
+        }
         WarmSandbox? taken = null;
         while (queue.TryDequeue(out var candidate))
         {
@@ -111,12 +127,48 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
         return taken;
     }
 
+    /// <summary>A warm sandbox of this language got as far as running the code: its failures in a row start again.</summary>
+    public void ReportWorked(LanguageId language) => _failures.TryRemove(language, out _);
+
+    /// <summary>A warm sandbox of this language failed before the code could run in it (its run went on cold). After
+    /// <see cref="FailuresBeforePause"/> in a row the language's warm sandboxes are set aside for
+    /// <see cref="FailurePause"/>: a runtime that is broken for good (a bad upgrade) would otherwise cost every run its
+    /// start budget before the cold start.</summary>
+    public void ReportFailed(LanguageId language)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var (failures, _) = _failures.AddOrUpdate(language, (1, now), (_, f) => (f.Failures + 1, now));
+        if (failures == FailuresBeforePause)
+        {
+            LogSetAside(language, failures, FailurePause.TotalMinutes);
+        }
+    }
+
+    private bool SetAside(LanguageId language)
+    {
+        if (!_failures.TryGetValue(language, out var f) || f.Failures < FailuresBeforePause)
+        {
+            return false;
+        }
+        if (Stopwatch.GetElapsedTime(f.SinceTimestamp) < FailurePause)
+        {
+            return true;
+        }
+        // Tried again after the pause; one more failure sets the language aside again.
+        _failures.TryUpdate(language, (FailuresBeforePause - 1, f.SinceTimestamp), f);
+        return false;
+    }
+
     /// <summary>Ready warm sandboxes per language and memory limit, for the admin live panel and the metrics.</summary>
     public IReadOnlyList<(LanguageId Language, int MemoryMb, int Ready)> Snapshot() =>
         [.. _ready.Select(kv => (kv.Key.Language, kv.Key.MemoryMb, kv.Value.Count)).OrderBy(x => x.Language).ThenBy(x => x.MemoryMb)];
 
     private void Refill((LanguageId Language, int MemoryMb) key, ILanguageToolchain toolchain)
     {
+        if (SetAside(key.Language))
+        {
+            return; // nothing kept waiting on a standby slot for runs that will not take it
+        }
         var queue = _ready.GetOrAdd(key, _ => new ConcurrentQueue<WarmSandbox>());
         var preparing = _preparing.AddOrUpdate(key, 1, (_, n) => n + 1);
         // WarmSandboxes per language and memory limit. They wait on standby slots, never on the slots runs need.
@@ -190,6 +242,10 @@ public sealed partial class WarmSandboxPool : IAsyncDisposable
         }
         _stopping.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "{Failures} warm {Language} sandboxes in a row failed before the code could run; its runs start cold for {Minutes} minutes")]
+    private partial void LogSetAside(LanguageId language, int failures, double minutes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing a warm {Language} sandbox failed; runs start sandboxes on demand")]
     private partial void LogPrepareFailed(Exception exception, LanguageId language);

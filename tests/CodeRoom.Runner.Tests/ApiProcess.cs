@@ -32,8 +32,9 @@ public sealed class ApiProcess : IAsyncDisposable
         }
         info.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
         info.Environment["HOME"] = "/nonexistent";
-        info.Environment["Content__MigrateOnStart"] = "false";
-        info.Environment["Content__ImportProblemsOnStart"] = "false";
+        // The fixture migrated and imported; a test may still ask for either (to see the start-up's use of the database).
+        info.Environment["Content__MigrateOnStart"] = environment.GetValueOrDefault("Content__MigrateOnStart") ?? "false";
+        info.Environment["Content__ImportProblemsOnStart"] = environment.GetValueOrDefault("Content__ImportProblemsOnStart") ?? "false";
         _process = new Process { StartInfo = info };
         _process.OutputDataReceived += (_, e) => Add(e.Data);
         _process.ErrorDataReceived += (_, e) => Add(e.Data);

@@ -110,4 +110,18 @@ public sealed class ApiProcessTests(FleetApiFactory factory) : IClassFixture<Fle
             holder.Stop();
         }
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_database_it_cannot_reach_at_start_is_one_line_and_exit_1_for_the_service_manager_to_retry()
+    {
+        var env = Environment("unused:");
+        env["DATABASE_URL"] = "postgres://coderoom@127.0.0.1:1/nowhere"; // nothing listens on port 1
+        env["Content__MigrateOnStart"] = "true"; // the start-up's first use of the database
+        await using var api = new ApiProcess(18195, env);
+        Assert.Equal(1, await api.WaitForExitAsync(Ct));
+        var last = api.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.StartsWith("coderoom: the database (DATABASE_URL) cannot be used", last);
+        Assert.Contains("127.0.0.1:1", last);
+        Assert.DoesNotContain("   at ", api.Output);
+    }
 }

@@ -175,7 +175,12 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
                 LogWarmSandboxFailed(logger, language, outcome.Reason, outcome.ExitCode, outcome.Signal,
                     CandidateText.LastLines(CandidateText.Decode(outcome.Stderr)));
                 Telemetry.JudgeTelemetry.WarmPoolFailures.Add(1, Telemetry.JudgeTelemetry.Language(language));
+                warm.ReportFailed(language);
                 continue;
+            }
+            if (fromWarm)
+            {
+                warm.ReportWorked(language);
             }
             if (feed.LoadError is { } loadError)
             {

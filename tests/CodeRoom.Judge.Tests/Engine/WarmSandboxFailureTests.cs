@@ -21,57 +21,101 @@ public sealed class WarmSandboxFailureTests
     [InlineData(true)]
     public async Task A_warm_sandbox_that_fails_before_the_code_runs_costs_the_candidate_nothing(bool hangs)
     {
-        var ct = TestContext.Current.CancellationToken;
-        var cache = Path.Combine(Path.GetTempPath(), "coderoom-warm-failure-test-" + Guid.NewGuid().ToString("N"));
-        using var host = JudgeFixture.BuildHost(
-            new Dictionary<string, string?> { ["Judge:CompileCacheRoot"] = cache, ["Judge:WarmSandboxes"] = "1" },
-            configuration => new Dictionary<string, string?>
-            {
-                ["Sandbox:FirstSlotUid"] = (configuration.GetValue<int>("Sandbox:FirstSlotUid") + 200).ToString(CultureInfo.InvariantCulture),
-                ["Sandbox:CgroupName"] = configuration["Sandbox:CgroupName"] + "-warm-failure",
-            },
-            services => services.AddSingleton<ISandbox>(sp => new BrokenWarmSandboxes(sp.GetRequiredService<BwrapSandbox>(), hangs)));
-        var failures = 0L;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
+        await using var judge = new BrokenWarmJudge(hangs);
+        // The first run finds the pool empty and has it prepare one.
+        Assert.Equal(Verdict.Accepted, (await judge.JudgeAsync(JudgeMode.Run)).Verdict);
+        await judge.UntilAWarmSandboxIsReadyAsync();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await judge.JudgeAsync(JudgeMode.Submit);
+
+        Assert.True(result.Verdict == Verdict.Accepted, $"{result.Verdict}: {JudgeWarmUp.Describe(result)}");
+        Assert.Equal(1, judge.Failures);
+        // A wedged one is given up on after its start budget (Python: 300 ms of CPU, 1.9 s of wall time), not the
+        // run's cap.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"the run took {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_language_whose_warm_sandboxes_keep_failing_is_set_aside_and_its_runs_start_cold()
+    {
+        await using var judge = new BrokenWarmJudge(hangs: false);
+        Assert.Equal(Verdict.Accepted, (await judge.JudgeAsync(JudgeMode.Run)).Verdict);
+        for (var i = 0; i < WarmSandboxPool.FailuresBeforePause; i++)
         {
-            if (instrument.Name == "coderoom.judge.warm_pool.failures")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref failures, value));
-        listener.Start();
-        try
+            await judge.UntilAWarmSandboxIsReadyAsync();
+            Assert.Equal(Verdict.Accepted, (await judge.JudgeAsync(JudgeMode.Run)).Verdict);
+        }
+        Assert.Equal(WarmSandboxPool.FailuresBeforePause, judge.Failures);
+
+        // Set aside: no warm sandbox is taken (one prepared meanwhile is retired) or prepared again, so no further run
+        // pays for a broken one.
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        for (var i = 0; i < 2; i++)
         {
-            var engine = host.Services.GetRequiredService<JudgeEngine>();
-            var pool = host.Services.GetRequiredService<WarmSandboxPool>();
-            var problem = Problems.TwoSum;
-            var code = Solutions.TwoSum[LanguageId.Python];
-            // The first run finds the pool empty and has it prepare one.
-            Assert.Equal(Verdict.Accepted, (await engine.JudgeAsync(new JudgeRequest(problem, LanguageId.Python, code, JudgeMode.Run), ct)).Verdict);
+            Assert.Equal(Verdict.Accepted, (await judge.JudgeAsync(JudgeMode.Submit)).Verdict);
+        }
+        Assert.Equal(WarmSandboxPool.FailuresBeforePause, judge.Failures);
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(judge.Pool.Snapshot(), p => p.Language == LanguageId.Python && p.Ready > 0);
+    }
+
+    /// <summary>A judge of its own (uids and a cgroup next to the suite's, one warm sandbox per language, its own compile
+    /// cache) on <see cref="BrokenWarmSandboxes"/>, counting <c>coderoom.judge.warm_pool.failures</c>.</summary>
+    private sealed class BrokenWarmJudge : IAsyncDisposable
+    {
+        private readonly string _cache = Path.Combine(Path.GetTempPath(), "coderoom-warm-failure-test-" + Guid.NewGuid().ToString("N"));
+        private readonly IHost _host;
+        private readonly MeterListener _listener = new();
+        private long _failures;
+
+        public BrokenWarmJudge(bool hangs)
+        {
+            _host = JudgeFixture.BuildHost(
+                new Dictionary<string, string?> { ["Judge:CompileCacheRoot"] = _cache, ["Judge:WarmSandboxes"] = "1" },
+                configuration => new Dictionary<string, string?>
+                {
+                    ["Sandbox:FirstSlotUid"] = (configuration.GetValue<int>("Sandbox:FirstSlotUid") + 200).ToString(CultureInfo.InvariantCulture),
+                    ["Sandbox:CgroupName"] = configuration["Sandbox:CgroupName"] + "-warm-failure",
+                },
+                services => services.AddSingleton<ISandbox>(sp => new BrokenWarmSandboxes(sp.GetRequiredService<BwrapSandbox>(), hangs)));
+            _listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "coderoom.judge.warm_pool.failures")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _failures, value));
+            _listener.Start();
+        }
+
+        public long Failures => Interlocked.Read(ref _failures);
+
+        public WarmSandboxPool Pool => _host.Services.GetRequiredService<WarmSandboxPool>();
+
+        public Task<JudgeResult> JudgeAsync(JudgeMode mode) =>
+            _host.Services.GetRequiredService<JudgeEngine>().JudgeAsync(
+                new JudgeRequest(Problems.TwoSum, LanguageId.Python, Solutions.TwoSum[LanguageId.Python], mode), TestContext.Current.CancellationToken);
+
+        public async Task UntilAWarmSandboxIsReadyAsync()
+        {
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!pool.Snapshot().Any(p => p.Language == LanguageId.Python && p.Ready > 0))
+            while (!Pool.Snapshot().Any(p => p.Language == LanguageId.Python && p.Ready > 0))
             {
                 Assert.True(DateTime.UtcNow < deadline, "no warm Python sandbox was prepared");
-                await Task.Delay(100, ct);
+                await Task.Delay(100, TestContext.Current.CancellationToken);
             }
-
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var result = await engine.JudgeAsync(new JudgeRequest(problem, LanguageId.Python, code, JudgeMode.Submit), ct);
-
-            Assert.True(result.Verdict == Verdict.Accepted, $"{result.Verdict}: {JudgeWarmUp.Describe(result)}");
-            Assert.Equal(1, Interlocked.Read(ref failures));
-            // A wedged one is given up on after its start budget (Python: 300 ms of CPU, 1.9 s of wall time), not the
-            // run's cap.
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"the run took {clock.Elapsed.TotalSeconds:0.0} s");
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            await host.StopAsync(ct);
-            if (Directory.Exists(cache))
+            _listener.Dispose();
+            await _host.StopAsync(CancellationToken.None);
+            _host.Dispose();
+            if (Directory.Exists(_cache))
             {
-                Directory.Delete(cache, recursive: true);
+                Directory.Delete(_cache, recursive: true);
             }
         }
     }
