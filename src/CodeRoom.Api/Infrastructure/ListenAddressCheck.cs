@@ -27,6 +27,9 @@ internal static class ListenAddressCheck
             using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
+                // As Kestrel binds: connections a stopped instance left in TIME_WAIT do not hold the port (a restart must
+                // not be refused for them), only a listening socket does.
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
                 socket.Bind(new IPEndPoint(address, uri.Port));
             }
             catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)

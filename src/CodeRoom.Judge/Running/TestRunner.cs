@@ -176,6 +176,9 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
                     CandidateText.LastLines(CandidateText.Decode(outcome.Stderr)));
                 Telemetry.JudgeTelemetry.WarmPoolFailures.Add(1, Telemetry.JudgeTelemetry.Language(language));
                 warm.ReportFailed(language);
+                // The run's cap starts again with the cold process: the time the warm one took (at most its start
+                // budget) was ours, not the candidate's.
+                clock.Restart();
                 continue;
             }
             if (fromWarm)

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text;
 using CodeRoom.Judge.Contract;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CodeRoom.Judge.Tests.Engine;
 
@@ -104,48 +101,28 @@ public sealed class CompileServerTests(JudgeFixture fixture)
         Assert.True(next.Compile!.ByCompileServer, "the compile server was lost when a caller gave up");
     }
 
-    /// <summary>A judge of its own, on uids and a cgroup next to the suite's, with a compile cache of its own (the
-    /// caller deletes it) and no warm sandboxes.</summary>
-    private static (IHost Host, string Cache) OwnJudge(Dictionary<string, string?> settings)
+    /// <summary>A judge of its own (<see cref="OwnJudge"/>) without warm sandboxes.</summary>
+    private static OwnJudge CompileServerJudge(Dictionary<string, string?> settings)
     {
-        var cache = Path.Combine(Path.GetTempPath(), "coderoom-compile-server-test-" + Guid.NewGuid().ToString("N"));
-        settings["Judge:CompileCacheRoot"] = cache;
         settings["Judge:WarmSandboxes"] = "0";
-        var host = JudgeFixture.BuildHost(settings, configuration => new Dictionary<string, string?>
-        {
-            ["Sandbox:FirstSlotUid"] = (configuration.GetValue<int>("Sandbox:FirstSlotUid") + 100).ToString(CultureInfo.InvariantCulture),
-            ["Sandbox:CgroupName"] = configuration["Sandbox:CgroupName"] + "-compile-server",
-        });
-        return (host, cache);
+        return new OwnJudge("compile-server", 100, settings);
     }
 
     [Fact(Timeout = 180_000)]
     public async Task A_server_due_for_replacement_serves_until_its_replacement_is_warm()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (host, cache) = OwnJudge(new Dictionary<string, string?> { ["Judge:CompileServerMaxCompiles"] = "2" });
-        using var _ = host;
-        try
+        await using var judge = CompileServerJudge(new Dictionary<string, string?> { ["Judge:CompileServerMaxCompiles"] = "2" });
+        var engine = judge.Engine;
+        Assert.True((await UntilTheServerCompilesAsync(engine, ct)).Compile!.ByCompileServer);
+        // Every second compile is due for a replacement; none of them may fall back to a cold javac meanwhile.
+        for (var i = 0; i < 8; i++)
         {
-            var engine = host.Services.GetRequiredService<JudgeEngine>();
-            Assert.True((await UntilTheServerCompilesAsync(engine, ct)).Compile!.ByCompileServer);
-            // Every second compile is due for a replacement; none of them may fall back to a cold javac meanwhile.
-            for (var i = 0; i < 8; i++)
-            {
-                var result = await engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Java, Fresh(Solutions.TwoSum[LanguageId.Java]),
-                    JudgeMode.Run), ct);
-                Assert.Equal(Verdict.Accepted, result.Verdict);
-                Assert.True(result.Compile!.ByCompileServer, $"compile {i} went cold");
-                await Task.Delay(300, ct); // room for a replacement to warm up and take over
-            }
-        }
-        finally
-        {
-            await host.StopAsync(ct);
-            if (Directory.Exists(cache))
-            {
-                Directory.Delete(cache, recursive: true);
-            }
+            var result = await engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Java, Fresh(Solutions.TwoSum[LanguageId.Java]),
+                JudgeMode.Run), ct);
+            Assert.Equal(Verdict.Accepted, result.Verdict);
+            Assert.True(result.Compile!.ByCompileServer, $"compile {i} went cold");
+            await Task.Delay(300, ct); // room for a replacement to warm up and take over
         }
     }
 
@@ -154,36 +131,24 @@ public sealed class CompileServerTests(JudgeFixture fixture)
     {
         var ct = TestContext.Current.CancellationToken;
         // The shortest compile limit allowed.
-        var (host, cache) = OwnJudge(new Dictionary<string, string?> { ["Judge:CompileCpuMs"] = "1000" });
-        using var _ = host;
-        try
-        {
-            var engine = host.Services.GetRequiredService<JudgeEngine>();
-            Assert.True((await UntilTheServerCompilesAsync(engine, ct)).Compile!.ByCompileServer);
+        await using var judge = CompileServerJudge(new Dictionary<string, string?> { ["Judge:CompileCpuMs"] = "1000" });
+        var engine = judge.Engine;
+        Assert.True((await UntilTheServerCompilesAsync(engine, ct)).Compile!.ByCompileServer);
 
-            // 30,000 methods: seconds of javac's time however warm it is.
-            var big = new StringBuilder(Solutions.TwoSum[LanguageId.Java].TrimEnd().TrimEnd('}'));
-            for (var i = 0; i < 30_000; i++)
-            {
-                big.Append("    int m").Append(i).Append("(int x) { int y = x * ").Append(i).Append(" + 1; for (int k = 0; k < y; k++) y ^= k << 1; return y; }\n");
-            }
-            big.Append("}\n");
-            var stopped = await engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Java, big.ToString(), JudgeMode.Run), ct);
-            Assert.Equal(Verdict.CompilationError, stopped.Verdict);
-            Assert.True(stopped.Compile!.ByCompileServer);
-            Assert.Equal("compilation took longer than 1 s and was stopped", stopped.Compile.Output);
-
-            // The next compile goes cold while a new server starts, then the new server answers.
-            var after = await UntilTheServerCompilesAsync(engine, ct);
-            Assert.True(after.Compile!.ByCompileServer);
-        }
-        finally
+        // 30,000 methods: seconds of javac's time however warm it is.
+        var big = new StringBuilder(Solutions.TwoSum[LanguageId.Java].TrimEnd().TrimEnd('}'));
+        for (var i = 0; i < 30_000; i++)
         {
-            await host.StopAsync(ct);
-            if (Directory.Exists(cache))
-            {
-                Directory.Delete(cache, recursive: true);
-            }
+            big.Append("    int m").Append(i).Append("(int x) { int y = x * ").Append(i).Append(" + 1; for (int k = 0; k < y; k++) y ^= k << 1; return y; }\n");
         }
+        big.Append("}\n");
+        var stopped = await engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Java, big.ToString(), JudgeMode.Run), ct);
+        Assert.Equal(Verdict.CompilationError, stopped.Verdict);
+        Assert.True(stopped.Compile!.ByCompileServer);
+        Assert.Equal("compilation took longer than 1 s and was stopped", stopped.Compile.Output);
+
+        // The next compile goes cold while a new server starts, then the new server answers.
+        var after = await UntilTheServerCompilesAsync(engine, ct);
+        Assert.True(after.Compile!.ByCompileServer);
     }
 }

@@ -1,10 +1,7 @@
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Sandbox;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CodeRoom.Judge.Tests.Engine;
 
@@ -60,24 +57,17 @@ public sealed class WarmSandboxFailureTests
         Assert.DoesNotContain(judge.Pool.Snapshot(), p => p.Language == LanguageId.Python && p.Ready > 0);
     }
 
-    /// <summary>A judge of its own (uids and a cgroup next to the suite's, one warm sandbox per language, its own compile
-    /// cache) on <see cref="BrokenWarmSandboxes"/>, counting <c>coderoom.judge.warm_pool.failures</c>.</summary>
+    /// <summary>A judge of its own (<see cref="OwnJudge"/>, one warm sandbox per language) on
+    /// <see cref="BrokenWarmSandboxes"/>, counting <c>coderoom.judge.warm_pool.failures</c>.</summary>
     private sealed class BrokenWarmJudge : IAsyncDisposable
     {
-        private readonly string _cache = Path.Combine(Path.GetTempPath(), "coderoom-warm-failure-test-" + Guid.NewGuid().ToString("N"));
-        private readonly IHost _host;
+        private readonly OwnJudge _judge;
         private readonly MeterListener _listener = new();
         private long _failures;
 
         public BrokenWarmJudge(bool hangs)
         {
-            _host = JudgeFixture.BuildHost(
-                new Dictionary<string, string?> { ["Judge:CompileCacheRoot"] = _cache, ["Judge:WarmSandboxes"] = "1" },
-                configuration => new Dictionary<string, string?>
-                {
-                    ["Sandbox:FirstSlotUid"] = (configuration.GetValue<int>("Sandbox:FirstSlotUid") + 200).ToString(CultureInfo.InvariantCulture),
-                    ["Sandbox:CgroupName"] = configuration["Sandbox:CgroupName"] + "-warm-failure",
-                },
+            _judge = new OwnJudge("warm-failure", 200, new Dictionary<string, string?> { ["Judge:WarmSandboxes"] = "1" },
                 services => services.AddSingleton<ISandbox>(sp => new BrokenWarmSandboxes(sp.GetRequiredService<BwrapSandbox>(), hangs)));
             _listener.InstrumentPublished = (instrument, l) =>
             {
@@ -92,11 +82,11 @@ public sealed class WarmSandboxFailureTests
 
         public long Failures => Interlocked.Read(ref _failures);
 
-        public WarmSandboxPool Pool => _host.Services.GetRequiredService<WarmSandboxPool>();
+        public WarmSandboxPool Pool => _judge.Services.GetRequiredService<WarmSandboxPool>();
 
         public Task<JudgeResult> JudgeAsync(JudgeMode mode) =>
-            _host.Services.GetRequiredService<JudgeEngine>().JudgeAsync(
-                new JudgeRequest(Problems.TwoSum, LanguageId.Python, Solutions.TwoSum[LanguageId.Python], mode), TestContext.Current.CancellationToken);
+            _judge.Engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Python, Solutions.TwoSum[LanguageId.Python], mode),
+                TestContext.Current.CancellationToken);
 
         public async Task UntilAWarmSandboxIsReadyAsync()
         {
@@ -111,12 +101,7 @@ public sealed class WarmSandboxFailureTests
         public async ValueTask DisposeAsync()
         {
             _listener.Dispose();
-            await _host.StopAsync(CancellationToken.None);
-            _host.Dispose();
-            if (Directory.Exists(_cache))
-            {
-                Directory.Delete(_cache, recursive: true);
-            }
+            await _judge.DisposeAsync();
         }
     }
 
