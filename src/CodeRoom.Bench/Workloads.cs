@@ -311,6 +311,16 @@ internal static class Workloads
             }
 
             """,
+        "go" => """
+            func spin(n int) int64 {
+                var x int64
+                for i := 0; i < n; i++ {
+                    x = (x*31 + int64(i)) % 1000003
+                }
+                return x
+            }
+
+            """,
         "csharp" => """
             public class Solution {
                 public long Spin(int n) {
@@ -396,6 +406,24 @@ internal static class Workloads
                 let v = Solution::spin(n);
                 let wall = t0.elapsed().as_secs_f64() * 1e3;
                 println!("{} {} {}", v, wall, cpu_ms() - c0);
+            }
+
+            """,
+        "go" => "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"strconv\"\n\t\"syscall\"\n\t\"time\"\n)\n\n" + Spin("go") + """
+
+            func cpuMs() float64 {
+                var r syscall.Rusage
+                syscall.Getrusage(syscall.RUSAGE_SELF, &r)
+                return float64(r.Utime.Nano()+r.Stime.Nano()) / 1e6
+            }
+
+            func main() {
+                n, _ := strconv.Atoi(os.Args[1])
+                c0 := cpuMs()
+                t0 := time.Now()
+                v := spin(n)
+                wall := float64(time.Since(t0).Nanoseconds()) / 1e6
+                fmt.Println(v, wall, cpuMs()-c0)
             }
 
             """,

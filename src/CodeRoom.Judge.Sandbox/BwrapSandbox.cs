@@ -81,6 +81,18 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         // Others may pass through the box root to reach their own bound box, but never list it.
         File.SetUnixFileMode(_options.BoxRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        if (_options.ExpediteRcu)
+        {
+            var (changed, problem) = HostTuning.ExpediteRcu();
+            if (changed)
+            {
+                LogRcuExpedited(HostTuning.RcuExpeditedPath);
+            }
+            else if (problem is not null)
+            {
+                LogRcuNotExpedited(problem);
+            }
+        }
         LogReady(cgroups.Description, _options.Slots);
         return new Setup(cgroups, seccomp, ExistingProcEntries());
     }
@@ -118,17 +130,31 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             ? PrepareAsync(spec, _standbySlots, cancellationToken)
             : throw new SandboxUnavailableException("no standby slots are configured (Sandbox:StandbySlots = 0)");
 
+    public async Task<IPreparedSandbox?> TryPrepareHeldAsync(SandboxSpec spec, CancellationToken cancellationToken)
+    {
+        var setup = _setup.Value;
+        // A standby slot, like every sandbox prepared ahead of its run: a run slot taken here could keep another
+        // judge's compile waiting. Runs at normal priority: its run follows within the compile's time.
+        var lease = _options.StandbySlots > 0 ? _standbySlots.TryAcquire(keepFree: 0) : null;
+        return lease is null ? null : await PrepareAsync(spec, setup, lease, background: false, hold: true, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, UidSlots slots, CancellationToken cancellationToken)
     {
         var setup = _setup.Value;
         var lease = await slots.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        // Sandboxes prepared ahead of time start at background priority until they are fed (SandboxPriority).
+        return await PrepareAsync(spec, setup, lease, ReferenceEquals(slots, _standbySlots), hold: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, Setup setup, UidSlots.Lease lease, bool background, bool hold,
+        CancellationToken cancellationToken)
+    {
         IRunCgroup? cgroup = null;
         try
         {
             cgroup = setup.Cgroups.Create("run-" + RandomName(), spec.Limits.MemoryBytes, spec.Limits.MaxProcesses);
-            // Sandboxes prepared ahead of time start at background priority until they are fed (SandboxPriority).
-            var background = ReferenceEquals(slots, _standbySlots);
-            var process = await StartAsync(spec, setup, cgroup, lease.Uid, background, cancellationToken).ConfigureAwait(false);
+            var process = await StartAsync(spec, setup, cgroup, lease.Uid, background, hold, cancellationToken).ConfigureAwait(false);
             return new PreparedSandbox(this, spec.Limits, cgroup, lease, process, background);
         }
         catch
@@ -144,7 +170,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
 
     /// <summary>Spawns the launcher chain, puts bwrap and the namespace's pid 1 into the cgroups, releases the
     /// sandbox and starts draining its output. The command then runs until it needs its stdin.</summary>
-    private async Task<SandboxProcess> StartAsync(SandboxSpec spec, Setup setup, IRunCgroup cgroup, int uid, bool background,
+    private async Task<SandboxProcess> StartAsync(SandboxSpec spec, Setup setup, IRunCgroup cgroup, int uid, bool background, bool hold,
         CancellationToken cancellationToken)
     {
         var limits = spec.Limits;
@@ -238,9 +264,10 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
                 () => process.Kill(TerminationReason.OutputLimit));
             process.ControlLineBytes = limits.ControlLineBytes;
             process.ExitTask = process.Status.ReadExitCodeAsync();
-            using (var release = block.TakeWriter())
+            process.Held = block.TakeWriter();
+            if (!hold)
             {
-                await release.WriteAsync("x"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+                await process.ReleaseAsync(cancellationToken).ConfigureAwait(false);
             }
             return process;
         }
@@ -440,6 +467,13 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         _slots.Dispose();
         _standbySlots.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Set {Path} to 1: a sandbox's move into its cgroups no longer waits for a full RCU grace period (Sandbox:ExpediteRcu)")]
+    private partial void LogRcuExpedited(string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Problem} (Sandbox:ExpediteRcu)")]
+    private partial void LogRcuNotExpedited(string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox ready: {Cgroups}, {Slots} slots")]
     private partial void LogReady(string cgroups, int slots);

@@ -42,6 +42,14 @@ public static class HostDiagnostics
                 "sysctl -w kernel.unprivileged_userns_clone=1"));
         }
 
+        var rcuExpedited = ReadTrimmed(HostTuning.RcuExpeditedPath);
+        if (rcuExpedited is not null)
+        {
+            checks.Add(new HostCheck("expedited RCU (fast moves into cgroups)", rcuExpedited == "1" || options.ExpediteRcu,
+                $"kernel rcu_expedited = {rcuExpedited}" + (rcuExpedited != "1" && options.ExpediteRcu ? "; the service sets it to 1 when it starts" : ""),
+                $"echo 1 > {HostTuning.RcuExpeditedPath}, or leave Sandbox:ExpediteRcu on: without it each sandbox start may wait 5-15 ms"));
+        }
+
         var (v1, v2) = CgroupDetector.ReadCgroupMounts();
         var v1Ok = v1.ContainsKey("memory") && v1.ContainsKey("pids") && v1.ContainsKey("cpuacct");
         var cgroupDetail = v1Ok ? "cgroup v1 controllers memory, pids, cpuacct mounted" : v2 is not null ? $"cgroup v2 at {v2}" : "no cgroup mounts";

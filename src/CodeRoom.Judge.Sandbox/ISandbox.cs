@@ -15,6 +15,16 @@ public interface ISandbox
     /// which must never hold a slot a run is waiting for. Waits while every standby slot is taken.</summary>
     Task<IPreparedSandbox> PrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="PrepareAsync"/>, but the command itself does not start until the sandbox is run: namespaces,
+    /// mounts and cgroups are made now, bubblewrap waits just before it executes the command. For a run whose program
+    /// does not exist yet (a binary still being compiled into the box): the sandbox's start-up overlaps the compile.
+    /// Takes a standby slot, as sandboxes prepared ahead of time do, so it never holds a slot a run is waiting for, and
+    /// never waits for one: null when none is free (the run then starts its own sandbox, as without this).
+    /// </summary>
+    Task<IPreparedSandbox?> TryPrepareHeldAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+        Task.FromResult<IPreparedSandbox?>(null);
+
     /// <summary>Starts a long-lived program on a standby slot that serves requests over stdin and fd 3 (see
     /// <see cref="ISandboxSession"/>). The spec's limits apply to the whole session (memory, processes, output, and a
     /// CPU backstop for its lifetime); each exchange sets its own CPU and wall-clock limits.</summary>

@@ -22,12 +22,18 @@ public sealed class SandboxOptions
 
     /// <summary>How many sandboxes may be prepared ahead of time and wait for their input (warm runtimes). They have
     /// uids of their own, after the run slots', so a waiting sandbox never keeps a run from starting.</summary>
-    /// <remarks>13: two warm runtimes each for Python, Java, JavaScript, TypeScript and C#, the javac and Roslyn
-    /// compile servers, one spare.</remarks>
-    [Range(0, 256)] public int StandbySlots { get; set; } = 13;
+    /// <remarks>15: two warm runtimes each for Python, Java, JavaScript, TypeScript and C#, the javac and Roslyn
+    /// compile servers, one spare, and two for the run sandboxes of compiled languages built while their compiles run
+    /// (<see cref="ISandbox.TryPrepareHeldAsync"/>).</remarks>
+    [Range(0, 256)] public int StandbySlots { get; set; } = 15;
 
     /// <summary>Name of the cgroup, under the service's own cgroup, that holds the runs' cgroups.</summary>
     [Required, RegularExpression("^[A-Za-z0-9_.-]+$")] public string CgroupName { get; set; } = "coderoom";
+
+    /// <summary>Sets /sys/kernel/rcu_expedited to 1 at start (<see cref="HostTuning.ExpediteRcu"/>): without it every
+    /// sandbox start may wait 5-15 ms for the kernel to move its processes into their cgroups. False leaves the host's
+    /// setting alone (a machine shared with other work whose owner decides).</summary>
+    public bool ExpediteRcu { get; set; } = true;
 
     /// <summary>How often the supervisor reads the cgroup's CPU counter.</summary>
     [Range(1, 1000)] public int PollIntervalMs { get; set; } = 5;

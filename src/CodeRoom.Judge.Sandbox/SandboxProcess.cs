@@ -16,6 +16,10 @@ public sealed partial class BwrapSandbox
         public StatusReader Status => status;
         public Monitor Monitor => monitor;
         public Stream? Stdin { get; set; }
+
+        /// <summary>The write end of bubblewrap's block fd while the command waits to be executed (a held sandbox);
+        /// null once released.</summary>
+        public Stream? Held { get; set; }
         public Task<(byte[] Bytes, bool Truncated)>? StdoutTask { get; set; }
         public Task<(byte[] Bytes, bool Truncated)>? StderrTask { get; set; }
         public Task? ControlTask { get; set; }
@@ -61,6 +65,20 @@ public sealed partial class BwrapSandbox
             }
         }
 
+        /// <summary>Lets bubblewrap execute the command: anything on the block fd ends its wait.</summary>
+        public async Task ReleaseAsync(CancellationToken cancellationToken)
+        {
+            if (Held is not { } held)
+            {
+                return;
+            }
+            Held = null;
+            await using (held.ConfigureAwait(false))
+            {
+                await held.WriteAsync("x"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -76,6 +94,8 @@ public sealed partial class BwrapSandbox
                 // reaped it after all).
                 await Spawner.ReapAsync(ChildPid, TimeSpan.FromSeconds(3)).ConfigureAwait(false);
             }
+            // Closed only now that the namespace is killed: end of file on the block fd would also end bubblewrap's wait.
+            Held?.Dispose();
             if (Stdin is not null)
             {
                 try
@@ -129,6 +149,8 @@ public sealed partial class BwrapSandbox
                 // Fed now: the run is timed at the same priority as any other.
                 SandboxPriority.Set(cgroup, SandboxPriority.Normal);
             }
+            // A held sandbox's command starts now (TryPrepareHeldAsync); its limits count from here like any other's.
+            await process.ReleaseAsync(cancellationToken).ConfigureAwait(false);
             return await owner.SuperviseAsync(runLimits, cgroup, process, stdin, keepStdinOpen, onControlLine, onStarted,
                 cancellationToken).ConfigureAwait(false);
         }

@@ -19,7 +19,7 @@ public sealed partial class BwrapSandbox
         {
             cgroup = setup.Cgroups.Create("session-" + RandomName(), spec.Limits.MemoryBytes, spec.Limits.MaxProcesses);
             // Its start-up and warm-up at background priority; its first request brings it to normal priority.
-            var process = await StartAsync(spec, setup, cgroup, lease.Uid, background: true, cancellationToken).ConfigureAwait(false);
+            var process = await StartAsync(spec, setup, cgroup, lease.Uid, background: true, hold: false, cancellationToken).ConfigureAwait(false);
             return new SandboxSession(cgroup, lease, process, TimeSpan.FromMilliseconds(_options.PollIntervalMs));
         }
         catch

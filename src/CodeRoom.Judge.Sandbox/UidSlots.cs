@@ -54,6 +54,28 @@ internal sealed class UidSlots(int firstUid, int count, string lockDirectory) : 
         }
     }
 
+    /// <summary>A slot now, without waiting, and only while more than <paramref name="keepFree"/> are free; else null.</summary>
+    public Lease? TryAcquire(int keepFree)
+    {
+        if (_free.CurrentCount <= keepFree || !_free.Wait(0))
+        {
+            return null;
+        }
+        lock (_lock)
+        {
+            foreach (var uid in _uids)
+            {
+                if (TryLock(uid) is { } held)
+                {
+                    _uids.Remove(uid);
+                    return new Lease(this, uid, held);
+                }
+            }
+        }
+        _free.Release();
+        return null;
+    }
+
     private FileStream? TryLock(int uid)
     {
         Directory.CreateDirectory(lockDirectory);

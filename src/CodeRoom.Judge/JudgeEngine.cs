@@ -95,44 +95,96 @@ public sealed partial class JudgeEngine
         plan = await _prebuilt.MountAsync(toolchain, plan, cancellationToken).ConfigureAwait(false);
 
         CompileInfo? compile = null;
-        if (plan.CompileCommand is { } compileCommand)
+        Task<IPreparedSandbox?>? prestart = null;
+        Task? storing = null;
+        try
         {
-            var key = CompileCache.Key(toolchain, plan);
-            using var compileActivity = JudgeTelemetry.Source.StartActivity("coderoom.compile");
-            var hit = _cache.TryRestore(key, box);
-            JudgeTelemetry.CompileCacheRequests.Add(1, JudgeTelemetry.Language(request.Language), JudgeTelemetry.CacheResult(hit));
-            compileActivity?.SetTag("coderoom.cache.result", hit ? "hit" : "miss");
-            if (hit)
+            if (plan.CompileCommand is { } compileCommand)
             {
-                compile = new CompileInfo(true, "", 0, Cached: true);
-            }
-            else
-            {
-                compile = await _compileServers.TryCompileAsync(request.Language, plan, box, cancellationToken).ConfigureAwait(false)
-                    ?? await CompileAsync(_sandbox, _options, plan, compileCommand, box, cancellationToken).ConfigureAwait(false);
-                JudgeTelemetry.CompileDuration.Record(compile.TimeMs / 1000, JudgeTelemetry.Language(request.Language),
-                    new("coderoom.compile.ok", compile.Ok), new("coderoom.compile.server", compile.ByCompileServer));
-                if (compile.Ok)
+                var key = CompileCache.Key(toolchain, plan);
+                using var compileActivity = JudgeTelemetry.Source.StartActivity("coderoom.compile");
+                var hit = _cache.TryRestore(key, box);
+                JudgeTelemetry.CompileCacheRequests.Add(1, JudgeTelemetry.Language(request.Language), JudgeTelemetry.CacheResult(hit));
+                compileActivity?.SetTag("coderoom.cache.result", hit ? "hit" : "miss");
+                if (hit)
                 {
-                    _cache.Store(key, box, plan.Files.Keys.ToList());
+                    compile = new CompileInfo(true, "", 0, Cached: true);
+                }
+                else
+                {
+                    var compiling = CompileMissAsync(request.Language, plan, compileCommand, box, cancellationToken);
+                    if (toolchain.WarmPlan(problem.Limits.MemoryLimitMb) is null)
+                    {
+                        // The run's first process starts cold (no runtime waits ahead of time for a compiled binary): its
+                        // sandbox is built while the compiler works, and its program starts once the binary is there.
+                        prestart = _runner.TryPrestartAsync(problem, plan, box, tests.Count, cancellationToken);
+                    }
+                    compile = await compiling.ConfigureAwait(false);
+                    JudgeTelemetry.CompileDuration.Record(compile.TimeMs / 1000, JudgeTelemetry.Language(request.Language),
+                        new("coderoom.compile.ok", compile.Ok), new("coderoom.compile.server", compile.ByCompileServer));
+                    if (compile.Ok)
+                    {
+                        // Off the run's path: the run only reads the box, and the box outlives both (awaited below).
+                        storing = Task.Run(() => _cache.Store(key, box, plan.Files.Keys.ToList()), CancellationToken.None);
+                    }
+                }
+                compileActivity?.SetTag("coderoom.compile.ok", compile.Ok);
+                if (!compile.Ok)
+                {
+                    return new JudgeResult
+                    {
+                        Verdict = Verdict.CompilationError,
+                        Passed = 0,
+                        Total = tests.Count,
+                        FirstFailingTest = tests.Count > 0 ? 0 : null,
+                        Compile = compile,
+                        Tests = [],
+                    };
                 }
             }
-            compileActivity?.SetTag("coderoom.compile.ok", compile.Ok);
-            if (!compile.Ok)
+
+            var held = prestart is null ? null : await prestart.ConfigureAwait(false);
+            prestart = null; // the run owns it now
+            var run = await _runner.RunAsync(problem, request, plan, box, tests, held, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(problem, plan, box, tests, compile, run, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (prestart is not null)
             {
-                return new JudgeResult
-                {
-                    Verdict = Verdict.CompilationError,
-                    Passed = 0,
-                    Total = tests.Count,
-                    FirstFailingTest = tests.Count > 0 ? 0 : null,
-                    Compile = compile,
-                    Tests = [],
-                };
+                await DisposeUnusedAsync(prestart).ConfigureAwait(false);
+            }
+            if (storing is not null)
+            {
+                await storing.ConfigureAwait(false);
             }
         }
+    }
 
-        var run = await _runner.RunAsync(problem, request, plan, box, tests, cancellationToken).ConfigureAwait(false);
+    /// <summary>A compile the cache did not have: the language's warm compile server when it has one, else a cold compile.</summary>
+    private async Task<CompileInfo> CompileMissAsync(LanguageId language, BuildPlan plan, IReadOnlyList<string> command, SandboxBox box,
+        CancellationToken cancellationToken) =>
+        await _compileServers.TryCompileAsync(language, plan, box, cancellationToken).ConfigureAwait(false)
+            ?? await CompileAsync(_sandbox, _options, plan, command, box, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>A sandbox started for a run that did not happen (the compile failed, or the request was cancelled).</summary>
+    private static async Task DisposeUnusedAsync(Task<IPreparedSandbox?> prestart)
+    {
+        try
+        {
+            if (await prestart.ConfigureAwait(false) is { } unused)
+            {
+                await unused.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<JudgeResult> FinishAsync(Problem problem, BuildPlan plan, SandboxBox box, IReadOnlyList<TestCase> tests,
+        CompileInfo? compile, RunOutcome run, CancellationToken cancellationToken)
+    {
         if (run.LoadError is { } loadError)
         {
             // The code could not even be loaded (a Python syntax error, a missing Solution class): report it like a

@@ -32,23 +32,88 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
     /// <summary>The largest: a problem whose outputs are megabytes gets at most this.</summary>
     public const int MaxResultLineBytes = 16 * 1024 * 1024;
 
+    /// <summary>Runs the tests. <c>held</c>: the sandbox of the run's first process, started while the code compiled
+    /// (<see cref="TryPrestartAsync"/>), or null; the run owns it from here.</summary>
     public async Task<RunOutcome> RunAsync(Problem problem, JudgeRequest request, BuildPlan plan, SandboxBox box,
-        IReadOnlyList<TestCase> tests, CancellationToken cancellationToken)
+        IReadOnlyList<TestCase> tests, IPreparedSandbox? held, CancellationToken cancellationToken)
     {
         // A runtime started ahead of time takes the first process of the run; the code (or the compiled classes) comes
         // in its header.
-        var started = warm.TryTake(request.Language, problem.Limits.MemoryLimitMb);
+        var started = held is null ? warm.TryTake(request.Language, problem.Limits.MemoryLimitMb) : null;
+        var first = new FirstProcess(started, held);
         try
         {
-            return await RunAsync(problem, request, plan, box, tests, started, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(problem, request, plan, box, tests, first, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            if (started is not null)
+            if (first.Warm is not null)
             {
-                await started.DisposeAsync().ConfigureAwait(false);
+                await first.Warm.DisposeAsync().ConfigureAwait(false);
+            }
+            if (first.Held is not null)
+            {
+                await first.Held.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Starts the sandbox of a run's first process while its program is still being compiled into the box: namespaces,
+    /// mounts and cgroups are made now, the program starts when the run feeds it (<see cref="ISandbox.TryPrepareHeldAsync"/>).
+    /// It is the very sandbox the run would have started cold, with the same command, mounts and limits. Null when
+    /// no slot is free to spare, or the sandbox could not be started (the run then starts its own, and fails closed there).
+    /// </summary>
+    public async Task<IPreparedSandbox?> TryPrestartAsync(Problem problem, BuildPlan plan, SandboxBox box, int testCount,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sandbox.TryPrepareHeldAsync(ProcessSpec(problem, plan, box, Budget(problem), WallCap(problem, plan), testCount),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (SandboxUnavailableException e)
+        {
+            LogPrestartFailed(logger, e, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>What the run's first process starts from: a warm runtime (its code comes in the header), a sandbox
+    /// started during the compile, or neither. Each is taken once.</summary>
+    private sealed class FirstProcess(WarmSandboxPool.WarmSandbox? warm, IPreparedSandbox? held)
+    {
+        public WarmSandboxPool.WarmSandbox? Warm { get; set; } = warm;
+        public IPreparedSandbox? Held { get; set; } = held;
+    }
+
+    /// <summary>The sandbox of one process of a run, before its stdin and feed are known.</summary>
+    private SandboxSpec ProcessSpec(Problem problem, BuildPlan plan, SandboxBox box, TimeSpan left, TimeSpan wallLeft, int testCount)
+    {
+        var memoryBytes = problem.Limits.MemoryLimitMb * 1024L * 1024;
+        var lineCap = ResultLineCap(problem);
+        return new SandboxSpec
+        {
+            Command = plan.RunCommand,
+            WorkingDirectory = box.Path,
+            ExtraMounts = plan.Mounts,
+            Environment = plan.Environment,
+            KeepStdinOpen = true,
+            Limits = new SandboxLimits
+            {
+                // A backstop: the feed's per-test limits and the budget are what end a test.
+                CpuTime = plan.StartupAllowance + left + TimeSpan.FromMilliseconds(50),
+                WallTime = wallLeft,
+                MemoryBytes = memoryBytes + plan.MemoryOverheadBytes,
+                MaxProcesses = plan.MaxProcesses,
+                OutputBytes = options.OutputLimitBytes,
+                ControlLineBytes = lineCap,
+                ControlBytes = (int)Math.Min(64L << 20, (long)lineCap * (testCount + 4)),
+                TmpBytes = options.TmpSizeMb * 1024L * 1024,
+                StackBytes = memoryBytes,
+                ShadowRange = plan.ShadowMemory?.Range,
+            },
+        };
     }
 
     /// <summary>The CPU all of a run's processes may use together after the candidate's code could first run.</summary>
@@ -71,7 +136,7 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
     private static readonly ConditionalWeakTable<Problem, StrongBox<int>> LineCaps = new();
 
     private async Task<RunOutcome> RunAsync(Problem problem, JudgeRequest request, BuildPlan plan, SandboxBox box,
-        IReadOnlyList<TestCase> tests, WarmSandboxPool.WarmSandbox? prepared, CancellationToken cancellationToken)
+        IReadOnlyList<TestCase> tests, FirstProcess first, CancellationToken cancellationToken)
     {
         var language = request.Language;
         var raw = new RawTest?[tests.Count];
@@ -81,7 +146,6 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
         var used = TimeSpan.Zero;
         var peak = 0L;
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var lineCap = ResultLineCap(problem);
         // Public tests first: when a public test fails, no process of this run has yet held a hidden input, so the
         // error a Submit shows for it cannot carry one.
         var feedOrder = Enumerable.Range(0, tests.Count)
@@ -108,33 +172,15 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
             }
 
             var memoryBytes = problem.Limits.MemoryLimitMb * 1024L * 1024;
+            var prepared = first.Warm;
             var feed = new ProcessFeed(new FeedPlan(remaining, Input, TestLimit, plan.LoadAllowance, left, plan.HarnessAnnouncesStart,
                 memoryBytes, plan.ShadowMemory, prepared is null ? null : plan.StartupAllowance));
             var header = prepared is null
                 ? HarnessHeader.Header(problem.Signature, language, nonce)
                 : HarnessHeader.WarmHeader(problem.Signature, language, nonce, request.Code, plan, box);
-            var spec = new SandboxSpec
+            var spec = ProcessSpec(problem, plan, box, left, wallLeft, remaining.Count) with
             {
-                Command = plan.RunCommand,
-                WorkingDirectory = box.Path,
-                ExtraMounts = plan.Mounts,
-                Environment = plan.Environment,
                 Stdin = Encoding.UTF8.GetBytes(header + "\n"),
-                KeepStdinOpen = true,
-                Limits = new SandboxLimits
-                {
-                    // A backstop: the feed's per-test limits and the budget are what end a test.
-                    CpuTime = plan.StartupAllowance + left + TimeSpan.FromMilliseconds(50),
-                    WallTime = wallLeft,
-                    MemoryBytes = memoryBytes + plan.MemoryOverheadBytes,
-                    MaxProcesses = plan.MaxProcesses,
-                    OutputBytes = options.OutputLimitBytes,
-                    ControlLineBytes = lineCap,
-                    ControlBytes = (int)Math.Min(64L << 20, (long)lineCap * (remaining.Count + 4)),
-                    TmpBytes = options.TmpSizeMb * 1024L * 1024,
-                    StackBytes = memoryBytes,
-                    ShadowRange = plan.ShadowMemory?.Range,
-                },
                 OnStarted = feed.OnStarted,
                 OnControlLine = feed.OnLine,
             };
@@ -144,15 +190,23 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
             {
                 // Runs once. Its teardown (reaping, removing the cgroup and the box) goes on after the results are in,
                 // off the request's path; the slot comes back when it is done.
-                var taken = prepared;
-                prepared = null;
+                first.Warm = null;
                 try
                 {
-                    outcome = await taken.Prepared.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+                    outcome = await prepared.Prepared.RunAsync(spec, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
-                    _ = TearDownAsync(taken);
+                    _ = TearDownAsync(prepared);
+                }
+            }
+            else if (first.Held is { } held)
+            {
+                // Started during the compile with this spec's command, mounts and limits; its program starts now.
+                first.Held = null;
+                await using (held.ConfigureAwait(false))
+                {
+                    outcome = await held.RunAsync(spec, cancellationToken).ConfigureAwait(false);
                 }
             }
             else
@@ -337,6 +391,9 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
         Message = "A warm {Language} sandbox ended before the code could run ({Reason}, exit {ExitCode}, signal {Signal}): {Stderr}; run again cold")]
     private static partial void LogWarmSandboxFailed(ILogger logger, LanguageId language, TerminationReason reason, int? exitCode, int? signal,
         string stderr);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Starting a run's sandbox during the compile failed; the run starts its own: {Reason}")]
+    private static partial void LogPrestartFailed(ILogger logger, Exception exception, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tearing down a sandbox failed: {Reason}")]
     private static partial void LogTeardownFailed(ILogger logger, Exception exception, string reason);

@@ -1,0 +1,111 @@
+using System.Text;
+
+namespace CodeRoom.Judge.Sandbox.Tests;
+
+/// <summary>
+/// A held sandbox (<see cref="ISandbox.TryPrepareHeldAsync"/>): built while its program does not exist yet (a binary
+/// still compiling into the box), started only when run, on a standby slot (never one a run waits for), and leaving
+/// nothing when it is not used.
+/// </summary>
+[Collection(nameof(SandboxCollection))]
+public sealed class HeldSandboxTests(SandboxFixture fixture)
+{
+    private static SandboxSpec Spec(SandboxBox box) => new()
+    {
+        Command = ["/box/program"],
+        WorkingDirectory = box.Path,
+        Limits = new SandboxLimits { CpuTime = TimeSpan.FromSeconds(5), WallTime = TimeSpan.FromSeconds(20) },
+    };
+
+    private static void WriteProgram(SandboxBox box)
+    {
+        box.WriteFile("program", "#!/bin/sh\necho \"started as $(id -u)\"\ncat\n");
+        File.SetUnixFileMode(Path.Combine(box.Path, "program"),
+            UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Its_program_is_executed_only_when_it_is_run_so_it_may_appear_after_the_sandbox_was_built()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var box = fixture.Sandbox.CreateBox();
+        await using var held = await fixture.Sandbox.TryPrepareHeldAsync(Spec(box), token);
+        Assert.NotNull(held);
+        // Had bubblewrap executed the command already, it would have failed: /box/program did not exist.
+        await Task.Delay(300, token);
+        Assert.False(held.HasExited);
+
+        WriteProgram(box);
+        var outcome = await held.RunAsync(Spec(box) with { Stdin = "fed\n"u8.ToArray() }, token);
+
+        Assert.True(outcome.Succeeded, outcome.Reason + " " + Encoding.UTF8.GetString(outcome.Stderr));
+        var stdout = Encoding.UTF8.GetString(outcome.Stdout);
+        Assert.StartsWith("started as ", stdout);
+        Assert.EndsWith("\nfed\n", stdout);
+        Assert.DoesNotContain("started as 0\n", stdout);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task An_unused_held_sandbox_leaves_no_process_and_no_cgroup()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var box = fixture.Sandbox.CreateBox();
+        var held = await fixture.Sandbox.TryPrepareHeldAsync(Spec(box), token);
+        Assert.NotNull(held);
+        var standbyUids = Enumerable.Range(fixture.Options.FirstSlotUid + fixture.Options.Slots, fixture.Options.StandbySlots).ToHashSet();
+        Assert.NotEmpty(Leftovers.ProcessesOf(standbyUids)); // bubblewrap, waiting
+        Assert.NotEmpty(Leftovers.RunCgroups(fixture.Options));
+
+        await held.DisposeAsync();
+
+        Assert.Empty(Leftovers.ProcessesOf(standbyUids));
+        Assert.Empty(Leftovers.RunCgroups(fixture.Options));
+        // Closing the block fd did not let the command start on the way out: nothing ran to write this.
+        WriteProgram(box);
+        Assert.Single(Directory.GetFiles(box.Path));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task It_takes_a_standby_slot_never_a_run_slot_and_never_waits_for_one()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var box = fixture.Sandbox.CreateBox();
+        var held = new List<IPreparedSandbox>();
+        try
+        {
+            for (var i = 0; i < fixture.Options.StandbySlots; i++)
+            {
+                held.Add(await fixture.Sandbox.TryPrepareHeldAsync(Spec(box), token) ?? throw new InvalidOperationException($"held sandbox {i} refused"));
+            }
+            Assert.Equal(0, fixture.Sandbox.SlotsInUse);
+            Assert.Null(await fixture.Sandbox.TryPrepareHeldAsync(Spec(box), token));
+
+            // Every run slot still serves ordinary runs at once.
+            WriteProgram(box);
+            var runs = Enumerable.Range(0, fixture.Options.Slots)
+                .Select(_ => fixture.Sandbox.RunAsync(Spec(box) with { Stdin = "x\n"u8.ToArray() }, token)).ToList();
+            foreach (var outcome in await Task.WhenAll(runs))
+            {
+                Assert.True(outcome.Succeeded, outcome.Reason.ToString());
+            }
+        }
+        finally
+        {
+            foreach (var sandbox in held)
+            {
+                await sandbox.DisposeAsync();
+            }
+        }
+        Assert.NotNull(await DisposedAsync(await fixture.Sandbox.TryPrepareHeldAsync(Spec(box), token)));
+    }
+
+    private static async Task<IPreparedSandbox?> DisposedAsync(IPreparedSandbox? sandbox)
+    {
+        if (sandbox is not null)
+        {
+            await sandbox.DisposeAsync();
+        }
+        return sandbox;
+    }
+}

@@ -1,0 +1,152 @@
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeRoom.Judge.Tests.Engine;
+
+/// <summary>
+/// A compiled language's run sandbox is built while the compiler works and started once the binary is in the box
+/// (<see cref="ISandbox.TryPrepareHeldAsync"/>): used for the run's first process only, dropped when the compile fails,
+/// and the verdicts are those of a cold start. Counted on the real sandbox by a decorator.
+/// </summary>
+[Collection(nameof(JudgeCollection))]
+public sealed class PrestartTests
+{
+    [Theory(Timeout = 180_000)]
+    [InlineData(LanguageId.Go)]
+    [InlineData(LanguageId.Rust)]
+    [InlineData(LanguageId.Cpp)]
+    public async Task A_fresh_compile_runs_in_the_sandbox_built_beside_it_and_a_cached_one_starts_its_own(LanguageId language)
+    {
+        await using var judge = new CountingJudge();
+        var code = Solutions.TwoSum[language] + "\n// prestart " + Guid.NewGuid().ToString("N") + "\n";
+
+        var fresh = await judge.JudgeAsync(language, code, JudgeMode.Submit);
+        Assert.True(fresh.Verdict == Verdict.Accepted, $"{fresh.Verdict}: {JudgeWarmUp.Describe(fresh)}");
+        Assert.Equal((1, 1, 1), (judge.Sandboxes.HeldStarted, judge.Sandboxes.HeldRun, judge.Sandboxes.HeldDisposed));
+        Assert.Equal(1, judge.Sandboxes.ColdStarts); // the compile; the tests ran in the held sandbox
+
+        var cached = await judge.JudgeAsync(language, code, JudgeMode.Submit);
+        Assert.True(cached.Compile!.Cached);
+        Assert.Equal(Verdict.Accepted, cached.Verdict);
+        Assert.Equal(1, judge.Sandboxes.HeldStarted); // no compile to overlap
+        Assert.Equal(2, judge.Sandboxes.ColdStarts);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_failed_compile_drops_the_sandbox_built_for_its_run()
+    {
+        await using var judge = new CountingJudge();
+        var result = await judge.JudgeAsync(LanguageId.Go, "func twoSum(nums []int, target int) []int {\n    return undefinedName\n}\n", JudgeMode.Run);
+
+        Assert.Equal(Verdict.CompilationError, result.Verdict);
+        Assert.Contains("undefined: undefinedName", result.Compile!.Output);
+        Assert.Equal((1, 0, 1), (judge.Sandboxes.HeldStarted, judge.Sandboxes.HeldRun, judge.Sandboxes.HeldDisposed));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Only_the_first_process_uses_it_a_process_after_a_crash_starts_cold()
+    {
+        await using var judge = new CountingJudge();
+        // The shared solution, ended in its first test by an exit (a panic would be recovered by the harness, and the
+        // process would go on).
+        var code = "import \"os\"\n\n" + Solutions.TwoSum[LanguageId.Go].Replace(
+            "seen := map[int]int{}", "if len(nums) == 4 {\n        os.Exit(3)\n    }\n    seen := map[int]int{}", StringComparison.Ordinal);
+        Assert.Contains("os.Exit(3)", code);
+
+        var result = await judge.JudgeAsync(LanguageId.Go, code, JudgeMode.Submit);
+
+        Assert.Equal(Verdict.RuntimeError, result.Verdict);
+        Assert.Equal(0, result.FirstFailingTest);
+        Assert.Contains("exited with code 3", result.Tests[0].Error);
+        Assert.Equal(3, result.Passed);
+        Assert.Equal((1, 1, 1), (judge.Sandboxes.HeldStarted, judge.Sandboxes.HeldRun, judge.Sandboxes.HeldDisposed));
+        Assert.Equal(2, judge.Sandboxes.ColdStarts); // the compile, and the process after the crash
+    }
+
+    private sealed class CountingJudge : IAsyncDisposable
+    {
+        private readonly OwnJudge _judge;
+
+        public CountingJudge()
+        {
+            _judge = new OwnJudge("prestart", 300, new Dictionary<string, string?>(),
+                services => services.AddSingleton<ISandbox>(sp => new CountingSandboxes(sp.GetRequiredService<BwrapSandbox>())));
+            Sandboxes = (CountingSandboxes)_judge.Services.GetRequiredService<ISandbox>();
+        }
+
+        public CountingSandboxes Sandboxes { get; }
+
+        public Task<JudgeResult> JudgeAsync(LanguageId language, string code, JudgeMode mode) =>
+            _judge.Engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, language, code, mode), TestContext.Current.CancellationToken);
+
+        public ValueTask DisposeAsync() => _judge.DisposeAsync();
+    }
+
+    /// <summary>The real sandbox, counting sandboxes started the usual way and held ones (started, run, disposed).</summary>
+    private sealed class CountingSandboxes(BwrapSandbox inner) : ISandbox
+    {
+        private int _coldStarts;
+        private int _heldStarted;
+        private int _heldRun;
+        private int _heldDisposed;
+
+        public int ColdStarts => Volatile.Read(ref _coldStarts);
+        public int HeldStarted => Volatile.Read(ref _heldStarted);
+        public int HeldRun => Volatile.Read(ref _heldRun);
+        public int HeldDisposed => Volatile.Read(ref _heldDisposed);
+
+        public Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _coldStarts);
+            return inner.RunAsync(spec, cancellationToken);
+        }
+
+        public async Task<IPreparedSandbox?> TryPrepareHeldAsync(SandboxSpec spec, CancellationToken cancellationToken)
+        {
+            var held = await inner.TryPrepareHeldAsync(spec, cancellationToken);
+            if (held is null)
+            {
+                return null;
+            }
+            Interlocked.Increment(ref _heldStarted);
+            return new CountedHeld(held, this);
+        }
+
+        public Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, CancellationToken cancellationToken) => inner.PrepareAsync(spec, cancellationToken);
+
+        public Task<IPreparedSandbox> PrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+            inner.PrepareStandbyAsync(spec, cancellationToken);
+
+        public Task<ISandboxSession> StartSessionAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+            inner.StartSessionAsync(spec, cancellationToken);
+
+        public SandboxBox CreateBox() => inner.CreateBox();
+
+        private sealed class CountedHeld(IPreparedSandbox inner, CountingSandboxes counts) : IPreparedSandbox
+        {
+            public long PreparedAtTimestamp => inner.PreparedAtTimestamp;
+
+            public bool HasExited => inner.HasExited;
+
+            public Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
+                CancellationToken cancellationToken, TimeSpan? cpuTime = null, TimeSpan? wallTime = null)
+            {
+                Interlocked.Increment(ref counts._heldRun);
+                return inner.RunAsync(stdin, onControlLine, cancellationToken, cpuTime, wallTime);
+            }
+
+            public Task<SandboxOutcome> RunAsync(SandboxSpec run, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref counts._heldRun);
+                return inner.RunAsync(run, cancellationToken);
+            }
+
+            public async ValueTask DisposeAsync()
+            {
+                Interlocked.Increment(ref counts._heldDisposed);
+                await inner.DisposeAsync();
+            }
+        }
+    }
+}
