@@ -144,6 +144,10 @@ public sealed partial class JudgeEngine
             }
 
             var held = prestart is null ? null : await prestart.ConfigureAwait(false);
+            if (prestart is not null)
+            {
+                JudgeTelemetry.PrestartRequests.Add(1, JudgeTelemetry.Language(request.Language), JudgeTelemetry.CacheResult(held is not null));
+            }
             prestart = null; // the run owns it now
             var run = await _runner.RunAsync(problem, request, plan, box, tests, held, cancellationToken).ConfigureAwait(false);
             return await FinishAsync(problem, plan, box, tests, compile, run, cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,11 @@ public static class JudgeTelemetry
     public static readonly Counter<long> WarmPoolFailures = Meter.CreateCounter<long>("coderoom.judge.warm_pool.failures",
         "{sandbox}", "Warm sandboxes that failed before the code could run; their runs started again cold");
 
+    /// <summary>Compiled runs whose sandbox was built during the compile (hit) or had to start after it (miss: no
+    /// standby slot was free).</summary>
+    public static readonly Counter<long> PrestartRequests = Meter.CreateCounter<long>("coderoom.judge.prestart.requests",
+        "{request}", "Compiled runs asking for a run sandbox built during their compile");
+
     public static KeyValuePair<string, object?> Language(LanguageId language) => new("coderoom.language", language.WireName());
 
     public static KeyValuePair<string, object?> CacheResult(bool hit) => new("coderoom.cache.result", hit ? "hit" : "miss");

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public sealed class PrestartTests
         Assert.True(fresh.Verdict == Verdict.Accepted, $"{fresh.Verdict}: {JudgeWarmUp.Describe(fresh)}");
         Assert.Equal((1, 1, 1), (judge.Sandboxes.HeldStarted, judge.Sandboxes.HeldRun, judge.Sandboxes.HeldDisposed));
         Assert.Equal(1, judge.Sandboxes.ColdStarts); // the compile; the tests ran in the held sandbox
+        Assert.True(judge.PrestartHits >= 1, "no coderoom.judge.prestart.requests hit was reported");
 
         var cached = await judge.JudgeAsync(language, code, JudgeMode.Submit);
         Assert.True(cached.Compile!.Cached);
@@ -64,23 +66,48 @@ public sealed class PrestartTests
         Assert.Equal(2, judge.Sandboxes.ColdStarts); // the compile, and the process after the crash
     }
 
+    /// <summary>A judge of its own on <see cref="CountingSandboxes"/>, counting <c>coderoom.judge.prestart.requests</c>
+    /// hits once it has held a sandbox (the meter is process-wide: another judge of the process may add its own).</summary>
     private sealed class CountingJudge : IAsyncDisposable
     {
         private readonly OwnJudge _judge;
+        private readonly MeterListener _listener = new();
+        private long _prestartHits;
 
         public CountingJudge()
         {
             _judge = new OwnJudge("prestart", 300, new Dictionary<string, string?>(),
                 services => services.AddSingleton<ISandbox>(sp => new CountingSandboxes(sp.GetRequiredService<BwrapSandbox>())));
             Sandboxes = (CountingSandboxes)_judge.Services.GetRequiredService<ISandbox>();
+            _listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "coderoom.judge.prestart.requests")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                if (Sandboxes.HeldStarted > 0 && tags.ToArray().Any(t => t.Key == "coderoom.cache.result" && (string?)t.Value == "hit"))
+                {
+                    Interlocked.Add(ref _prestartHits, value);
+                }
+            });
+            _listener.Start();
         }
 
         public CountingSandboxes Sandboxes { get; }
 
+        public long PrestartHits => Interlocked.Read(ref _prestartHits);
+
         public Task<JudgeResult> JudgeAsync(LanguageId language, string code, JudgeMode mode) =>
             _judge.Engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, language, code, mode), TestContext.Current.CancellationToken);
 
-        public ValueTask DisposeAsync() => _judge.DisposeAsync();
+        public ValueTask DisposeAsync()
+        {
+            _listener.Dispose();
+            return _judge.DisposeAsync();
+        }
     }
 
     /// <summary>The real sandbox, counting sandboxes started the usual way and held ones (started, run, disposed).</summary>
