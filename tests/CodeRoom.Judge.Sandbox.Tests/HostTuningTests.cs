@@ -26,8 +26,13 @@ public sealed class HostTuningTests(SandboxFixture fixture)
     [Fact]
     public void The_sandbox_expedites_rcu_on_this_host_when_it_starts()
     {
-        // The suite's sandbox started with Sandbox:ExpediteRcu on (the default), as root.
+        // The suite's sandbox started with Sandbox:ExpediteRcu on (the default), as root, on a VM whose /sys it may write
+        // (it writes the cgroup tree there too).
         Assert.True(fixture.Options.ExpediteRcu);
-        Assert.Equal("1", File.ReadAllText(HostTuning.RcuExpeditedPath).Trim());
+        var value = File.ReadAllText(HostTuning.RcuExpeditedPath).Trim();
+        if (value != "1")
+        {
+            Assert.Fail($"{HostTuning.RcuExpeditedPath} is {value} after the sandbox started: {HostTuning.ExpediteRcu().Problem}");
+        }
     }
 }
