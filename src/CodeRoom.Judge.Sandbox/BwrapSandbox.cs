@@ -267,7 +267,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
             process.Held = block.TakeWriter();
             if (!hold)
             {
-                await process.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+                await process.ReleaseAsync().ConfigureAwait(false);
             }
             return process;
         }

@@ -45,8 +45,9 @@ public static class HostDiagnostics
         var rcuExpedited = ReadTrimmed(HostTuning.RcuExpeditedPath);
         if (rcuExpedited is not null)
         {
-            checks.Add(new HostCheck("expedited RCU (fast moves into cgroups)", rcuExpedited == "1" || options.ExpediteRcu,
-                $"kernel rcu_expedited = {rcuExpedited}" + (rcuExpedited != "1" && options.ExpediteRcu ? "; the service sets it to 1 when it starts" : ""),
+            var settable = options.ExpediteRcu && root && Writable(HostTuning.RcuExpeditedPath);
+            checks.Add(new HostCheck("expedited RCU (fast moves into cgroups)", rcuExpedited == "1" || settable,
+                $"kernel rcu_expedited = {rcuExpedited}" + (rcuExpedited != "1" && settable ? "; the service sets it to 1 when it starts" : ""),
                 $"echo 1 > {HostTuning.RcuExpeditedPath}, or leave Sandbox:ExpediteRcu on: without it each sandbox start may wait 5-15 ms"));
         }
 
@@ -70,6 +71,20 @@ public static class HostDiagnostics
             checks.Add(await SmokeRunAsync(options, cancellationToken).ConfigureAwait(false));
         }
         return checks;
+    }
+
+    /// <summary>Whether this process may write the file (opened for writing and closed, nothing written).</summary>
+    private static bool Writable(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static async Task<HostCheck> SmokeRunAsync(SandboxOptions options, CancellationToken cancellationToken)

@@ -65,18 +65,25 @@ public sealed partial class BwrapSandbox
             }
         }
 
-        /// <summary>Lets bubblewrap execute the command: anything on the block fd ends its wait.</summary>
-        public async Task ReleaseAsync(CancellationToken cancellationToken)
+        /// <summary>Lets bubblewrap execute the command: anything on the block fd ends its wait. The write end is closed
+        /// only once written: a failed write leaves it to <see cref="DisposeAsync"/>, which kills the namespace first.
+        /// Not cancellable: one byte into an empty pipe never blocks, and a cancelled write would close the fd unwritten.</summary>
+        public async Task ReleaseAsync()
         {
             if (Held is not { } held)
             {
                 return;
             }
-            Held = null;
-            await using (held.ConfigureAwait(false))
+            try
             {
-                await held.WriteAsync("x"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+                await held.WriteAsync("x"u8.ToArray(), CancellationToken.None).ConfigureAwait(false);
             }
+            catch (IOException e)
+            {
+                throw new SandboxUnavailableException("the sandbox ended before its command could start: " + e.Message, e);
+            }
+            Held = null;
+            await held.DisposeAsync().ConfigureAwait(false);
         }
 
         public async ValueTask DisposeAsync()
@@ -150,7 +157,7 @@ public sealed partial class BwrapSandbox
                 SandboxPriority.Set(cgroup, SandboxPriority.Normal);
             }
             // A held sandbox's command starts now (TryPrepareHeldAsync); its limits count from here like any other's.
-            await process.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+            await process.ReleaseAsync().ConfigureAwait(false);
             return await owner.SuperviseAsync(runLimits, cgroup, process, stdin, keepStdinOpen, onControlLine, onStarted,
                 cancellationToken).ConfigureAwait(false);
         }

@@ -61,16 +61,24 @@ internal sealed class UidSlots(int firstUid, int count, string lockDirectory) : 
         {
             return null;
         }
-        lock (_lock)
+        try
         {
-            foreach (var uid in _uids)
+            lock (_lock)
             {
-                if (TryLock(uid) is { } held)
+                foreach (var uid in _uids)
                 {
-                    _uids.Remove(uid);
-                    return new Lease(this, uid, held);
+                    if (TryLock(uid) is { } held)
+                    {
+                        _uids.Remove(uid);
+                        return new Lease(this, uid, held);
+                    }
                 }
             }
+        }
+        catch
+        {
+            _free.Release();
+            throw;
         }
         _free.Release();
         return null;

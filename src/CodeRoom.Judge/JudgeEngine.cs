@@ -125,7 +125,7 @@ public sealed partial class JudgeEngine
                     if (compile.Ok)
                     {
                         // Off the run's path: the run only reads the box, and the box outlives both (awaited below).
-                        storing = Task.Run(() => _cache.Store(key, box, plan.Files.Keys.ToList()), CancellationToken.None);
+                        storing = Task.Run(() => StoreInCache(key, box, plan), CancellationToken.None);
                     }
                 }
                 compileActivity?.SetTag("coderoom.compile.ok", compile.Ok);
@@ -154,14 +154,35 @@ public sealed partial class JudgeEngine
         }
         finally
         {
-            if (prestart is not null)
+            try
             {
-                await DisposeUnusedAsync(prestart).ConfigureAwait(false);
+                if (prestart is not null)
+                {
+                    await DisposeUnusedAsync(prestart).ConfigureAwait(false);
+                }
             }
-            if (storing is not null)
+            finally
             {
-                await storing.ConfigureAwait(false);
+                // Always before the box is deleted: a store reading a box being deleted could keep a partial entry.
+                if (storing is not null)
+                {
+                    await storing.ConfigureAwait(false);
+                }
             }
+        }
+    }
+
+    /// <summary>The cache is an optimisation: a store that fails (a full disk) costs the next run a compile, never this
+    /// run its result.</summary>
+    private void StoreInCache(string key, SandboxBox box, BuildPlan plan)
+    {
+        try
+        {
+            _cache.Store(key, box, plan.Files.Keys.ToList());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogCacheStoreFailed(e, e.Message);
         }
     }
 
@@ -171,8 +192,9 @@ public sealed partial class JudgeEngine
         await _compileServers.TryCompileAsync(language, plan, box, cancellationToken).ConfigureAwait(false)
             ?? await CompileAsync(_sandbox, _options, plan, command, box, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>A sandbox started for a run that did not happen (the compile failed, or the request was cancelled).</summary>
-    private static async Task DisposeUnusedAsync(Task<IPreparedSandbox?> prestart)
+    /// <summary>A sandbox started for a run that did not happen (the compile failed, or the request was cancelled). What
+    /// went wrong with it is logged, never thrown over the judge's own result or exception.</summary>
+    private async Task DisposeUnusedAsync(Task<IPreparedSandbox?> prestart)
     {
         try
         {
@@ -183,6 +205,11 @@ public sealed partial class JudgeEngine
         }
         catch (OperationCanceledException)
         {
+        }
+        catch (Exception e)
+        {
+            // A cleanup on the way out: whatever it throws, the judge's own outcome stands.
+            LogUnusedSandboxFailed(e, e.Message);
         }
     }
 
@@ -264,6 +291,12 @@ public sealed partial class JudgeEngine
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Judged {Slug} in {Language} ({Mode}): {Verdict} {Passed}/{Total} in {WallMs:0} ms")]
     private partial void LogJudged(string slug, LanguageId language, JudgeMode mode, Verdict verdict, int passed, int total, double wallMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing a compile in the cache failed (the next run compiles again): {Reason}")]
+    private partial void LogCacheStoreFailed(Exception exception, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Removing a run sandbox built during a compile that was not used failed: {Reason}")]
+    private partial void LogUnusedSandboxFailed(Exception exception, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sandbox unavailable while judging {Slug}: {Reason}")]
     private partial void LogSandboxUnavailable(Exception exception, string slug, string reason);

@@ -17,6 +17,12 @@ public sealed class HeldSandboxTests(SandboxFixture fixture)
         Limits = new SandboxLimits { CpuTime = TimeSpan.FromSeconds(5), WallTime = TimeSpan.FromSeconds(20) },
     };
 
+    private async Task<IPreparedSandbox> HeldAsync(SandboxBox box, CancellationToken token) =>
+        await fixture.Sandbox.TryPrepareHeldAsync(Spec(box), token) ?? throw new InvalidOperationException("no held sandbox: no standby slot free");
+
+    private HashSet<int> StandbyUids() =>
+        [.. Enumerable.Range(fixture.Options.FirstSlotUid + fixture.Options.Slots, fixture.Options.StandbySlots)];
+
     private static void WriteProgram(SandboxBox box)
     {
         box.WriteFile("program", "#!/bin/sh\necho \"started as $(id -u)\"\ncat\n");
@@ -51,9 +57,8 @@ public sealed class HeldSandboxTests(SandboxFixture fixture)
     {
         var token = TestContext.Current.CancellationToken;
         using var box = fixture.Sandbox.CreateBox();
-        var held = await fixture.Sandbox.TryPrepareHeldAsync(Spec(box), token);
-        Assert.NotNull(held);
-        var standbyUids = Enumerable.Range(fixture.Options.FirstSlotUid + fixture.Options.Slots, fixture.Options.StandbySlots).ToHashSet();
+        var held = await HeldAsync(box, token);
+        var standbyUids = StandbyUids();
         Assert.NotEmpty(Leftovers.ProcessesOf(standbyUids)); // bubblewrap, waiting
         Assert.NotEmpty(Leftovers.RunCgroups(fixture.Options));
 
@@ -61,9 +66,31 @@ public sealed class HeldSandboxTests(SandboxFixture fixture)
 
         Assert.Empty(Leftovers.ProcessesOf(standbyUids));
         Assert.Empty(Leftovers.RunCgroups(fixture.Options));
-        // Closing the block fd did not let the command start on the way out: nothing ran to write this.
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task One_killed_while_it_waited_fails_closed_when_run_and_leaves_nothing()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var box = fixture.Sandbox.CreateBox();
+        var held = await HeldAsync(box, token);
+        var standbyUids = StandbyUids();
+        foreach (var pid in Leftovers.ProcessesOf(standbyUids))
+        {
+            CodeRoom.Judge.Sandbox.Native.Libc.kill(pid, CodeRoom.Judge.Sandbox.Native.Libc.SIGKILL);
+        }
+        for (var i = 0; i < 100 && !held.HasExited; i++)
+        {
+            await Task.Delay(20, token);
+        }
+        Assert.True(held.HasExited);
+
         WriteProgram(box);
-        Assert.Single(Directory.GetFiles(box.Path));
+        var error = await Assert.ThrowsAsync<SandboxUnavailableException>(() => held.RunAsync(Spec(box) with { Stdin = "x\n"u8.ToArray() }, token));
+        Assert.Contains("ended before its command could start", error.Message);
+        await held.DisposeAsync();
+        Assert.Empty(Leftovers.ProcessesOf(standbyUids));
+        Assert.Empty(Leftovers.RunCgroups(fixture.Options));
     }
 
     [Fact(Timeout = 60_000)]

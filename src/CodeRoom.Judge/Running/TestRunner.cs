@@ -200,7 +200,7 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
                     _ = TearDownAsync(prepared);
                 }
             }
-            else if (first.Held is { } held)
+            else if (first.Held is { } held && !held.HasExited)
             {
                 // Started during the compile with this spec's command, mounts and limits; its program starts now.
                 first.Held = null;
@@ -211,6 +211,13 @@ internal sealed partial class TestRunner(ISandbox sandbox, WarmSandboxPool warm,
             }
             else
             {
+                if (first.Held is { } ended)
+                {
+                    // Killed while it waited for the compile (the host's OOM killer, an operator): nothing of the
+                    // candidate ran in it; the run starts its own.
+                    first.Held = null;
+                    await ended.DisposeAsync().ConfigureAwait(false);
+                }
                 outcome = await sandbox.RunAsync(spec, cancellationToken).ConfigureAwait(false);
             }
             if (outcome.Reason == TerminationReason.Cancelled)

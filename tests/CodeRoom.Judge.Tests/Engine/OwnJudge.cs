@@ -28,6 +28,9 @@ internal sealed class OwnJudge : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>The judge's compile cache directory (created by its first store).</summary>
+    public string CacheRoot => _cache;
+
     public JudgeEngine Engine => _host.Services.GetRequiredService<JudgeEngine>();
 
     public async ValueTask DisposeAsync()
@@ -38,5 +41,6 @@ internal sealed class OwnJudge : IAsyncDisposable
         {
             Directory.Delete(_cache, recursive: true);
         }
+        File.Delete(_cache); // a test may have put a file in its place
     }
 }

@@ -36,6 +36,35 @@ public sealed class PrestartTests
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task One_that_died_while_the_code_compiled_is_dropped_and_the_run_starts_its_own()
+    {
+        await using var judge = new CountingJudge();
+        judge.Sandboxes.HeldSeemEnded = true;
+
+        var result = await judge.JudgeAsync(LanguageId.Go, Solutions.TwoSum[LanguageId.Go] + "\n// ended " + Guid.NewGuid().ToString("N") + "\n",
+            JudgeMode.Submit);
+
+        Assert.True(result.Verdict == Verdict.Accepted, $"{result.Verdict}: {JudgeWarmUp.Describe(result)}");
+        Assert.Equal((1, 0, 1), (judge.Sandboxes.HeldStarted, judge.Sandboxes.HeldRun, judge.Sandboxes.HeldDisposed));
+        Assert.Equal(2, judge.Sandboxes.ColdStarts); // the compile and the run
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_compile_the_cache_cannot_store_still_gets_its_verdict()
+    {
+        await using var judge = new CountingJudge();
+        File.WriteAllText(judge.CacheRoot, "not a directory"); // every store fails: the cache root cannot be made
+
+        var code = Solutions.TwoSum[LanguageId.Go] + "\n// uncached " + Guid.NewGuid().ToString("N") + "\n";
+        var first = await judge.JudgeAsync(LanguageId.Go, code, JudgeMode.Run);
+        var again = await judge.JudgeAsync(LanguageId.Go, code, JudgeMode.Run);
+
+        Assert.True(first.Verdict == Verdict.Accepted, $"{first.Verdict}: {JudgeWarmUp.Describe(first)}");
+        Assert.Equal(Verdict.Accepted, again.Verdict);
+        Assert.False(again.Compile!.Cached); // compiled again
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task A_failed_compile_drops_the_sandbox_built_for_its_run()
     {
         await using var judge = new CountingJudge();
@@ -98,6 +127,8 @@ public sealed class PrestartTests
 
         public CountingSandboxes Sandboxes { get; }
 
+        public string CacheRoot => _judge.CacheRoot;
+
         public long PrestartHits => Interlocked.Read(ref _prestartHits);
 
         public Task<JudgeResult> JudgeAsync(LanguageId language, string code, JudgeMode mode) =>
@@ -122,6 +153,9 @@ public sealed class PrestartTests
         public int HeldStarted => Volatile.Read(ref _heldStarted);
         public int HeldRun => Volatile.Read(ref _heldRun);
         public int HeldDisposed => Volatile.Read(ref _heldDisposed);
+
+        /// <summary>Held sandboxes report that they ended while they waited (as one killed by the host would).</summary>
+        public bool HeldSeemEnded { get; set; }
 
         public Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken)
         {
@@ -154,7 +188,7 @@ public sealed class PrestartTests
         {
             public long PreparedAtTimestamp => inner.PreparedAtTimestamp;
 
-            public bool HasExited => inner.HasExited;
+            public bool HasExited => counts.HeldSeemEnded || inner.HasExited;
 
             public Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
                 CancellationToken cancellationToken, TimeSpan? cpuTime = null, TimeSpan? wallTime = null)
