@@ -2,7 +2,9 @@
 # Starts (once) a throwaway RabbitMQ node for the runner fleet (issue 12) on 127.0.0.1:$CODEROOM_RABBITMQ_PORT (default
 # 15720): Debian's rabbitmq-server run as the rabbitmq user, its own node name, data under /tmp, Erlang's distribution
 # and epmd on loopback too. Idempotent and safe to call from parallel processes (flock). Prints the RABBITMQ_URL.
-# `start-rabbitmq.sh stop` stops that node (the fault tests restart the broker with jobs queued).
+# `start-rabbitmq.sh stop` stops that node (the fault tests restart the broker with jobs queued); `start-rabbitmq.sh reset`
+# stops it and empties its database (a test run's first start: every run declares queues of its own, and a node that
+# kept those of hundreds of earlier runs took minutes to recover them at each start, past every test's bound).
 # Ports (AMQP and Erlang distribution, PORT + 1000) stay below Linux's ephemeral range (32768-60999): a port in it may be
 # held by any outgoing connection (a pooled PostgreSQL one, say) at the moment the node binds, and the node then dies
 # with dist_port_already_used; that failed every fleet test on a fresh CI machine.
@@ -59,9 +61,10 @@ diagnose() {
 exec 9>"/tmp/coderoom-rabbitmq-$PORT.lock"
 flock -w 150 9 || { echo "start-rabbitmq.sh: another start of the node on port $PORT holds its lock after 150 s" >&2; exit 1; }
 
-if [ "${1:-}" = stop ]; then
+if [ "${1:-}" = stop ] || [ "${1:-}" = reset ]; then
   CTL_TIMEOUT=60 ctl stop >/dev/null 2>&1 9>&- || true
   kill_node
+  [ "${1:-}" = reset ] && rm -rf "$DIR/mnesia"
   exit 0
 fi
 # 30 s: rabbitmqctl itself takes 1-2 s to start here, several at a load of 40, and a node that is only slow must not be
