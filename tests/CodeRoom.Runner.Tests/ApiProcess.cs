@@ -13,10 +13,12 @@ public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output = [];
+    private readonly bool _portTakenBefore;
 
     public ApiProcess(int port, IReadOnlyDictionary<string, string?> environment)
     {
         Port = port;
+        _portTakenBefore = Listening(port);
         var user = Script("create-service-user.sh");
         var config = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var dll = Path.Combine(TestServers.RepoRoot, "src", "CodeRoom.Api", "bin", config, "net10.0", "CodeRoom.Api.dll");
@@ -77,6 +79,11 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
+        if (_portTakenBefore)
+        {
+            // Whatever answers there is not this Api (which stops at start, "address already in use").
+            throw new InvalidOperationException($"port {Port} was taken before this Api started: a process left by an earlier run?");
+        }
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !_process.HasExited)
@@ -97,6 +104,19 @@ public sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(200, cancellationToken);
         }
         throw new TimeoutException($"the Api on port {Port} did not become healthy; its output:\n{Output}");
+    }
+
+    private static bool Listening(int port)
+    {
+        using var probe = new System.Net.Sockets.TcpClient();
+        try
+        {
+            return probe.ConnectAsync(System.Net.IPAddress.Loopback, port).Wait(TimeSpan.FromMilliseconds(500));
+        }
+        catch (AggregateException)
+        {
+            return false; // refused: nothing listens
+        }
     }
 
     /// <summary>Fields of /proc/PID/status (Uid, CapEff, ...).</summary>

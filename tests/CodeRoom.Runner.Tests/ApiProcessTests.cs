@@ -31,7 +31,7 @@ public sealed class ApiProcessTests(FleetApiFactory factory) : IClassFixture<Fle
     {
         var env = Environment($"coderoom-test:{Guid.NewGuid():N}:");
         await using var runner = factory.StartRunner(6);
-        var first = new ApiProcess(18191, env);
+        await using var first = new ApiProcess(18191, env); // killed below; disposed whatever fails, never left running
         await using var second = new ApiProcess(18192, env);
         await Task.WhenAll(runner.WaitUntilConsumingAsync(Ct), first.WaitUntilHealthyAsync(Ct), second.WaitUntilHealthyAsync(Ct));
 
