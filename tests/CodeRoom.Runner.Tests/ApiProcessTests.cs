@@ -119,9 +119,11 @@ public sealed class ApiProcessTests(FleetApiFactory factory) : IClassFixture<Fle
         env["Content__MigrateOnStart"] = "true"; // the start-up's first use of the database
         await using var api = new ApiProcess(18195, env);
         Assert.Equal(1, await api.WaitForExitAsync(Ct));
-        var last = api.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
-        Assert.StartsWith("coderoom: the database (DATABASE_URL) cannot be used", last);
-        Assert.Contains("127.0.0.1:1", last);
+        // stdout (EF Core's own log line) and stderr (ours) are read by two readers: their lines may come in either order.
+        var line = Assert.Single(api.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            l => l.StartsWith("coderoom: ", StringComparison.Ordinal));
+        Assert.StartsWith("coderoom: the database (DATABASE_URL) cannot be used", line);
+        Assert.Contains("127.0.0.1:1", line);
         Assert.DoesNotContain("   at ", api.Output);
     }
 }
