@@ -135,7 +135,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         var setup = _setup.Value;
         // A standby slot, like every sandbox prepared ahead of its run: a run slot taken here could keep another
         // judge's compile waiting. Runs at normal priority: its run follows within the compile's time.
-        var lease = _options.StandbySlots > 0 ? _standbySlots.TryAcquire(keepFree: 0) : null;
+        var lease = _options.StandbySlots > 0 ? _standbySlots.TryAcquire() : null;
         return lease is null ? null : await PrepareAsync(spec, setup, lease, background: false, hold: true, cancellationToken).ConfigureAwait(false);
     }
 

@@ -32,17 +32,9 @@ internal sealed class UidSlots(int firstUid, int count, string lockDirectory) : 
         {
             while (true)
             {
-                lock (_lock)
+                if (TakeFreeUid() is { } lease)
                 {
-                    // The first free uid of ours that no other process holds.
-                    foreach (var uid in _uids)
-                    {
-                        if (TryLock(uid) is { } held)
-                        {
-                            _uids.Remove(uid);
-                            return new Lease(this, uid, held);
-                        }
-                    }
+                    return lease;
                 }
                 await Task.Delay(20, cancellationToken).ConfigureAwait(false);
             }
@@ -54,25 +46,18 @@ internal sealed class UidSlots(int firstUid, int count, string lockDirectory) : 
         }
     }
 
-    /// <summary>A slot now, without waiting, and only while more than <paramref name="keepFree"/> are free; else null.</summary>
-    public Lease? TryAcquire(int keepFree)
+    /// <summary>A slot now, without waiting; null when none is free.</summary>
+    public Lease? TryAcquire()
     {
-        if (_free.CurrentCount <= keepFree || !_free.Wait(0))
+        if (!_free.Wait(0))
         {
             return null;
         }
         try
         {
-            lock (_lock)
+            if (TakeFreeUid() is { } lease)
             {
-                foreach (var uid in _uids)
-                {
-                    if (TryLock(uid) is { } held)
-                    {
-                        _uids.Remove(uid);
-                        return new Lease(this, uid, held);
-                    }
-                }
+                return lease;
             }
         }
         catch
@@ -81,6 +66,24 @@ internal sealed class UidSlots(int firstUid, int count, string lockDirectory) : 
             throw;
         }
         _free.Release();
+        return null;
+    }
+
+    /// <summary>The first free uid of ours that no other process holds (another service's slots may share the lock
+    /// directory), or null; the caller holds a count of <see cref="_free"/>.</summary>
+    private Lease? TakeFreeUid()
+    {
+        lock (_lock)
+        {
+            foreach (var uid in _uids)
+            {
+                if (TryLock(uid) is { } held)
+                {
+                    _uids.Remove(uid);
+                    return new Lease(this, uid, held);
+                }
+            }
+        }
         return null;
     }
 

@@ -20,6 +20,13 @@ public sealed class HeldSandboxTests(SandboxFixture fixture)
     private async Task<IPreparedSandbox> HeldAsync(SandboxBox box, CancellationToken token) =>
         await fixture.Sandbox.TryPrepareHeldAsync(Spec(box), token) ?? throw new InvalidOperationException("no held sandbox: no standby slot free");
 
+    /// <summary>No process of the standby uids and no run cgroup is left.</summary>
+    private void AssertNothingLeft(HashSet<int> standbyUids)
+    {
+        Assert.Empty(Leftovers.ProcessesOf(standbyUids));
+        Assert.Empty(Leftovers.RunCgroups(fixture.Options));
+    }
+
     private HashSet<int> StandbyUids() =>
         [.. Enumerable.Range(fixture.Options.FirstSlotUid + fixture.Options.Slots, fixture.Options.StandbySlots)];
 
@@ -64,8 +71,7 @@ public sealed class HeldSandboxTests(SandboxFixture fixture)
 
         await held.DisposeAsync();
 
-        Assert.Empty(Leftovers.ProcessesOf(standbyUids));
-        Assert.Empty(Leftovers.RunCgroups(fixture.Options));
+        AssertNothingLeft(standbyUids);
     }
 
     [Fact(Timeout = 60_000)]
@@ -89,8 +95,7 @@ public sealed class HeldSandboxTests(SandboxFixture fixture)
         var error = await Assert.ThrowsAsync<SandboxUnavailableException>(() => held.RunAsync(Spec(box) with { Stdin = "x\n"u8.ToArray() }, token));
         Assert.Contains("ended before its command could start", error.Message);
         await held.DisposeAsync();
-        Assert.Empty(Leftovers.ProcessesOf(standbyUids));
-        Assert.Empty(Leftovers.RunCgroups(fixture.Options));
+        AssertNothingLeft(standbyUids);
     }
 
     [Fact(Timeout = 60_000)]

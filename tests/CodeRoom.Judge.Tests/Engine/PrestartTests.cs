@@ -142,7 +142,7 @@ public sealed class PrestartTests
     }
 
     /// <summary>The real sandbox, counting sandboxes started the usual way and held ones (started, run, disposed).</summary>
-    private sealed class CountingSandboxes(BwrapSandbox inner) : ISandbox
+    private sealed class CountingSandboxes(BwrapSandbox inner) : DelegatingSandbox(inner)
     {
         private int _coldStarts;
         private int _heldStarted;
@@ -157,16 +157,15 @@ public sealed class PrestartTests
         /// <summary>Held sandboxes report that they ended while they waited (as one killed by the host would).</summary>
         public bool HeldSeemEnded { get; set; }
 
-        public Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken)
+        public override Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _coldStarts);
-            return inner.RunAsync(spec, cancellationToken);
+            return base.RunAsync(spec, cancellationToken);
         }
 
-        public async Task<IPreparedSandbox?> TryPrepareHeldAsync(SandboxSpec spec, CancellationToken cancellationToken)
+        public override async Task<IPreparedSandbox?> TryPrepareHeldAsync(SandboxSpec spec, CancellationToken cancellationToken)
         {
-            var held = await inner.TryPrepareHeldAsync(spec, cancellationToken);
-            if (held is null)
+            if (await base.TryPrepareHeldAsync(spec, cancellationToken) is not { } held)
             {
                 return null;
             }
@@ -174,39 +173,27 @@ public sealed class PrestartTests
             return new CountedHeld(held, this);
         }
 
-        public Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, CancellationToken cancellationToken) => inner.PrepareAsync(spec, cancellationToken);
-
-        public Task<IPreparedSandbox> PrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
-            inner.PrepareStandbyAsync(spec, cancellationToken);
-
-        public Task<ISandboxSession> StartSessionAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
-            inner.StartSessionAsync(spec, cancellationToken);
-
-        public SandboxBox CreateBox() => inner.CreateBox();
-
-        private sealed class CountedHeld(IPreparedSandbox inner, CountingSandboxes counts) : IPreparedSandbox
+        private sealed class CountedHeld(IPreparedSandbox inner, CountingSandboxes counts) : DelegatingPreparedSandbox(inner)
         {
-            public long PreparedAtTimestamp => inner.PreparedAtTimestamp;
+            public override bool HasExited => counts.HeldSeemEnded || base.HasExited;
 
-            public bool HasExited => counts.HeldSeemEnded || inner.HasExited;
-
-            public Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
+            public override Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
                 CancellationToken cancellationToken, TimeSpan? cpuTime = null, TimeSpan? wallTime = null)
             {
                 Interlocked.Increment(ref counts._heldRun);
-                return inner.RunAsync(stdin, onControlLine, cancellationToken, cpuTime, wallTime);
+                return base.RunAsync(stdin, onControlLine, cancellationToken, cpuTime, wallTime);
             }
 
-            public Task<SandboxOutcome> RunAsync(SandboxSpec run, CancellationToken cancellationToken)
+            public override Task<SandboxOutcome> RunAsync(SandboxSpec run, CancellationToken cancellationToken)
             {
                 Interlocked.Increment(ref counts._heldRun);
-                return inner.RunAsync(run, cancellationToken);
+                return base.RunAsync(run, cancellationToken);
             }
 
-            public async ValueTask DisposeAsync()
+            public override async ValueTask DisposeAsync()
             {
                 Interlocked.Increment(ref counts._heldDisposed);
-                await inner.DisposeAsync();
+                await base.DisposeAsync();
             }
         }
     }

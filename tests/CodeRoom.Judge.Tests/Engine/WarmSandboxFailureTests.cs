@@ -107,35 +107,19 @@ public sealed class WarmSandboxFailureTests
 
     /// <summary>The real sandbox, except that every warm sandbox gets a header no harness can read, or (hangs) none at
     /// all: its runtime waits for it for ever, as a runtime wedged while it waited would.</summary>
-    private sealed class BrokenWarmSandboxes(BwrapSandbox inner, bool hangs) : ISandbox
+    private sealed class BrokenWarmSandboxes(BwrapSandbox inner, bool hangs) : DelegatingSandbox(inner)
     {
-        public Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken) => inner.RunAsync(spec, cancellationToken);
-
-        public Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
-            inner.PrepareAsync(spec, cancellationToken);
-
-        public async Task<IPreparedSandbox> PrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
-            new BrokenPrepared(await inner.PrepareStandbyAsync(spec, cancellationToken), hangs ? ReadOnlyMemory<byte>.Empty : "not a header\n"u8.ToArray());
-
-        public Task<ISandboxSession> StartSessionAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
-            inner.StartSessionAsync(spec, cancellationToken);
-
-        public SandboxBox CreateBox() => inner.CreateBox();
+        public override async Task<IPreparedSandbox> PrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+            new BrokenPrepared(await base.PrepareStandbyAsync(spec, cancellationToken), hangs ? ReadOnlyMemory<byte>.Empty : "not a header\n"u8.ToArray());
     }
 
-    private sealed class BrokenPrepared(IPreparedSandbox inner, ReadOnlyMemory<byte> header) : IPreparedSandbox
+    private sealed class BrokenPrepared(IPreparedSandbox inner, ReadOnlyMemory<byte> header) : DelegatingPreparedSandbox(inner)
     {
-        public long PreparedAtTimestamp => inner.PreparedAtTimestamp;
-
-        public bool HasExited => inner.HasExited;
-
-        public Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
+        public override Task<SandboxOutcome> RunAsync(ReadOnlyMemory<byte> stdin, Action<string, ISandboxMonitor>? onControlLine,
             CancellationToken cancellationToken, TimeSpan? cpuTime = null, TimeSpan? wallTime = null) =>
-            inner.RunAsync(header, onControlLine, cancellationToken, cpuTime, wallTime);
+            base.RunAsync(header, onControlLine, cancellationToken, cpuTime, wallTime);
 
-        public Task<SandboxOutcome> RunAsync(SandboxSpec run, CancellationToken cancellationToken) =>
-            inner.RunAsync(run with { Stdin = header }, cancellationToken);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
+        public override Task<SandboxOutcome> RunAsync(SandboxSpec run, CancellationToken cancellationToken) =>
+            base.RunAsync(run with { Stdin = header }, cancellationToken);
     }
 }
