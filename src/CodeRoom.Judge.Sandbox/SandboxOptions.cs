@@ -22,10 +22,11 @@ public sealed class SandboxOptions
 
     /// <summary>How many sandboxes may be prepared ahead of time and wait for their input (warm runtimes). They have
     /// uids of their own, after the run slots', so a waiting sandbox never keeps a run from starting.</summary>
-    /// <remarks>15: two warm runtimes each for Python, Java, JavaScript, TypeScript and C#, the javac and Roslyn
-    /// compile servers, one spare, and two for the run sandboxes of compiled languages built while their compiles run
-    /// (<see cref="ISandbox.TryPrepareHeldAsync"/>).</remarks>
-    [Range(0, 256)] public int StandbySlots { get; set; } = 15;
+    /// <remarks>19: two warm runtimes each for Python, Java, JavaScript, TypeScript and C#, the javac and Roslyn
+    /// compile servers, one spare, two for the run sandboxes of compiled languages built while their compiles run
+    /// (<see cref="ISandbox.TryPrepareHeldAsync"/>), and a compile sandbox waiting for each of C++, Go, Rust and
+    /// TypeScript.</remarks>
+    [Range(0, 256)] public int StandbySlots { get; set; } = 19;
 
     /// <summary>Name of the cgroup, under the service's own cgroup, that holds the runs' cgroups.</summary>
     [Required, RegularExpression("^[A-Za-z0-9_.-]+$")] public string CgroupName { get; set; } = "coderoom";

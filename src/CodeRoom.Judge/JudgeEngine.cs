@@ -24,12 +24,15 @@ public sealed partial class JudgeEngine
     private readonly PrebuiltArtifacts _prebuilt;
     private readonly WarmSandboxPool _warm;
     private readonly CompileServers _compileServers;
+    private readonly CompileSandboxPool _compileSandboxes;
     private readonly TestRunner _runner;
 
     public JudgeEngine(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, CompileCache cache, PrebuiltArtifacts prebuilt,
-        WarmSandboxPool warm, CompileServers compileServers, IOptions<JudgeOptions> options, ILogger<JudgeEngine> logger)
+        WarmSandboxPool warm, CompileServers compileServers, CompileSandboxPool compileSandboxes, IOptions<JudgeOptions> options,
+        ILogger<JudgeEngine> logger)
     {
         _warm = warm;
+        _compileSandboxes = compileSandboxes;
         _compileServers = compileServers;
         _sandbox = sandbox;
         _cache = cache;
@@ -85,20 +88,18 @@ public sealed partial class JudgeEngine
         var problem = request.Problem;
         var toolchain = Toolchain(request.Language);
         var plan = toolchain.Plan(problem.Signature, request.Code, problem.Limits.MemoryLimitMb);
-        using var box = _sandbox.CreateBox();
-        foreach (var (name, contents) in plan.Files)
-        {
-            box.WriteFile(name, contents);
-        }
-
-        // Built once per toolchain, then mounted read-only into the compile and the runs.
-        plan = await _prebuilt.MountAsync(toolchain, plan, cancellationToken).ConfigureAwait(false);
+        var box = _sandbox.CreateBox();
+        WriteFiles(box, plan);
 
         CompileInfo? compile = null;
         Task<IPreparedSandbox?>? prestart = null;
         Task? storing = null;
+        SandboxSpec? coldCompile = null;
         try
         {
+            // Built once per toolchain, then mounted read-only into the compile and the runs.
+            plan = await _prebuilt.MountAsync(toolchain, plan, cancellationToken).ConfigureAwait(false);
+
             if (plan.CompileCommand is { } compileCommand)
             {
                 var key = CompileCache.Key(toolchain, plan);
@@ -112,7 +113,28 @@ public sealed partial class JudgeEngine
                 }
                 else
                 {
-                    var compiling = CompileMissAsync(request.Language, plan, compileCommand, box, cancellationToken);
+                    Task<CompileInfo> compiling;
+                    if (plan.CompileServerCommand is null)
+                    {
+                        // A language that always compiles cold: its compile sandbox may be waiting already, with a box of
+                        // its own that becomes this judge's box.
+                        coldCompile = CompileSpec(_options, plan, compileCommand, box);
+                        if (_compileSandboxes.TryTake(request.Language, coldCompile) is { } waiting)
+                        {
+                            box.Dispose();
+                            box = waiting.Box;
+                            WriteFiles(box, plan);
+                            compiling = CompileInAsync(waiting, plan, coldCompile with { WorkingDirectory = box.Path }, cancellationToken);
+                        }
+                        else
+                        {
+                            compiling = CompileAsync(_sandbox, plan, coldCompile, cancellationToken);
+                        }
+                    }
+                    else
+                    {
+                        compiling = CompileMissAsync(request.Language, plan, compileCommand, box, cancellationToken);
+                    }
                     if (toolchain.WarmPlan(problem.Limits.MemoryLimitMb) is null)
                     {
                         // The run's first process starts cold (no runtime waits ahead of time for a compiled binary): its
@@ -163,12 +185,32 @@ public sealed partial class JudgeEngine
             }
             finally
             {
-                // Always before the box is deleted: a store reading a box being deleted could keep a partial entry.
-                if (storing is not null)
+                try
                 {
-                    await storing.ConfigureAwait(false);
+                    // Always before the box is deleted: a store reading a box being deleted could keep a partial entry.
+                    if (storing is not null)
+                    {
+                        await storing.ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    box.Dispose();
+                    if (coldCompile is not null)
+                    {
+                        // The next compile of this language finds its sandbox waiting (made now, after this run).
+                        _compileSandboxes.Replenish(request.Language, coldCompile);
+                    }
                 }
             }
+        }
+    }
+
+    private static void WriteFiles(SandboxBox box, BuildPlan plan)
+    {
+        foreach (var (name, contents) in plan.Files)
+        {
+            box.WriteFile(name, contents);
         }
     }
 
@@ -253,22 +295,45 @@ public sealed partial class JudgeEngine
     }
 
     /// <summary>A cold compile in the sandbox (the judge's, and the live check's when no compile server is ready).</summary>
-    internal static async Task<CompileInfo> CompileAsync(ISandbox sandbox, JudgeOptions options, BuildPlan plan, IReadOnlyList<string> command,
-        SandboxBox box, CancellationToken cancellationToken)
+    internal static Task<CompileInfo> CompileAsync(ISandbox sandbox, JudgeOptions options, BuildPlan plan, IReadOnlyList<string> command,
+        SandboxBox box, CancellationToken cancellationToken) =>
+        CompileAsync(sandbox, plan, CompileSpec(options, plan, command, box), cancellationToken);
+
+    private static async Task<CompileInfo> CompileAsync(ISandbox sandbox, BuildPlan plan, SandboxSpec spec, CancellationToken cancellationToken)
     {
-        var limits = PrebuiltArtifacts.CompileLimits(options, plan);
-        var cpu = limits.CpuTime;
-        var spec = new SandboxSpec
-        {
-            Command = command,
-            WorkingDirectory = box.Path,
-            WorkingDirectoryWritable = true,
-            ExtraMounts = plan.Mounts,
-            Environment = plan.Environment,
-            Limits = limits,
-        };
         var outcome = await sandbox.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-        return Summarise(plan, outcome, cpu, cancellationToken);
+        return Summarise(plan, outcome, spec.Limits.CpuTime, cancellationToken);
+    }
+
+    /// <summary>The compile step's sandbox: the box writable, the toolchain's mounts, the compile limits.</summary>
+    internal static SandboxSpec CompileSpec(JudgeOptions options, BuildPlan plan, IReadOnlyList<string> command, SandboxBox box) => new()
+    {
+        Command = command,
+        WorkingDirectory = box.Path,
+        WorkingDirectoryWritable = true,
+        ExtraMounts = plan.Mounts,
+        Environment = plan.Environment,
+        Limits = PrebuiltArtifacts.CompileLimits(options, plan),
+    };
+
+    /// <summary>A compile in a sandbox prepared ahead of time with the same spec (<see cref="CompileSandboxPool"/>). One
+    /// that cannot be released (its bubblewrap died while it waited) has run nothing: the compile runs cold instead.</summary>
+    private async Task<CompileInfo> CompileInAsync(CompileSandboxPool.Ready waiting, BuildPlan plan, SandboxSpec spec, CancellationToken cancellationToken)
+    {
+        SandboxOutcome outcome;
+        try
+        {
+            await using (waiting.Prepared.ConfigureAwait(false))
+            {
+                outcome = await waiting.Prepared.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SandboxUnavailableException e)
+        {
+            LogWaitingCompileFailed(e, e.Message);
+            return await CompileAsync(_sandbox, plan, spec, cancellationToken).ConfigureAwait(false);
+        }
+        return Summarise(plan, outcome, spec.Limits.CpuTime, cancellationToken);
     }
 
     private static CompileInfo Summarise(BuildPlan plan, SandboxOutcome outcome, TimeSpan cpu, CancellationToken cancellationToken)
@@ -291,6 +356,9 @@ public sealed partial class JudgeEngine
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Judged {Slug} in {Language} ({Mode}): {Verdict} {Passed}/{Total} in {WallMs:0} ms")]
     private partial void LogJudged(string slug, LanguageId language, JudgeMode mode, Verdict verdict, int passed, int total, double wallMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A compile sandbox prepared ahead of time could not be started; compiling cold: {Reason}")]
+    private partial void LogWaitingCompileFailed(Exception exception, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing a compile in the cache failed (the next run compiles again): {Reason}")]
     private partial void LogCacheStoreFailed(Exception exception, string reason);

@@ -28,6 +28,7 @@ public static class JudgeServiceCollectionExtensions
         services.AddSingleton<PrebuiltArtifacts>();
         services.AddSingleton<WarmSandboxPool>();
         services.AddSingleton<CompileServers>();
+        services.AddSingleton<CompileSandboxPool>();
         services.AddSingleton<JudgeEngine>();
         services.AddSingleton<Checking.EditorSlots>();
         services.AddSingleton<Checking.CodeChecker>();

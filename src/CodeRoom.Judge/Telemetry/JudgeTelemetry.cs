@@ -37,6 +37,11 @@ public static class JudgeTelemetry
     public static readonly Counter<long> PrestartRequests = Meter.CreateCounter<long>("coderoom.judge.prestart.requests",
         "{request}", "Compiled runs asking for a run sandbox built during their compile");
 
+    /// <summary>Cold compiles (C++, Go, Rust, TypeScript) that found their sandbox built and waiting (hit) or started one
+    /// (miss: the first of a language, or one right after another of the same language).</summary>
+    public static readonly Counter<long> CompileSandboxRequests = Meter.CreateCounter<long>("coderoom.judge.compile_sandbox.requests",
+        "{request}", "Cold compiles asking for a compile sandbox built ahead of time");
+
     public static KeyValuePair<string, object?> Language(LanguageId language) => new("coderoom.language", language.WireName());
 
     public static KeyValuePair<string, object?> CacheResult(bool hit) => new("coderoom.cache.result", hit ? "hit" : "miss");

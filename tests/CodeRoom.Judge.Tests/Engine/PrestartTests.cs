@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,43 +99,29 @@ public sealed class PrestartTests
     private sealed class CountingJudge : IAsyncDisposable
     {
         private readonly OwnJudge _judge;
-        private readonly MeterListener _listener = new();
-        private long _prestartHits;
+        private readonly MetricCount _prestartHits;
 
         public CountingJudge()
         {
-            _judge = new OwnJudge("prestart", 300, new Dictionary<string, string?>(),
+            // Every compile cold: the compile sandboxes kept waiting (CompileSandboxPoolTests) are held sandboxes too.
+            _judge = new OwnJudge("prestart", 300, new Dictionary<string, string?> { ["Judge:WarmCompileSandboxes"] = "false" },
                 services => services.AddSingleton<ISandbox>(sp => new CountingSandboxes(sp.GetRequiredService<BwrapSandbox>())));
             Sandboxes = (CountingSandboxes)_judge.Services.GetRequiredService<ISandbox>();
-            _listener.InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Name == "coderoom.judge.prestart.requests")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                if (Sandboxes.HeldStarted > 0 && tags.ToArray().Any(t => t.Key == "coderoom.cache.result" && (string?)t.Value == "hit"))
-                {
-                    Interlocked.Add(ref _prestartHits, value);
-                }
-            });
-            _listener.Start();
+            _prestartHits = new MetricCount("coderoom.judge.prestart.requests", tags => Sandboxes.HeldStarted > 0 && MetricCount.IsHit(tags));
         }
 
         public CountingSandboxes Sandboxes { get; }
 
         public string CacheRoot => _judge.CacheRoot;
 
-        public long PrestartHits => Interlocked.Read(ref _prestartHits);
+        public long PrestartHits => _prestartHits.Total;
 
         public Task<JudgeResult> JudgeAsync(LanguageId language, string code, JudgeMode mode) =>
             _judge.Engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, language, code, mode), TestContext.Current.CancellationToken);
 
         public ValueTask DisposeAsync()
         {
-            _listener.Dispose();
+            _prestartHits.Dispose();
             return _judge.DisposeAsync();
         }
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using CodeRoom.Judge.Contract;
 using CodeRoom.Judge.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,25 +61,15 @@ public sealed class WarmSandboxFailureTests
     private sealed class BrokenWarmJudge : IAsyncDisposable
     {
         private readonly OwnJudge _judge;
-        private readonly MeterListener _listener = new();
-        private long _failures;
+        private readonly MetricCount _failures = new("coderoom.judge.warm_pool.failures");
 
         public BrokenWarmJudge(bool hangs)
         {
             _judge = new OwnJudge("warm-failure", 200, new Dictionary<string, string?> { ["Judge:WarmSandboxes"] = "1" },
                 services => services.AddSingleton<ISandbox>(sp => new BrokenWarmSandboxes(sp.GetRequiredService<BwrapSandbox>(), hangs)));
-            _listener.InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Name == "coderoom.judge.warm_pool.failures")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _failures, value));
-            _listener.Start();
         }
 
-        public long Failures => Interlocked.Read(ref _failures);
+        public long Failures => _failures.Total;
 
         public WarmSandboxPool Pool => _judge.Services.GetRequiredService<WarmSandboxPool>();
 
@@ -100,7 +89,7 @@ public sealed class WarmSandboxFailureTests
 
         public async ValueTask DisposeAsync()
         {
-            _listener.Dispose();
+            _failures.Dispose();
             await _judge.DisposeAsync();
         }
     }

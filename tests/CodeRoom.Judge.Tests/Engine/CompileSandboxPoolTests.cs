@@ -1,0 +1,268 @@
+using System.Globalization;
+using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CodeRoom.Judge.Tests.Engine;
+
+/// <summary>
+/// A language that compiles cold (C++, Go, Rust, TypeScript) keeps one compile sandbox built and waiting
+/// (<see cref="CompileSandboxPool"/>): the next fresh compile writes its files into that sandbox's box and releases it.
+/// On the real sandbox, counted by a decorator: which compiles started a sandbox of their own and which were released.
+/// </summary>
+[Collection(nameof(JudgeCollection))]
+public sealed class CompileSandboxPoolTests
+{
+    [Theory(Timeout = 180_000)]
+    [InlineData(LanguageId.Go)]
+    [InlineData(LanguageId.Rust)]
+    [InlineData(LanguageId.Cpp)]
+    [InlineData(LanguageId.TypeScript)]
+    public async Task The_next_fresh_compile_runs_in_the_sandbox_the_last_one_left_waiting(LanguageId language)
+    {
+        await using var judge = new PoolJudge();
+
+        var first = await judge.JudgeAsync(language, Fresh(language));
+        Assert.True(first.Verdict == Verdict.Accepted, $"{first.Verdict}: {JudgeWarmUp.Describe(first)}");
+        Assert.Equal(1, judge.Sandboxes.ColdCompiles); // nothing waited yet
+        await judge.WaitForWaitingAsync(language);
+
+        var second = await judge.JudgeAsync(language, Fresh(language));
+        Assert.True(second.Verdict == Verdict.Accepted, $"{second.Verdict}: {JudgeWarmUp.Describe(second)}");
+        Assert.False(second.Compile!.Cached);
+        Assert.Equal(1, judge.Sandboxes.ColdCompiles); // the second compile started no sandbox of its own
+        Assert.Equal(1, judge.Sandboxes.WaitingCompilesRun);
+        Assert.True(judge.PoolHits >= 1, "no coderoom.judge.compile_sandbox.requests hit was reported");
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_compile_error_in_a_waiting_sandbox_is_reported_as_a_cold_compile_reports_it()
+    {
+        await using var judge = new PoolJudge();
+        await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
+        await judge.WaitForWaitingAsync(LanguageId.Go);
+
+        var result = await judge.JudgeAsync(LanguageId.Go, "func twoSum(nums []int, target int) []int {\n    return undefinedName\n}\n");
+
+        Assert.Equal(Verdict.CompilationError, result.Verdict);
+        Assert.Contains("solution.go:2:12: undefined: undefinedName", result.Compile!.Output);
+        Assert.Equal(1, judge.Sandboxes.WaitingCompilesRun);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task One_that_died_while_it_waited_is_not_used_and_the_compile_starts_its_own()
+    {
+        await using var judge = new PoolJudge();
+        await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
+        await judge.WaitForWaitingAsync(LanguageId.Go);
+        judge.Sandboxes.WaitingSeemEnded = true;
+
+        var result = await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
+
+        Assert.True(result.Verdict == Verdict.Accepted, $"{result.Verdict}: {JudgeWarmUp.Describe(result)}");
+        Assert.Equal(2, judge.Sandboxes.ColdCompiles);
+        Assert.Equal(0, judge.Sandboxes.WaitingCompilesRun);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task One_that_cannot_be_released_has_run_nothing_and_the_compile_runs_cold_in_the_same_box()
+    {
+        await using var judge = new PoolJudge();
+        await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
+        await judge.WaitForWaitingAsync(LanguageId.Go);
+        judge.Sandboxes.WaitingFailsToRelease = true;
+
+        var result = await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
+
+        Assert.True(result.Verdict == Verdict.Accepted, $"{result.Verdict}: {JudgeWarmUp.Describe(result)}");
+        Assert.Equal(2, judge.Sandboxes.ColdCompiles);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_spec_that_changed_retires_the_waiting_sandbox_instead_of_running_the_old_compile()
+    {
+        await using var judge = new PoolJudge();
+        var pool = judge.Pool;
+        var box = judge.Services.GetRequiredService<ISandbox>().CreateBox();
+        try
+        {
+            var spec = new SandboxSpec
+            {
+                Command = ["/bin/sh", "-c", "echo compiled > out"],
+                WorkingDirectory = box.Path,
+                WorkingDirectoryWritable = true,
+                Limits = new SandboxLimits { CpuTime = TimeSpan.FromSeconds(5), WallTime = TimeSpan.FromSeconds(10) },
+            };
+            pool.Replenish(LanguageId.Go, spec);
+            await judge.WaitForWaitingAsync(LanguageId.Go);
+
+            Assert.Null(pool.TryTake(LanguageId.Go, spec with { Command = ["/bin/sh", "-c", "echo other > out"] }));
+            Assert.Null(pool.TryTake(LanguageId.Go, spec)); // retired, not kept for later
+            Assert.Empty(pool.Snapshot());
+
+            pool.Replenish(LanguageId.Go, spec);
+            await judge.WaitForWaitingAsync(LanguageId.Go);
+            await using var taken = pool.TryTake(LanguageId.Go, spec with { WorkingDirectory = "/elsewhere" }); // its own box counts, not this
+            Assert.NotNull(taken);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(taken.Box.Path)); // nothing ran in it before the release
+            var outcome = await taken.Prepared.RunAsync(spec with { WorkingDirectory = taken.Box.Path }, TestContext.Current.CancellationToken);
+            Assert.Equal((TerminationReason.Exited, 0), (outcome.Reason, outcome.ExitCode));
+            Assert.Equal("compiled\n", File.ReadAllText(Path.Combine(taken.Box.Path, "out")));
+        }
+        finally
+        {
+            box.Dispose();
+        }
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_stopped_judge_leaves_no_waiting_sandbox_process_or_box_behind()
+    {
+        var judge = new PoolJudge();
+        string? box;
+        int firstUid, lastUid;
+        try
+        {
+            var options = judge.Services.GetRequiredService<IOptions<SandboxOptions>>().Value;
+            (firstUid, lastUid) = (options.FirstSlotUid, options.FirstSlotUid + options.Slots + options.StandbySlots - 1);
+            await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
+            await judge.WaitForWaitingAsync(LanguageId.Go);
+            Assert.NotEmpty(ProcessesOf(firstUid, lastUid)); // the waiting compile's bubblewrap
+            box = judge.Pool.WaitingBox(LanguageId.Go);
+            Assert.True(box is not null && Directory.Exists(box));
+        }
+        finally
+        {
+            await judge.DisposeAsync();
+        }
+        Assert.Empty(ProcessesOf(firstUid, lastUid));
+        Assert.False(Directory.Exists(box));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Turned_off_every_compile_starts_its_own_sandbox()
+    {
+        await using var judge = new PoolJudge(enabled: false);
+        await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
+        await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
+
+        Assert.Equal(2, judge.Sandboxes.ColdCompiles);
+        Assert.Empty(judge.Pool.Snapshot());
+    }
+
+    private static string Fresh(LanguageId language) => Solutions.TwoSum[language] + "\n// pool " + Guid.NewGuid().ToString("N") + "\n";
+
+    /// <summary>Processes owned by the uids of a judge's slots (from /proc; gone ones are skipped).</summary>
+    private static List<int> ProcessesOf(int firstUid, int lastUid)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var uidLine = File.ReadLines(Path.Combine(dir, "status")).FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+                if (uidLine is not null && int.Parse(uidLine.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) is var uid
+                    && uid >= firstUid && uid <= lastUid)
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return found;
+    }
+
+    /// <summary>A judge of its own on <see cref="CountingSandboxes"/>, counting <c>coderoom.judge.compile_sandbox.requests</c>
+    /// hits once a sandbox of its own waits (the meter is process-wide: another judge of the process may add its own).</summary>
+    private sealed class PoolJudge : IAsyncDisposable
+    {
+        private readonly OwnJudge _judge;
+        private readonly MetricCount _poolHits;
+
+        public PoolJudge(bool enabled = true)
+        {
+            _judge = new OwnJudge("compile-pool", 340, new Dictionary<string, string?> { ["Judge:WarmCompileSandboxes"] = enabled ? "true" : "false" },
+                services => services.AddSingleton<ISandbox>(sp => new CountingSandboxes(sp.GetRequiredService<BwrapSandbox>())));
+            Sandboxes = (CountingSandboxes)_judge.Services.GetRequiredService<ISandbox>();
+            _poolHits = new MetricCount("coderoom.judge.compile_sandbox.requests", tags => Armed && MetricCount.IsHit(tags));
+        }
+
+        public CountingSandboxes Sandboxes { get; }
+
+        public IServiceProvider Services => _judge.Services;
+
+        public CompileSandboxPool Pool => _judge.Services.GetRequiredService<CompileSandboxPool>();
+
+        public long PoolHits => _poolHits.Total;
+
+        private bool Armed { get; set; }
+
+        public Task<JudgeResult> JudgeAsync(LanguageId language, string code) =>
+            _judge.Engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, language, code, JudgeMode.Run), TestContext.Current.CancellationToken);
+
+        /// <summary>The pool makes its sandbox after the judge returned, off its path.</summary>
+        public async Task WaitForWaitingAsync(LanguageId language)
+        {
+            for (var i = 0; i < 200 && !Pool.Snapshot().Contains(language); i++)
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+            Assert.Contains(language, Pool.Snapshot());
+            Armed = true;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _poolHits.Dispose();
+            return _judge.DisposeAsync();
+        }
+    }
+
+    /// <summary>The real sandbox, counting compiles that started a sandbox of their own and waiting ones released; it can
+    /// make waiting compile sandboxes seem ended, or fail their release.</summary>
+    private sealed class CountingSandboxes(BwrapSandbox inner) : DelegatingSandbox(inner)
+    {
+        private int _coldCompiles;
+        private int _waitingCompilesRun;
+
+        public int ColdCompiles => Volatile.Read(ref _coldCompiles);
+        public int WaitingCompilesRun => Volatile.Read(ref _waitingCompilesRun);
+        public bool WaitingSeemEnded { get; set; }
+        public bool WaitingFailsToRelease { get; set; }
+
+        public override Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken)
+        {
+            if (spec.WorkingDirectoryWritable)
+            {
+                Interlocked.Increment(ref _coldCompiles);
+            }
+            return base.RunAsync(spec, cancellationToken);
+        }
+
+        public override async Task<IPreparedSandbox?> TryPrepareHeldAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+            await base.TryPrepareHeldAsync(spec, cancellationToken) is not { } held ? null
+            : spec.WorkingDirectoryWritable ? new WaitingCompile(held, this) : held;
+
+        private sealed class WaitingCompile(IPreparedSandbox inner, CountingSandboxes counts) : DelegatingPreparedSandbox(inner)
+        {
+            public override bool HasExited => counts.WaitingSeemEnded || base.HasExited;
+
+            public override Task<SandboxOutcome> RunAsync(SandboxSpec run, CancellationToken cancellationToken)
+            {
+                if (counts.WaitingFailsToRelease)
+                {
+                    throw new SandboxUnavailableException("releasing the held sandbox failed: its bubblewrap is gone");
+                }
+                Interlocked.Increment(ref counts._waitingCompilesRun);
+                return base.RunAsync(run, cancellationToken);
+            }
+        }
+    }
+}
