@@ -16,18 +16,18 @@ namespace CodeRoom.Judge;
 /// They are held sandboxes (<see cref="ISandbox.TryPrepareHeldAsync"/>): the compiler itself starts only on release.
 /// </summary>
 /// <remarks>
-/// One per language, prepared with the spec of that language's last compile: a taken sandbox runs exactly the compile
-/// a cold one would (command, mounts, environment, limits); a spec that differs (a setting changed, the prebuilt
-/// artifacts rebuilt) retires the waiting one and the compile starts cold. The replacement is prepared once the judge
-/// that took one is done (<see cref="Replenish"/>), so that it never slows the run it follows.
-/// Nothing of the candidate's has run in a waiting sandbox or its box.
+/// One per compile spec, made with the spec of a compile that just ran (at most <see cref="SpecsPerLanguage"/> specs per
+/// language): a taken sandbox runs exactly the compile a cold one would (command, mounts, environment, limits), and a
+/// compile whose spec has none waiting (a setting changed, the prebuilt artifacts rebuilt) starts cold. The replacement
+/// is prepared once the judge that took one is done (<see cref="Replenish"/>), so that it never slows the run it
+/// follows. Nothing of the candidate's has run in a waiting sandbox or its box.
 /// </remarks>
 public sealed partial class CompileSandboxPool : IAsyncDisposable
 {
     private readonly ISandbox _sandbox;
     private readonly JudgeOptions _options;
     private readonly ILogger<CompileSandboxPool> _logger;
-    private readonly ConcurrentDictionary<LanguageId, Entry> _entries = new();
+    private readonly ConcurrentDictionary<string, Entry> _entries = new();
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
 
@@ -51,20 +51,27 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         }
     }
 
-    /// <summary>One language's place: the waiting sandbox (if any), the spec it was made with, and whether one is being made.</summary>
-    private sealed class Entry
+    /// <summary>One compile spec's place: the waiting sandbox (if any), and whether one is being made.</summary>
+    private sealed class Entry(LanguageId language)
     {
         public readonly Lock Lock = new();
+        public LanguageId Language => language;
         public Ready? Waiting;
-        public string? Fingerprint;
         public bool Preparing;
+
+        /// <summary>When a compile of this spec last ran (the monotonic clock): the least recently used spec goes first.</summary>
+        public long LastUsed = Stopwatch.GetTimestamp();
     }
 
-    /// <summary>The language's waiting compile sandbox if it was made with this spec (its working directory aside) and is
-    /// still alive and young enough; else null, and the caller compiles cold.</summary>
+    /// <summary>Compile specs per language that keep a sandbox waiting: a Go compile's environment carries the problem's
+    /// memory limit, so two problems' Go compiles are two specs; a third evicts the least recently used.</summary>
+    public const int SpecsPerLanguage = 2;
+
+    /// <summary>A compile sandbox made with exactly this spec (its working directory aside), still alive and young
+    /// enough; else null, and the caller compiles cold.</summary>
     public Ready? TryTake(LanguageId language, SandboxSpec spec)
     {
-        if (!Enabled || !_entries.TryGetValue(language, out var entry))
+        if (!Enabled || !_entries.TryGetValue(Key(language, spec), out var entry))
         {
             return null;
         }
@@ -73,11 +80,7 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         {
             taken = entry.Waiting;
             entry.Waiting = null;
-            if (taken is not null && entry.Fingerprint != Fingerprint(spec))
-            {
-                _ = RetireAsync(taken);
-                taken = null;
-            }
+            entry.LastUsed = Stopwatch.GetTimestamp();
         }
         if (taken is not null && (taken.Prepared.HasExited
             || Stopwatch.GetElapsedTime(taken.Prepared.PreparedAtTimestamp) > TimeSpan.FromSeconds(_options.WarmSandboxMaxAgeSeconds)))
@@ -90,52 +93,84 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         return taken;
     }
 
-    /// <summary>After a compile of the language: makes a sandbox wait for the next one, with this compile's spec, unless
-    /// one with it waits already.</summary>
+    /// <summary>After a compile: makes a sandbox wait for the next compile with this spec, unless one waits or is being
+    /// made already; the language's least recently used spec beyond <see cref="SpecsPerLanguage"/> is dropped.</summary>
     public void Replenish(LanguageId language, SandboxSpec spec)
     {
         if (!Enabled)
         {
             return;
         }
-        var entry = _entries.GetOrAdd(language, _ => new Entry());
-        var fingerprint = Fingerprint(spec);
+        var key = Key(language, spec);
+        var entry = _entries.GetOrAdd(key, _ => new Entry(language));
+        var prepare = false;
         lock (entry.Lock)
         {
-            if (entry.Preparing || entry.Waiting is not null && entry.Fingerprint == fingerprint)
+            entry.LastUsed = Stopwatch.GetTimestamp();
+            if (!entry.Preparing && entry.Waiting is null)
             {
-                return;
+                entry.Preparing = true;
+                prepare = true;
             }
-            if (entry.Waiting is { } stale)
-            {
-                entry.Waiting = null;
-                _ = RetireAsync(stale);
-            }
-            entry.Preparing = true;
-            entry.Fingerprint = fingerprint;
         }
-        _ = PrepareAsync(entry, spec, fingerprint);
+        foreach (var (oldKey, old) in _entries.Where(kv => kv.Value.Language == language).OrderByDescending(kv => Volatile.Read(ref kv.Value.LastUsed))
+            .Skip(SpecsPerLanguage).ToList())
+        {
+            if (_entries.TryRemove(new KeyValuePair<string, Entry>(oldKey, old)))
+            {
+                Ready? stale;
+                lock (old.Lock)
+                {
+                    stale = old.Waiting;
+                    old.Waiting = null;
+                }
+                if (stale is not null)
+                {
+                    _ = RetireAsync(stale);
+                }
+            }
+        }
+        if (prepare)
+        {
+            _ = PrepareAsync(key, entry, spec);
+        }
     }
 
-    /// <summary>The languages whose compile sandbox waits now.</summary>
-    public IReadOnlyList<LanguageId> Snapshot() => [.. _entries.Keys.Where(l => WaitingBox(l) is not null).Order()];
+    /// <summary>The languages with a compile sandbox waiting now.</summary>
+    public IReadOnlyList<LanguageId> Snapshot() => [.. _entries.Values.Select(e => e.Language).Distinct().Where(l => WaitingBox(l) is not null).Order()];
 
-    /// <summary>The box of the language's waiting compile sandbox, if one waits.</summary>
-    internal string? WaitingBox(LanguageId language)
+    /// <summary>Whether a compile sandbox made with this spec waits now.</summary>
+    internal bool Waits(LanguageId language, SandboxSpec spec)
     {
-        if (!_entries.TryGetValue(language, out var entry))
+        if (!_entries.TryGetValue(Key(language, spec), out var entry))
         {
-            return null;
+            return false;
         }
         lock (entry.Lock)
         {
-            return entry.Waiting?.Box.Path;
+            return entry.Waiting is not null;
         }
+    }
+
+    /// <summary>The box of a waiting compile sandbox of the language, if one waits.</summary>
+    internal string? WaitingBox(LanguageId language)
+    {
+        foreach (var entry in _entries.Values.Where(e => e.Language == language))
+        {
+            lock (entry.Lock)
+            {
+                if (entry.Waiting is { } waiting)
+                {
+                    return waiting.Box.Path;
+                }
+            }
+        }
+        return null;
     }
 
     private bool Enabled => _options.WarmCompileSandboxes && Volatile.Read(ref _disposed) == 0;
 
-    private async Task PrepareAsync(Entry entry, SandboxSpec spec, string fingerprint)
+    private async Task PrepareAsync(string key, Entry entry, SandboxSpec spec)
     {
         SandboxBox? box = null;
         Ready? ready = null;
@@ -151,11 +186,6 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
                 ready = new Ready(prepared, box);
                 box = null;
             }
-            else
-            {
-                box.Dispose();
-                box = null;
-            }
         }
         catch (Exception e) when (e is SandboxUnavailableException or OperationCanceledException or ObjectDisposedException or IOException)
         {
@@ -163,24 +193,26 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
             {
                 LogPrepareFailed(e, e.Message);
             }
+        }
+        finally
+        {
             box?.Dispose();
         }
-        Ready? unwanted = null;
+        var kept = false;
         lock (entry.Lock)
         {
             entry.Preparing = false;
-            if (ready is not null && entry.Waiting is null && entry.Fingerprint == fingerprint && Volatile.Read(ref _disposed) == 0)
+            // Not kept once the pool stopped or the spec was dropped meanwhile (a third spec of the language came).
+            if (ready is not null && entry.Waiting is null && Volatile.Read(ref _disposed) == 0
+                && _entries.TryGetValue(key, out var current) && ReferenceEquals(current, entry))
             {
                 entry.Waiting = ready;
-            }
-            else
-            {
-                unwanted = ready;
+                kept = true;
             }
         }
-        if (unwanted is not null)
+        if (!kept && ready is not null)
         {
-            await RetireAsync(unwanted).ConfigureAwait(false);
+            await RetireAsync(ready).ConfigureAwait(false);
         }
     }
 
@@ -197,11 +229,11 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         }
     }
 
-    /// <summary>Everything of a spec that decides what the compile does, except its working directory (each waiting
-    /// sandbox has a box of its own). Two specs with the same fingerprint run the same compile.</summary>
-    internal static string Fingerprint(SandboxSpec spec)
+    /// <summary>The language and everything of a spec that decides what the compile does, except its working directory
+    /// (each waiting sandbox has a box of its own). Two specs with the same key run the same compile.</summary>
+    internal static string Key(LanguageId language, SandboxSpec spec)
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder(language.WireName()).Append('\u0001');
         foreach (var arg in spec.Command)
         {
             text.Append(arg).Append('\0');

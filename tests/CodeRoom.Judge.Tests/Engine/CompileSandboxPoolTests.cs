@@ -80,40 +80,50 @@ public sealed class CompileSandboxPoolTests
     }
 
     [Fact(Timeout = 180_000)]
-    public async Task A_spec_that_changed_retires_the_waiting_sandbox_instead_of_running_the_old_compile()
+    public async Task A_sandbox_runs_only_the_compile_it_was_made_for_and_each_language_keeps_two_specs_at_most()
     {
         await using var judge = new PoolJudge();
         var pool = judge.Pool;
         var box = judge.Services.GetRequiredService<ISandbox>().CreateBox();
         try
         {
-            var spec = new SandboxSpec
-            {
-                Command = ["/bin/sh", "-c", "echo compiled > out"],
-                WorkingDirectory = box.Path,
-                WorkingDirectoryWritable = true,
-                Limits = new SandboxLimits { CpuTime = TimeSpan.FromSeconds(5), WallTime = TimeSpan.FromSeconds(10) },
-            };
-            pool.Replenish(LanguageId.Go, spec);
-            await judge.WaitForWaitingAsync(LanguageId.Go);
+            var a = Spec(box, "a");
+            var b = Spec(box, "b");
+            var c = Spec(box, "c");
+            pool.Replenish(LanguageId.Go, a);
+            await judge.UntilAsync(() => pool.Waits(LanguageId.Go, a));
 
-            Assert.Null(pool.TryTake(LanguageId.Go, spec with { Command = ["/bin/sh", "-c", "echo other > out"] }));
-            Assert.Null(pool.TryTake(LanguageId.Go, spec)); // retired, not kept for later
-            Assert.Empty(pool.Snapshot());
+            Assert.Null(pool.TryTake(LanguageId.Go, b)); // no sandbox runs another compile than its own
+            Assert.Null(pool.TryTake(LanguageId.Rust, a)); // nor another language's
+            Assert.True(pool.Waits(LanguageId.Go, a));
 
-            pool.Replenish(LanguageId.Go, spec);
-            await judge.WaitForWaitingAsync(LanguageId.Go);
-            await using var taken = pool.TryTake(LanguageId.Go, spec with { WorkingDirectory = "/elsewhere" }); // its own box counts, not this
+            // A second spec (a problem with another memory limit) waits beside it; a third drops the least recently used.
+            pool.Replenish(LanguageId.Go, b);
+            await judge.UntilAsync(() => pool.Waits(LanguageId.Go, b));
+            pool.Replenish(LanguageId.Go, c);
+            await judge.UntilAsync(() => pool.Waits(LanguageId.Go, c));
+            Assert.False(pool.Waits(LanguageId.Go, a));
+            Assert.True(pool.Waits(LanguageId.Go, b));
+
+            await using var taken = pool.TryTake(LanguageId.Go, c with { WorkingDirectory = "/elsewhere" }); // its own box counts, not this
             Assert.NotNull(taken);
             Assert.Empty(Directory.EnumerateFileSystemEntries(taken.Box.Path)); // nothing ran in it before the release
-            var outcome = await taken.Prepared.RunAsync(spec with { WorkingDirectory = taken.Box.Path }, TestContext.Current.CancellationToken);
+            var outcome = await taken.Prepared.RunAsync(c with { WorkingDirectory = taken.Box.Path }, TestContext.Current.CancellationToken);
             Assert.Equal((TerminationReason.Exited, 0), (outcome.Reason, outcome.ExitCode));
-            Assert.Equal("compiled\n", File.ReadAllText(Path.Combine(taken.Box.Path, "out")));
+            Assert.Equal("c\n", File.ReadAllText(Path.Combine(taken.Box.Path, "out")));
         }
         finally
         {
             box.Dispose();
         }
+
+        static SandboxSpec Spec(SandboxBox box, string output) => new()
+        {
+            Command = ["/bin/sh", "-c", "echo " + output + " > out"],
+            WorkingDirectory = box.Path,
+            WorkingDirectoryWritable = true,
+            Limits = new SandboxLimits { CpuTime = TimeSpan.FromSeconds(5), WallTime = TimeSpan.FromSeconds(10) },
+        };
     }
 
     [Fact(Timeout = 180_000)]
@@ -210,12 +220,17 @@ public sealed class CompileSandboxPoolTests
         /// <summary>The pool makes its sandbox after the judge returned, off its path.</summary>
         public async Task WaitForWaitingAsync(LanguageId language)
         {
-            for (var i = 0; i < 200 && !Pool.Snapshot().Contains(language); i++)
+            await UntilAsync(() => Pool.Snapshot().Contains(language));
+            Armed = true;
+        }
+
+        public async Task UntilAsync(Func<bool> condition)
+        {
+            for (var i = 0; i < 200 && !condition(); i++)
             {
                 await Task.Delay(50, TestContext.Current.CancellationToken);
             }
-            Assert.Contains(language, Pool.Snapshot());
-            Armed = true;
+            Assert.True(condition(), "no compile sandbox came to wait within 10 s");
         }
 
         public ValueTask DisposeAsync()
