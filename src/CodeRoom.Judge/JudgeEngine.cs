@@ -104,6 +104,9 @@ public sealed partial class JudgeEngine
             {
                 var key = CompileCache.Key(toolchain, plan);
                 using var compileActivity = JudgeTelemetry.Source.StartActivity("coderoom.compile");
+                // A language that always compiles cold: after this judge, a sandbox for its next compile waits (cached
+                // code too: the service's warm-up is cached after its first start, and its judges still leave one).
+                coldCompile = plan.CompileServerCommand is null ? CompileSpec(_options, plan, compileCommand, box) : null;
                 var hit = _cache.TryRestore(key, box);
                 JudgeTelemetry.CompileCacheRequests.Add(1, JudgeTelemetry.Language(request.Language), JudgeTelemetry.CacheResult(hit));
                 compileActivity?.SetTag("coderoom.cache.result", hit ? "hit" : "miss");
@@ -114,11 +117,9 @@ public sealed partial class JudgeEngine
                 else
                 {
                     Task<CompileInfo> compiling;
-                    if (plan.CompileServerCommand is null)
+                    if (coldCompile is not null)
                     {
-                        // A language that always compiles cold: its compile sandbox may be waiting already, with a box of
-                        // its own that becomes this judge's box.
-                        coldCompile = CompileSpec(_options, plan, compileCommand, box);
+                        // Its compile sandbox may be waiting already, with a box of its own that becomes this judge's box.
                         if (_compileSandboxes.TryTake(request.Language, coldCompile) is { } waiting)
                         {
                             box.Dispose();
@@ -198,7 +199,7 @@ public sealed partial class JudgeEngine
                     box.Dispose();
                     if (coldCompile is not null)
                     {
-                        // The next compile of this language finds its sandbox waiting (made now, after this run).
+                        // The next compile of this spec finds its sandbox waiting (made now, after this run).
                         _compileSandboxes.Replenish(request.Language, coldCompile);
                     }
                 }

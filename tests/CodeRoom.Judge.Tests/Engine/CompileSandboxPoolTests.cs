@@ -37,6 +37,34 @@ public sealed class CompileSandboxPoolTests
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task A_cached_compile_leaves_one_waiting_too_so_that_the_warm_up_prepares_the_first_fresh_compile()
+    {
+        await using var judge = new PoolJudge();
+        var code = Fresh(LanguageId.Go);
+        await judge.JudgeAsync(LanguageId.Go, code);
+        await judge.WaitForWaitingAsync(LanguageId.Go);
+        var box = judge.Services.GetRequiredService<ISandbox>().CreateBox();
+        try
+        {
+            var plan = await judge.MountedGoPlanAsync();
+            var spec = JudgeEngine.CompileSpec(judge.Services.GetRequiredService<IOptions<JudgeOptions>>().Value, plan, plan.CompileCommand!, box);
+            await using (judge.Pool.TryTake(LanguageId.Go, spec))
+            {
+            }
+            Assert.Empty(judge.Pool.Snapshot());
+        }
+        finally
+        {
+            box.Dispose();
+        }
+
+        var cached = await judge.JudgeAsync(LanguageId.Go, code);
+
+        Assert.True(cached.Compile!.Cached);
+        await judge.WaitForWaitingAsync(LanguageId.Go);
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task A_compile_error_in_a_waiting_sandbox_is_reported_as_a_cold_compile_reports_it()
     {
         await using var judge = new PoolJudge();
@@ -216,6 +244,14 @@ public sealed class CompileSandboxPoolTests
 
         public Task<JudgeResult> JudgeAsync(LanguageId language, string code) =>
             _judge.Engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, language, code, JudgeMode.Run), TestContext.Current.CancellationToken);
+
+        /// <summary>Go's plan for the shared two-sum with its prebuilt archives mounted, as the judge compiles it.</summary>
+        public async Task<CodeRoom.Judge.Languages.BuildPlan> MountedGoPlanAsync()
+        {
+            var toolchain = _judge.Services.GetServices<CodeRoom.Judge.Languages.ILanguageToolchain>().Single(t => t.Id == LanguageId.Go);
+            var plan = toolchain.Plan(Problems.TwoSum.Signature, Solutions.TwoSum[LanguageId.Go], Problems.TwoSum.Limits.MemoryLimitMb);
+            return await _judge.Services.GetRequiredService<PrebuiltArtifacts>().MountAsync(toolchain, plan, TestContext.Current.CancellationToken);
+        }
 
         /// <summary>The pool makes its sandbox after the judge returned, off its path.</summary>
         public async Task WaitForWaitingAsync(LanguageId language)
