@@ -76,6 +76,85 @@ public static partial class SafeRead
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial int statx(int dirfd, string path, int flags, uint mask, byte* buffer);
 
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int fchown(int fd, int owner, int group);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int fchmod(int fd, int mode);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int linkat(int olddirfd, string oldpath, int newdirfd, string newpath, int flags);
+
+    /// <summary>
+    /// Hard-links the regular files directly inside <paramref name="directory"/> (except <paramref name="skip"/>) into
+    /// <paramref name="target"/>, without copying a byte: on this kind of VM writing fresh page cache costs ~10 ms per
+    /// MB (a Go binary is 1.5 MB). Each file is opened without following links, must be a regular file with no other
+    /// link (so nothing else shares it) within the size limits, and is made root's and read-only (0555 if any execute
+    /// bit was set, else 0444) before it is linked: no sandbox uid can change it afterwards, through any path. False
+    /// when one cannot be linked (<paramref name="target"/> on another filesystem, a file with other links, over the
+    /// limits): the caller copies instead.
+    /// </summary>
+    public static unsafe bool TryLinkRegularFiles(string directory, string target, IReadOnlyCollection<string> skip,
+        long maxFileBytes, long maxTotalBytes)
+    {
+        const int AT_EMPTY_PATH = 0x1000;
+        const int AT_FDCWD = -100;
+        const uint STATX_TYPE = 1, STATX_MODE = 2, STATX_NLINK = 4, STATX_SIZE = 0x200;
+        var dirFd = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (dirFd < 0)
+        {
+            return false;
+        }
+        try
+        {
+            long total = 0;
+            var buffer = stackalloc byte[256];
+            foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+            {
+                if (skip.Contains(entry.Name))
+                {
+                    continue;
+                }
+                if (entry.LinkTarget is not null || entry is not FileInfo)
+                {
+                    continue; // as RegularFiles: links and directories are never stored
+                }
+                var fd = openat(dirFd, entry.Name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+                if (fd < 0)
+                {
+                    continue;
+                }
+                using var handle = new SafeFileHandle(fd, ownsHandle: true);
+                if (statx(fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_SIZE, buffer) != 0)
+                {
+                    return false;
+                }
+                var nlink = *(uint*)(buffer + 16);
+                var mode = *(ushort*)(buffer + 28);
+                var size = *(long*)(buffer + 40);
+                if ((mode & 0xF000) != 0x8000)
+                {
+                    continue; // a FIFO or device: not a compile's output
+                }
+                if (nlink != 1 || size > maxFileBytes || (total += size) > maxTotalBytes)
+                {
+                    return false;
+                }
+                var readOnly = (mode & 0b001_001_001) != 0 ? 0b101_101_101 : 0b100_100_100;
+                if (fchown(fd, 0, 0) != 0 || fchmod(fd, readOnly) != 0
+                    || linkat(fd, "", AT_FDCWD, Path.Combine(target, entry.Name), AT_EMPTY_PATH) != 0)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        finally
+        {
+            close(dirFd);
+        }
+    }
+
     /// <summary>fstat through statx (its layout is the same on every architecture): a regular file?</summary>
     private static unsafe bool IsRegular(SafeFileHandle handle)
     {

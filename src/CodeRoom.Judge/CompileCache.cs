@@ -89,15 +89,10 @@ public sealed class CompileCache
         }
     }
 
-    /// <summary>Stores the regular files the compile left in the box (read without following links).</summary>
+    /// <summary>Stores the regular files the compile left in the box (opened without following links).</summary>
     public void Store(string key, SandboxBox box, IReadOnlyCollection<string> sources)
     {
         if (!Enabled)
-        {
-            return;
-        }
-        var files = SafeRead.RegularFiles(box.Path, maxFileBytes: 64L << 20, maxTotalBytes: 128L << 20);
-        if (files is null)
         {
             return;
         }
@@ -105,17 +100,13 @@ public sealed class CompileCache
         File.SetUnixFileMode(_root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var staging = Path.Combine(_root, ".tmp-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
         Directory.CreateDirectory(staging);
-        foreach (var (name, bytes) in files)
+        // Linked, not copied, when the box and the cache share a filesystem: the compiler's output becomes root's and
+        // read-only in place (sandbox-security: nothing a sandbox uid owns is ever shared), and no byte is written.
+        // The sources are written from the plan anyway.
+        if (!SafeRead.TryLinkRegularFiles(box.Path, staging, sources, MaxFileBytes, MaxTotalBytes) && !CopyInto(staging, box, sources))
         {
-            if (sources.Contains(name))
-            {
-                continue; // the sources are written from the plan anyway
-            }
-            var path = Path.Combine(staging, name);
-            File.WriteAllBytes(path, bytes);
-            // Executables stay executable; nothing is setuid or writable by others.
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            Directory.Delete(staging, recursive: true);
+            return;
         }
         var entry = Path.Combine(_root, key);
         try
@@ -127,6 +118,35 @@ public sealed class CompileCache
             Directory.Delete(staging, recursive: true); // another run stored the same key first
         }
         Evict();
+    }
+
+    private const long MaxFileBytes = 64L << 20;
+    private const long MaxTotalBytes = 128L << 20;
+
+    /// <summary>The copying store (another filesystem, or a file the link refused): read without following links,
+    /// written fresh; executables stay executable, nothing is setuid or writable by others.</summary>
+    private static bool CopyInto(string staging, SandboxBox box, IReadOnlyCollection<string> sources)
+    {
+        foreach (var file in Directory.EnumerateFiles(staging))
+        {
+            File.Delete(file); // what a link attempt placed before it gave up
+        }
+        if (SafeRead.RegularFiles(box.Path, MaxFileBytes, MaxTotalBytes) is not { } files)
+        {
+            return false;
+        }
+        foreach (var (name, bytes) in files)
+        {
+            if (sources.Contains(name))
+            {
+                continue;
+            }
+            var path = Path.Combine(staging, name);
+            File.WriteAllBytes(path, bytes);
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+        return true;
     }
 
     private void Evict()

@@ -75,4 +75,86 @@ public sealed class LinkTests(SandboxFixture fixture)
         Assert.ThrowsAny<Exception>(() => Attack.CopyIn(Path.Combine(box.Path, "prog"), target, "prog"));
         Assert.False(File.Exists(Path.Combine(target.Path, "prog")));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_compile_cache_links_a_compiles_output_as_roots_read_only_file_that_no_sandbox_uid_can_change()
+    {
+        using var box = fixture.Sandbox.CreateBox();
+        box.WriteFile("plant.py", """
+            import os
+            with open('/box/main', 'w') as f:
+                f.write('compiled')
+            os.chmod('/box/main', 0o777)
+            with open('/box/notes.txt', 'w') as f:
+                f.write('text')
+            os.chmod('/box/notes.txt', 0o666)
+            os.symlink('/etc/shadow', '/box/prog')
+            os.mkfifo('/box/pipe')
+            """);
+        var plant = await _attack.CompileInAsync(box, [Attack.Python, "-S", "-B", "/box/plant.py"], Attack.Limits());
+        Assert.True(plant.Outcome.Succeeded, plant.ToString());
+        var staging = Staging();
+        try
+        {
+            Assert.True(SafeRead.TryLinkRegularFiles(box.Path, staging, ["plant.py"], 1 << 20, 1 << 20));
+
+            Assert.Equal(["main", "notes.txt"], Directory.GetFiles(staging).Select(f => Path.GetFileName(f)).Order().ToList());
+            Assert.Equal(Inode(Path.Combine(box.Path, "main")), Inode(Path.Combine(staging, "main"))); // linked, not copied
+            Assert.Equal((UnixFileMode)0b101_101_101, File.GetUnixFileMode(Path.Combine(staging, "main")));
+            Assert.Equal((UnixFileMode)0b100_100_100, File.GetUnixFileMode(Path.Combine(staging, "notes.txt")));
+            Assert.Equal("0 0", Owner(Path.Combine(staging, "main")));
+            // Written world-writable: any uid, in a sandbox with the box writable again, could have changed it before.
+            var change = await _attack.CompileInAsync(box, ["/bin/sh", "-c",
+                "echo poisoned > /box/main; chmod 777 /box/main; echo x >> /box/notes.txt; cat /box/main"], Attack.Limits());
+            Assert.Equal("compiled", File.ReadAllText(Path.Combine(staging, "main")));
+            Assert.Equal("text", File.ReadAllText(Path.Combine(staging, "notes.txt")));
+            Assert.Equal((UnixFileMode)0b101_101_101, File.GetUnixFileMode(Path.Combine(staging, "main")));
+            Assert.Contains("compiled", change.Stdout); // still readable and runnable by the run's uid
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_compile_output_with_another_link_is_not_linked_into_the_cache()
+    {
+        using var box = fixture.Sandbox.CreateBox();
+        box.WriteFile("plant.py", "import os\nopen('/box/main', 'w').write('x')\nos.link('/box/main', '/box/twin')\n");
+        var plant = await _attack.CompileInAsync(box, [Attack.Python, "-S", "-B", "/box/plant.py"], Attack.Limits());
+        Assert.True(plant.Outcome.Succeeded, plant.ToString());
+        var staging = Staging();
+        try
+        {
+            Assert.False(SafeRead.TryLinkRegularFiles(box.Path, staging, ["plant.py"], 1 << 20, 1 << 20));
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    /// <summary>A directory beside the box root (the same filesystem, as the compile cache is in production).</summary>
+    private string Staging()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(fixture.Options.BoxRoot)!, "coderoom-cache-staging-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+        Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    private static string Inode(string path) => Stat(path, "%i");
+
+    private static string Owner(string path) => Stat(path, "%u %g");
+
+    private static string Stat(string path, string format)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/stat", ["-c", format, path])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var output = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return output;
+    }
 }
