@@ -68,9 +68,7 @@ public sealed class LinkTests(SandboxFixture fixture)
     public async Task A_compiled_artifact_that_is_a_symlink_is_refused_by_the_host_copy()
     {
         using var box = fixture.Sandbox.CreateBox();
-        box.WriteFile("plant.py", "import os\nos.symlink('/etc/shadow', '/box/prog')\n");
-        var plant = await _attack.CompileInAsync(box, [Attack.Python, "-S", "-B", "/box/plant.py"], Attack.Limits());
-        Assert.True(plant.Outcome.Succeeded, plant.ToString());
+        await PlantAsync(box, "import os\nos.symlink('/etc/shadow', '/box/prog')\n");
         using var target = fixture.Sandbox.CreateBox();
         Assert.ThrowsAny<Exception>(() => Attack.CopyIn(Path.Combine(box.Path, "prog"), target, "prog"));
         Assert.False(File.Exists(Path.Combine(target.Path, "prog")));
@@ -80,7 +78,7 @@ public sealed class LinkTests(SandboxFixture fixture)
     public async Task The_compile_cache_links_a_compiles_output_as_roots_read_only_file_that_no_sandbox_uid_can_change()
     {
         using var box = fixture.Sandbox.CreateBox();
-        box.WriteFile("plant.py", """
+        await PlantAsync(box, """
             import os
             with open('/box/main', 'w') as f:
                 f.write('compiled')
@@ -91,8 +89,6 @@ public sealed class LinkTests(SandboxFixture fixture)
             os.symlink('/etc/shadow', '/box/prog')
             os.mkfifo('/box/pipe')
             """);
-        var plant = await _attack.CompileInAsync(box, [Attack.Python, "-S", "-B", "/box/plant.py"], Attack.Limits());
-        Assert.True(plant.Outcome.Succeeded, plant.ToString());
         var staging = Staging();
         try
         {
@@ -121,9 +117,7 @@ public sealed class LinkTests(SandboxFixture fixture)
     public async Task A_compile_output_with_another_link_is_not_linked_into_the_cache()
     {
         using var box = fixture.Sandbox.CreateBox();
-        box.WriteFile("plant.py", "import os\nopen('/box/main', 'w').write('x')\nos.link('/box/main', '/box/twin')\n");
-        var plant = await _attack.CompileInAsync(box, [Attack.Python, "-S", "-B", "/box/plant.py"], Attack.Limits());
-        Assert.True(plant.Outcome.Succeeded, plant.ToString());
+        await PlantAsync(box, "import os\nopen('/box/main', 'w').write('x')\nos.link('/box/main', '/box/twin')\n");
         var staging = Staging();
         try
         {
@@ -133,6 +127,14 @@ public sealed class LinkTests(SandboxFixture fixture)
         {
             Directory.Delete(staging, recursive: true);
         }
+    }
+
+    /// <summary>Runs a Python script as the compile step does (box writable, a slot uid), which must succeed.</summary>
+    private async Task PlantAsync(SandboxBox box, string script)
+    {
+        box.WriteFile("plant.py", script);
+        var plant = await _attack.CompileInAsync(box, [Attack.Python, "-S", "-B", "/box/plant.py"], Attack.Limits());
+        Assert.True(plant.Outcome.Succeeded, plant.ToString());
     }
 
     /// <summary>A directory beside the box root (the same filesystem, as the compile cache is in production).</summary>
