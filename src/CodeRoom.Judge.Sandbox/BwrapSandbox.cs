@@ -232,7 +232,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         status.CloseWrite();
         block.CloseRead();
 
-        var process = new SandboxProcess(pid, new StatusReader(status.TakeReader()), new Monitor(cgroup));
+        var process = new SandboxProcess(pid, uid, new StatusReader(status.TakeReader()), new Monitor(cgroup));
         process.Monitor.OnStop = () => process.Kill(TerminationReason.Stopped);
         try
         {

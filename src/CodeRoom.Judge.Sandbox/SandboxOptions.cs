@@ -22,11 +22,12 @@ public sealed class SandboxOptions
 
     /// <summary>How many sandboxes may be prepared ahead of time and wait for their input (warm runtimes). They have
     /// uids of their own, after the run slots', so a waiting sandbox never keeps a run from starting.</summary>
-    /// <remarks>19: two warm runtimes each for Python, Java, JavaScript, TypeScript and C#, the javac and Roslyn
-    /// compile servers, one spare, two for the run sandboxes of compiled languages built while their compiles run
-    /// (<see cref="ISandbox.TryPrepareHeldAsync"/>), and a compile sandbox waiting for each of C++, Go, Rust and
-    /// TypeScript.</remarks>
-    [Range(0, 256)] public int StandbySlots { get; set; } = 19;
+    /// <remarks>24: two warm runtimes each for Python, Java, JavaScript, TypeScript and C# (10), the javac and Roslyn
+    /// compile servers and their replacements while those warm up (4), two for the run sandboxes of compiled languages
+    /// built while their compiles run (<see cref="ISandbox.TryPrepareHeldAsync"/>), and the compile sandboxes waiting
+    /// for C++, Go, Rust and TypeScript, up to two specs each (8). With 19, a burst of runs in every language left no
+    /// slot free at times, and a waiting compile sandbox was not made.</remarks>
+    [Range(0, 256)] public int StandbySlots { get; set; } = 24;
 
     /// <summary>Name of the cgroup, under the service's own cgroup, that holds the runs' cgroups.</summary>
     [Required, RegularExpression("^[A-Za-z0-9_.-]+$")] public string CgroupName { get; set; } = "coderoom";

@@ -5,7 +5,7 @@ namespace CodeRoom.Judge.Sandbox;
 public sealed partial class BwrapSandbox
 {
     /// <summary>One launched bwrap and its streams; killing its namespace's pid 1 ends every process in it.</summary>
-    private sealed class SandboxProcess(int pid, StatusReader status, Monitor monitor) : IAsyncDisposable
+    private sealed class SandboxProcess(int pid, int uid, StatusReader status, Monitor monitor) : IAsyncDisposable
     {
         private readonly CancellationTokenSource _killed = new();
         private readonly Lock _lock = new();
@@ -100,6 +100,18 @@ public sealed partial class BwrapSandbox
                 // The namespace's pid 1, orphaned by bwrap's exit and inherited by us as subreaper (ECHILD if bwrap
                 // reaped it after all).
                 await Spawner.ReapAsync(ChildPid, TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+            }
+            else
+            {
+                // A start cut short before bwrap's child pid was read (a cancelled preparation): bwrap may have made its
+                // pid 1 all the same, which came to us (the subreaper) when its parent was killed: a zombie nobody would
+                // reap, or, killed before it asked to die with its parent, a live one. The slot's uid is this sandbox's
+                // alone while it lives, so whatever we inherited under it is this sandbox's: killed and reaped.
+                foreach (var orphan in Spawner.ChildrenOwnedBy(uid))
+                {
+                    Libc.kill(orphan, Libc.SIGKILL);
+                    await Spawner.ReapAsync(orphan, TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+                }
             }
             // Closed only now that the namespace is killed: end of file on the block fd would also end bubblewrap's wait.
             Held?.Dispose();

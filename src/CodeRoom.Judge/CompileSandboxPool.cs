@@ -29,6 +29,7 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
     private readonly ILogger<CompileSandboxPool> _logger;
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly HashSet<Task> _inFlight = [];
     private int _disposed;
 
     public CompileSandboxPool(ISandbox sandbox, IOptions<JudgeOptions> options, ILogger<CompileSandboxPool> logger)
@@ -132,7 +133,7 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         }
         if (prepare)
         {
-            _ = PrepareAsync(key, entry, spec);
+            Track(PrepareAsync(key, entry, spec));
         }
     }
 
@@ -216,6 +217,22 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         }
     }
 
+    /// <summary>A preparation in flight: disposing the pool waits for it, so that none outlives the pool.</summary>
+    private void Track(Task preparation)
+    {
+        lock (_inFlight)
+        {
+            _inFlight.Add(preparation);
+        }
+        _ = preparation.ContinueWith(done =>
+        {
+            lock (_inFlight)
+            {
+                _inFlight.Remove(done);
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     private async Task RetireAsync(Ready ready)
     {
         try
@@ -260,6 +277,20 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
             return;
         }
         await _stopping.CancelAsync().ConfigureAwait(false);
+        Task[] preparing;
+        lock (_inFlight)
+        {
+            preparing = [.. _inFlight];
+        }
+        try
+        {
+            // Each ends soon once cancelled (and retires what it made: the pool is disposed).
+            await Task.WhenAll(preparing).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogRetireFailed(e, e.Message); // a preparation that failed its own way: nothing of it waits
+        }
         foreach (var entry in _entries.Values)
         {
             Ready? waiting;

@@ -114,6 +114,42 @@ public sealed partial class CompileServers : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the language's server is up (for tests and the admin view).</summary>
+    internal bool IsLive(LanguageId language) => _servers.TryGetValue(language, out var server) && server.Live is { } live && !live.Sandbox.HasExited;
+
+    /// <summary>Starts the language's server in the background unless one is up or starting: a judge whose compile the
+    /// cache answered (the service's warm-up, after its first start) leaves it warm for the next compile, which would
+    /// otherwise go the cold way while the server started.</summary>
+    public void EnsureStarted(LanguageId language, BuildPlan plan)
+    {
+        if (!_options.CompileServers || plan.CompileServerCommand is null || Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+        var server = _servers.GetOrAdd(language, _ => new Server());
+        if (!server.Gate.Wait(0))
+        {
+            return; // a compile is in it: that compile sees to the server
+        }
+        try
+        {
+            if (server.Live is { } live && !live.Sandbox.HasExited)
+            {
+                return;
+            }
+            if (server.Live is { } dead)
+            {
+                server.Live = null;
+                _ = RetireAsync(dead);
+            }
+            StartInBackground(language, server, plan);
+        }
+        finally
+        {
+            server.Gate.Release();
+        }
+    }
+
     private async Task<CompileInfo?> CompileAsync(LanguageId language, Server server, Session session, BuildPlan plan, SandboxBox box,
         CancellationToken cancellationToken)
     {

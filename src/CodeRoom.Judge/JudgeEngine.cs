@@ -113,6 +113,7 @@ public sealed partial class JudgeEngine
                 if (hit)
                 {
                     compile = new CompileInfo(true, "", 0, Cached: true);
+                    _compileServers.EnsureStarted(request.Language, plan);
                 }
                 else
                 {

@@ -140,4 +140,26 @@ public sealed class HeldSandboxTests(SandboxFixture fixture)
         }
         return sandbox;
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_preparation_cancelled_while_bubblewrap_starts_leaves_not_even_a_zombie()
+    {
+        var standby = StandbyUids();
+        using var box = fixture.Sandbox.CreateBox();
+        // Cancelled at moments spread over bubblewrap's start: before it read its options, after it made its pid 1 but
+        // before the supervisor read that pid (the pid 1, killed with its parent, came to us as a zombie nobody reaped),
+        // and after it was ready.
+        for (var i = 0; i < 40; i++)
+        {
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMicroseconds(250 * (i % 20)));
+            try
+            {
+                await using var held = await fixture.Sandbox.TryPrepareHeldAsync(Spec(box), cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        AssertNothingLeft(standby);
+    }
 }

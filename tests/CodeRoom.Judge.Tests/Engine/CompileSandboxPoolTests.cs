@@ -174,7 +174,8 @@ public sealed class CompileSandboxPoolTests
         {
             await judge.DisposeAsync();
         }
-        Assert.Empty(ProcessesOf(firstUid, lastUid));
+        var left = ProcessesOf(firstUid, lastUid);
+        Assert.True(left.Count == 0, "left: " + string.Join("; ", left.Select(Describe)));
         Assert.False(Directory.Exists(box));
     }
 
@@ -190,6 +191,20 @@ public sealed class CompileSandboxPoolTests
     }
 
     private static string Fresh(LanguageId language) => Solutions.TwoSum[language] + "\n// pool " + Guid.NewGuid().ToString("N") + "\n";
+
+    private static string Describe(int pid)
+    {
+        try
+        {
+            var status = File.ReadAllLines($"/proc/{pid}/status");
+            return pid + " " + string.Join(" ", status.Where(l => l.StartsWith("Name:") || l.StartsWith("State:") || l.StartsWith("PPid:") || l.StartsWith("Uid:")))
+                + " cmd=" + File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return pid + " (gone)";
+        }
+    }
 
     /// <summary>Processes owned by the uids of a judge's slots (from /proc; gone ones are skipped).</summary>
     private static List<int> ProcessesOf(int firstUid, int lastUid)

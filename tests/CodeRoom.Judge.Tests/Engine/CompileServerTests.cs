@@ -109,6 +109,44 @@ public sealed class CompileServerTests(JudgeFixture fixture)
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task A_judge_the_cache_answers_starts_the_server_so_that_the_next_fresh_compile_finds_it_warm()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var cache = Path.Combine(Path.GetTempPath(), "coderoom-shared-cache-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var code = Fresh(Solutions.TwoSum[LanguageId.Java]);
+            // A service that ran before (no compile server) left this compile in the cache.
+            await using (var before = CompileServerJudge(new Dictionary<string, string?> { ["Judge:CompileCacheRoot"] = cache, ["Judge:CompileServers"] = "false" }))
+            {
+                Assert.False((await before.Engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Java, code, JudgeMode.Run), ct)).Compile!.Cached);
+            }
+
+            // A restarted one: its warm-up (or any judge) is a cache hit, which still starts the server.
+            await using var judge = CompileServerJudge(new Dictionary<string, string?> { ["Judge:CompileCacheRoot"] = cache });
+            var cached = await judge.Engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Java, code, JudgeMode.Run), ct);
+            Assert.True(cached.Compile!.Cached);
+            var servers = judge.Services.GetRequiredService<CompileServers>();
+            for (var i = 0; i < 300 && !servers.IsLive(LanguageId.Java); i++)
+            {
+                await Task.Delay(100, ct);
+            }
+            Assert.True(servers.IsLive(LanguageId.Java), "no compile server was started by the cached judge");
+
+            var fresh = await judge.Engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Java, Fresh(code), JudgeMode.Run), ct);
+            Assert.Equal(Verdict.Accepted, fresh.Verdict);
+            Assert.True(fresh.Compile!.ByCompileServer, "the first fresh compile went the cold way");
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task A_server_due_for_replacement_serves_until_its_replacement_is_warm()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -15,9 +15,13 @@ internal sealed class OwnJudge : IAsyncDisposable
     private readonly string _cache;
     private readonly IHost _host;
 
+    private readonly bool _ownCache;
+
+    /// <param name="settings">A <c>Judge:CompileCacheRoot</c> given here is shared (another judge filled it) and kept.</param>
     public OwnJudge(string name, int uidOffset, Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
-        _cache = Path.Combine(Path.GetTempPath(), $"coderoom-{name}-test-" + Guid.NewGuid().ToString("N"));
+        _ownCache = !settings.ContainsKey("Judge:CompileCacheRoot");
+        _cache = settings.GetValueOrDefault("Judge:CompileCacheRoot") ?? Path.Combine(Path.GetTempPath(), $"coderoom-{name}-test-" + Guid.NewGuid().ToString("N"));
         settings["Judge:CompileCacheRoot"] = _cache;
         _host = JudgeFixture.BuildHost(settings, configuration => new Dictionary<string, string?>
         {
@@ -37,6 +41,10 @@ internal sealed class OwnJudge : IAsyncDisposable
     {
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
+        if (!_ownCache)
+        {
+            return;
+        }
         if (Directory.Exists(_cache))
         {
             Directory.Delete(_cache, recursive: true);
