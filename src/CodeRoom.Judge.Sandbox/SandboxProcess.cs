@@ -80,7 +80,10 @@ public sealed partial class BwrapSandbox
             }
             catch (IOException e)
             {
-                throw new SandboxUnavailableException("the sandbox ended before its command could start: " + e.Message, e);
+                throw new SandboxUnavailableException("the sandbox ended before its command could start: " + e.Message, e)
+                {
+                    CommandNeverStarted = true,
+                };
             }
             Held = null;
             await held.DisposeAsync().ConfigureAwait(false);

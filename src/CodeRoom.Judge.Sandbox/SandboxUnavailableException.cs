@@ -9,4 +9,8 @@ public sealed class SandboxUnavailableException : Exception
     public SandboxUnavailableException(string message) : base(message) { }
     public SandboxUnavailableException(string message, Exception inner) : base(message, inner) { }
     public SandboxUnavailableException() { }
+
+    /// <summary>Set when a held sandbox could not be released: its command never started, so nothing of it ran (a
+    /// caller may do the same work in another sandbox).</summary>
+    public bool CommandNeverStarted { get; init; }
 }

@@ -86,7 +86,7 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         if (taken is not null && (taken.Prepared.HasExited
             || Stopwatch.GetElapsedTime(taken.Prepared.PreparedAtTimestamp) > TimeSpan.FromSeconds(_options.WarmSandboxMaxAgeSeconds)))
         {
-            _ = RetireAsync(taken);
+            Track(RetireAsync(taken));
             taken = null;
         }
         Telemetry.JudgeTelemetry.CompileSandboxRequests.Add(1, Telemetry.JudgeTelemetry.Language(language),
@@ -127,7 +127,7 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
                 }
                 if (stale is not null)
                 {
-                    _ = RetireAsync(stale);
+                    Track(RetireAsync(stale));
                 }
             }
         }
@@ -175,6 +175,7 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
     {
         SandboxBox? box = null;
         Ready? ready = null;
+        var kept = false;
         try
         {
             // Off the judge's path: the caller goes on at once.
@@ -188,27 +189,28 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
                 box = null;
             }
         }
-        catch (Exception e) when (e is SandboxUnavailableException or OperationCanceledException or ObjectDisposedException or IOException)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && Volatile.Read(ref _disposed) != 0)
         {
-            if (e is SandboxUnavailableException)
-            {
-                LogPrepareFailed(e, e.Message);
-            }
+            // The pool stopped meanwhile.
+        }
+        catch (Exception e)
+        {
+            // Whatever it was, this spec is tried again after its next compile.
+            LogPrepareFailed(e, e.Message);
         }
         finally
         {
             box?.Dispose();
-        }
-        var kept = false;
-        lock (entry.Lock)
-        {
-            entry.Preparing = false;
-            // Not kept once the pool stopped or the spec was dropped meanwhile (a third spec of the language came).
-            if (ready is not null && entry.Waiting is null && Volatile.Read(ref _disposed) == 0
-                && _entries.TryGetValue(key, out var current) && ReferenceEquals(current, entry))
+            lock (entry.Lock)
             {
-                entry.Waiting = ready;
-                kept = true;
+                entry.Preparing = false;
+                // Not kept once the pool stopped or the spec was dropped meanwhile (a third spec of the language came).
+                if (ready is not null && entry.Waiting is null && Volatile.Read(ref _disposed) == 0
+                    && _entries.TryGetValue(key, out var current) && ReferenceEquals(current, entry))
+                {
+                    entry.Waiting = ready;
+                    kept = true;
+                }
             }
         }
         if (!kept && ready is not null)
@@ -217,7 +219,7 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         }
     }
 
-    /// <summary>A preparation in flight: disposing the pool waits for it, so that none outlives the pool.</summary>
+    /// <summary>A preparation or removal in flight: disposing the pool waits for it, so that none outlives the pool.</summary>
     private void Track(Task preparation)
     {
         lock (_inFlight)

@@ -89,14 +89,13 @@ public sealed partial class JudgeEngine
         var toolchain = Toolchain(request.Language);
         var plan = toolchain.Plan(problem.Signature, request.Code, problem.Limits.MemoryLimitMb);
         var box = _sandbox.CreateBox();
-        WriteFiles(box, plan);
-
         CompileInfo? compile = null;
         Task<IPreparedSandbox?>? prestart = null;
         Task? storing = null;
         SandboxSpec? coldCompile = null;
         try
         {
+            WriteFiles(box, plan);
             // Built once per toolchain, then mounted read-only into the compile and the runs.
             plan = await _prebuilt.MountAsync(toolchain, plan, cancellationToken).ConfigureAwait(false);
 
@@ -123,9 +122,19 @@ public sealed partial class JudgeEngine
                         // Its compile sandbox may be waiting already, with a box of its own that becomes this judge's box.
                         if (_compileSandboxes.TryTake(request.Language, coldCompile) is { } waiting)
                         {
-                            box.Dispose();
+                            // The judge owns its box now (the finally deletes it); the sandbox is CompileInAsync's.
+                            var first = box;
                             box = waiting.Box;
-                            WriteFiles(box, plan);
+                            try
+                            {
+                                first.Dispose();
+                                WriteFiles(box, plan);
+                            }
+                            catch
+                            {
+                                await waiting.Prepared.DisposeAsync().ConfigureAwait(false);
+                                throw;
+                            }
                             compiling = CompileInAsync(waiting, plan, coldCompile with { WorkingDirectory = box.Path }, cancellationToken);
                         }
                         else
@@ -319,23 +328,25 @@ public sealed partial class JudgeEngine
     };
 
     /// <summary>A compile in a sandbox prepared ahead of time with the same spec (<see cref="CompileSandboxPool"/>). One
-    /// that cannot be released (its bubblewrap died while it waited) has run nothing: the compile runs cold instead.</summary>
+    /// that cannot be released (its bubblewrap died while it waited) has run nothing: the compile runs cold instead. Any
+    /// other failure, its removal's included, is the sandbox's, as on a cold compile.</summary>
     private async Task<CompileInfo> CompileInAsync(CompileSandboxPool.Ready waiting, BuildPlan plan, SandboxSpec spec, CancellationToken cancellationToken)
     {
-        SandboxOutcome outcome;
-        try
+        SandboxOutcome? outcome = null;
+        await using (waiting.Prepared.ConfigureAwait(false))
         {
-            await using (waiting.Prepared.ConfigureAwait(false))
+            try
             {
                 outcome = await waiting.Prepared.RunAsync(spec, cancellationToken).ConfigureAwait(false);
             }
+            catch (SandboxUnavailableException e) when (e.CommandNeverStarted)
+            {
+                LogWaitingCompileFailed(e, e.Message);
+            }
         }
-        catch (SandboxUnavailableException e)
-        {
-            LogWaitingCompileFailed(e, e.Message);
-            return await CompileAsync(_sandbox, plan, spec, cancellationToken).ConfigureAwait(false);
-        }
-        return Summarise(plan, outcome, spec.Limits.CpuTime, cancellationToken);
+        return outcome is null
+            ? await CompileAsync(_sandbox, plan, spec, cancellationToken).ConfigureAwait(false)
+            : Summarise(plan, outcome, spec.Limits.CpuTime, cancellationToken);
     }
 
     private static CompileInfo Summarise(BuildPlan plan, SandboxOutcome outcome, TimeSpan cpu, CancellationToken cancellationToken)

@@ -43,8 +43,9 @@ public sealed class JudgeOptions
     /// They wait on the sandbox's standby slots (Sandbox:StandbySlots), apart from the slots runs use.</summary>
     [Range(0, 16)] public int WarmSandboxes { get; set; } = 2;
 
-    /// <summary>For each language that compiles cold (C++, Go, Rust, TypeScript), one compile sandbox kept built and waiting
-    /// for its files (<see cref="CompileSandboxPool"/>, on a standby slot); false starts every compile's sandbox on demand.</summary>
+    /// <summary>For each language that compiles cold (C++, Go, Rust, TypeScript), a compile sandbox kept built and waiting
+    /// for its files per compile spec, up to two per language (<see cref="CompileSandboxPool"/>, on standby slots); false
+    /// starts every compile's sandbox on demand.</summary>
     public bool WarmCompileSandboxes { get; set; } = true;
 
     /// <summary>Warm compilers (Java's javac in a long-lived sandboxed JVM); false compiles every time with a cold

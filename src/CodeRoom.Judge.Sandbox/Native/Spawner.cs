@@ -96,7 +96,6 @@ internal static class Spawner
         }
     }
 
-    /// <summary>Reaps a child without blocking a thread for long: bwrap exits right after its sandbox.</summary>
     /// <summary>This process's children (inherited ones included: the supervisor is a subreaper) whose real uid is
     /// <paramref name="uid"/>, from /proc; gone ones are skipped.</summary>
     public static List<int> ChildrenOwnedBy(int uid)
@@ -137,6 +136,7 @@ internal static class Spawner
         return children;
     }
 
+    /// <summary>Reaps a child without blocking a thread for long: bwrap exits right after its sandbox.</summary>
     public static async Task<int?> ReapAsync(int pid, TimeSpan timeout)
     {
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;

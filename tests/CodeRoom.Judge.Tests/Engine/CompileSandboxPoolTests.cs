@@ -108,6 +108,35 @@ public sealed class CompileSandboxPoolTests
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task A_failure_after_the_compile_ran_is_the_sandboxs_and_the_compile_is_not_run_again()
+    {
+        await using var judge = new PoolJudge();
+        await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
+        await judge.WaitForWaitingAsync(LanguageId.Go);
+        judge.Sandboxes.WaitingFailsAfterRunning = true;
+
+        var result = await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
+
+        Assert.Equal(Verdict.InternalError, result.Verdict); // as a cold compile whose sandbox fails so
+        Assert.Equal(1, judge.Sandboxes.WaitingCompilesRun);
+        Assert.Equal(1, judge.Sandboxes.ColdCompiles); // the first judge's only: no second, cold compile
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_preparation_that_fails_unexpectedly_is_tried_again_after_the_next_compile()
+    {
+        await using var judge = new PoolJudge();
+        judge.Sandboxes.PreparationsToFail = 1;
+        await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go)); // its replenishment fails
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Empty(judge.Pool.Snapshot());
+
+        await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
+
+        await judge.WaitForWaitingAsync(LanguageId.Go);
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task A_sandbox_runs_only_the_compile_it_was_made_for_and_each_language_keeps_two_specs_at_most()
     {
         await using var judge = new PoolJudge();
@@ -302,6 +331,8 @@ public sealed class CompileSandboxPoolTests
         public int WaitingCompilesRun => Volatile.Read(ref _waitingCompilesRun);
         public bool WaitingSeemEnded { get; set; }
         public bool WaitingFailsToRelease { get; set; }
+        public bool WaitingFailsAfterRunning { get; set; }
+        public int PreparationsToFail { get; set; }
 
         public override Task<SandboxOutcome> RunAsync(SandboxSpec spec, CancellationToken cancellationToken)
         {
@@ -312,9 +343,16 @@ public sealed class CompileSandboxPoolTests
             return base.RunAsync(spec, cancellationToken);
         }
 
-        public override async Task<IPreparedSandbox?> TryPrepareHeldAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
-            await base.TryPrepareHeldAsync(spec, cancellationToken) is not { } held ? null
-            : spec.WorkingDirectoryWritable ? new WaitingCompile(held, this) : held;
+        public override async Task<IPreparedSandbox?> TryPrepareHeldAsync(SandboxSpec spec, CancellationToken cancellationToken)
+        {
+            if (spec.WorkingDirectoryWritable && PreparationsToFail > 0)
+            {
+                PreparationsToFail--;
+                throw new InvalidOperationException("an unexpected failure while preparing");
+            }
+            return await base.TryPrepareHeldAsync(spec, cancellationToken) is not { } held ? null
+                : spec.WorkingDirectoryWritable ? new WaitingCompile(held, this) : held;
+        }
 
         private sealed class WaitingCompile(IPreparedSandbox inner, CountingSandboxes counts) : DelegatingPreparedSandbox(inner)
         {
@@ -324,10 +362,17 @@ public sealed class CompileSandboxPoolTests
             {
                 if (counts.WaitingFailsToRelease)
                 {
-                    throw new SandboxUnavailableException("releasing the held sandbox failed: its bubblewrap is gone");
+                    // As BwrapSandbox says it: the command never started.
+                    throw new SandboxUnavailableException("the sandbox ended before its command could start") { CommandNeverStarted = true };
                 }
                 Interlocked.Increment(ref counts._waitingCompilesRun);
-                return base.RunAsync(run, cancellationToken);
+                return counts.WaitingFailsAfterRunning ? FailAfterAsync(base.RunAsync(run, cancellationToken)) : base.RunAsync(run, cancellationToken);
+            }
+
+            private static async Task<SandboxOutcome> FailAfterAsync(Task<SandboxOutcome> running)
+            {
+                await running;
+                throw new SandboxUnavailableException("cgroup could not be removed: processes remain");
             }
         }
     }
