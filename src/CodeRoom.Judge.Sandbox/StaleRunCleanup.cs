@@ -52,11 +52,10 @@ public static class StaleRunCleanup
         for (var round = 0; round < 50; round++)
         {
             var found = false;
-            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            foreach (var pid in ProcStatus.Pids())
             {
-                if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                    || UidOf(dir) is not { } uid || uid.Real < firstUid && uid.Effective < firstUid
-                    || uid.Real > lastUid && uid.Effective > lastUid)
+                if (ProcStatus.Read(pid) is not { } uid || uid.RealUid < firstUid && uid.EffectiveUid < firstUid
+                    || uid.RealUid > lastUid && uid.EffectiveUid > lastUid)
                 {
                     continue;
                 }
@@ -71,26 +70,6 @@ public static class StaleRunCleanup
             Thread.Sleep(10);
         }
         return killed.Count;
-    }
-
-    private static (int Real, int Effective)? UidOf(string procDir)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines(Path.Combine(procDir, "status")))
-            {
-                if (line.StartsWith("Uid:", StringComparison.Ordinal))
-                {
-                    var f = line[4..].Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                    return (int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture));
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // exited meanwhile
-        }
-        return null;
     }
 
     /// <summary>The subtree under this process's own cgroup(s), and any directory of that name a few levels below the

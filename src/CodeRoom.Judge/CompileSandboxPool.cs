@@ -103,7 +103,12 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
             return;
         }
         var key = Key(language, spec);
-        var entry = _entries.GetOrAdd(key, _ => new Entry(language));
+        var added = false;
+        var entry = _entries.GetOrAdd(key, _ =>
+        {
+            added = true;
+            return new Entry(language);
+        });
         var prepare = false;
         lock (entry.Lock)
         {
@@ -114,7 +119,8 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
                 prepare = true;
             }
         }
-        foreach (var (oldKey, old) in _entries.Where(kv => kv.Value.Language == language).OrderByDescending(kv => Volatile.Read(ref kv.Value.LastUsed))
+        // Only a new spec can push the language over its count.
+        foreach (var (oldKey, old) in (added ? _entries : []).Where(kv => kv.Value.Language == language).OrderByDescending(kv => Volatile.Read(ref kv.Value.LastUsed))
             .Skip(SpecsPerLanguage).ToList())
         {
             if (_entries.TryRemove(new KeyValuePair<string, Entry>(oldKey, old)))

@@ -98,43 +98,8 @@ internal static class Spawner
 
     /// <summary>This process's children (inherited ones included: the supervisor is a subreaper) whose real uid is
     /// <paramref name="uid"/>, from /proc; gone ones are skipped.</summary>
-    public static List<int> ChildrenOwnedBy(int uid)
-    {
-        var self = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var owner = uid.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var children = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                string? parent = null, realUid = null;
-                foreach (var line in File.ReadLines(Path.Combine(dir, "status")))
-                {
-                    if (line.StartsWith("PPid:", StringComparison.Ordinal))
-                    {
-                        parent = line[5..].Trim();
-                    }
-                    else if (line.StartsWith("Uid:", StringComparison.Ordinal))
-                    {
-                        realUid = line[4..].Trim().Split('\t')[0];
-                        break;
-                    }
-                }
-                if (parent == self && realUid == owner)
-                {
-                    children.Add(pid);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
-        return children;
-    }
+    public static List<int> ChildrenOwnedBy(int uid) =>
+        [.. ProcStatus.Pids().Where(pid => ProcStatus.Read(pid) is { } s && s.ParentPid == Environment.ProcessId && s.RealUid == uid)];
 
     /// <summary>Reaps a child without blocking a thread for long: bwrap exits right after its sandbox.</summary>
     public static async Task<int?> ReapAsync(int pid, TimeSpan timeout)

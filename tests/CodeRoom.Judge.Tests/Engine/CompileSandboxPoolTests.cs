@@ -67,9 +67,7 @@ public sealed class CompileSandboxPoolTests
     [Fact(Timeout = 180_000)]
     public async Task A_compile_error_in_a_waiting_sandbox_is_reported_as_a_cold_compile_reports_it()
     {
-        await using var judge = new PoolJudge();
-        await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
-        await judge.WaitForWaitingAsync(LanguageId.Go);
+        await using var judge = await PoolJudge.PrimedAsync();
 
         var result = await judge.JudgeAsync(LanguageId.Go, "func twoSum(nums []int, target int) []int {\n    return undefinedName\n}\n");
 
@@ -81,9 +79,7 @@ public sealed class CompileSandboxPoolTests
     [Fact(Timeout = 180_000)]
     public async Task One_that_died_while_it_waited_is_not_used_and_the_compile_starts_its_own()
     {
-        await using var judge = new PoolJudge();
-        await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
-        await judge.WaitForWaitingAsync(LanguageId.Go);
+        await using var judge = await PoolJudge.PrimedAsync();
         judge.Sandboxes.WaitingSeemEnded = true;
 
         var result = await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
@@ -96,9 +92,7 @@ public sealed class CompileSandboxPoolTests
     [Fact(Timeout = 180_000)]
     public async Task One_that_cannot_be_released_has_run_nothing_and_the_compile_runs_cold_in_the_same_box()
     {
-        await using var judge = new PoolJudge();
-        await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
-        await judge.WaitForWaitingAsync(LanguageId.Go);
+        await using var judge = await PoolJudge.PrimedAsync();
         judge.Sandboxes.WaitingFailsToRelease = true;
 
         var result = await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
@@ -110,9 +104,7 @@ public sealed class CompileSandboxPoolTests
     [Fact(Timeout = 180_000)]
     public async Task A_failure_after_the_compile_ran_is_the_sandboxs_and_the_compile_is_not_run_again()
     {
-        await using var judge = new PoolJudge();
-        await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
-        await judge.WaitForWaitingAsync(LanguageId.Go);
+        await using var judge = await PoolJudge.PrimedAsync();
         judge.Sandboxes.WaitingFailsAfterRunning = true;
 
         var result = await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
@@ -295,6 +287,23 @@ public sealed class CompileSandboxPoolTests
             var toolchain = _judge.Services.GetServices<CodeRoom.Judge.Languages.ILanguageToolchain>().Single(t => t.Id == LanguageId.Go);
             var plan = toolchain.Plan(Problems.TwoSum.Signature, Solutions.TwoSum[LanguageId.Go], Problems.TwoSum.Limits.MemoryLimitMb);
             return await _judge.Services.GetRequiredService<PrebuiltArtifacts>().MountAsync(toolchain, plan, TestContext.Current.CancellationToken);
+        }
+
+        /// <summary>A judge whose Go compile sandbox waits (made after a first fresh Go judge).</summary>
+        public static async Task<PoolJudge> PrimedAsync()
+        {
+            var judge = new PoolJudge();
+            try
+            {
+                await judge.JudgeAsync(LanguageId.Go, Fresh(LanguageId.Go));
+                await judge.WaitForWaitingAsync(LanguageId.Go);
+                return judge;
+            }
+            catch
+            {
+                await judge.DisposeAsync();
+                throw;
+            }
         }
 
         /// <summary>The pool makes its sandbox after the judge returned, off its path.</summary>
