@@ -74,6 +74,15 @@ public sealed partial class BwrapSandbox
             {
                 return;
             }
+            if (ExitTask is { IsCompleted: true })
+            {
+                // bubblewrap is gone, and the namespace with it. Its processes die asynchronously: one still exiting
+                // holds the block fd open for a moment, and the write below would then succeed into nothing.
+                throw new SandboxUnavailableException("the sandbox ended before its command could start: bubblewrap exited while it waited")
+                {
+                    CommandNeverStarted = true,
+                };
+            }
             try
             {
                 await held.WriteAsync("x"u8.ToArray(), CancellationToken.None).ConfigureAwait(false);
