@@ -92,6 +92,34 @@ public sealed class GoLanguageTests(JudgeFixture fixture)
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_panic_reports_its_value_as_fmt_prints_it_and_the_candidates_line_without_fmt_in_the_harness()
+    {
+        // The harness imports neither fmt nor reflect (they cost every link ~15 ms): the values solutions panic with
+        // are printed as fmt would print them, and any other value says so, with its line.
+        const string code = """
+            type point struct{ x, y int }
+
+            func twoSum(nums []int, target int) []int {
+                switch len(nums) {
+                case 4:
+                    panic("no pair for " + strconv.Itoa(target))
+                case 3:
+                    panic(errors.New("bad input"))
+                case 2:
+                    panic(target * 7)
+                }
+                panic(point{1, 2})
+            }
+            """;
+        var result = await fixture.JudgeAsync(Problems.TwoSum, LanguageId.Go, code, JudgeMode.Submit);
+        Assert.All(result.Tests, t => Assert.Equal(Verdict.RuntimeError, t.Verdict));
+        Assert.Equal(["panic: no pair for 9 (line 6)", "panic: bad input (line 8)", "panic: 42 (line 10)"],
+            result.Tests.Take(3).Select(t => t.Error));
+        Assert.Equal([6, 8, 10, 12], result.Tests.Select(t => t.ErrorLine));
+        Assert.StartsWith("panic: a value of a type the judge does not print", result.Tests[3].Error, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_compile_error_after_the_candidates_package_clause_names_the_candidates_line()
     {
         const string code = "package main\n\nfunc twoSum(nums []int, target int) []int {\n    x := 1\n    return nil\n}\n";

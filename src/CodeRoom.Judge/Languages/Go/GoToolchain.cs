@@ -163,7 +163,8 @@ public sealed partial class GoToolchain : ILanguageToolchain
     internal static long StackBytes(int memoryLimitMb) => Math.Clamp(memoryLimitMb / 4, 8, 512) * 1024L * 1024;
 
     /// <summary>judge_call.go: the node types LeetCode predefines (aliases of the harness's, for the types the signature
-    /// uses), and main with the typed call site.</summary>
+    /// uses), and main with the typed call site: each parameter and the result read and written by its harness codec
+    /// (no reflection, so no reflect or fmt in the link).</summary>
     internal static string CallSite(Signature signature)
     {
         var function = signature.FunctionNameFor(LanguageId.Go);
@@ -179,23 +180,27 @@ public sealed partial class GoToolchain : ILanguageToolchain
         s.Append("\nfunc main() {\n\tcoderoom.Run(func(t *coderoom.Test) {\n");
         for (var i = 0; i < signature.Params.Count; i++)
         {
-            s.Append("\t\tvar a").Append(i).Append(' ').Append(GoTypes.Name(signature.Params[i].Type)).Append('\n');
-            s.Append("\t\tt.Arg(&a").Append(i).Append(")\n");
+            var type = signature.Params[i].Type;
+            s.Append("\t\tvar a").Append(i).Append(' ').Append(GoTypes.Name(type)).Append('\n');
+            s.Append("\t\tcoderoom.Arg(t, &a").Append(i).Append(", ").Append(GoTypes.Codec(type)).Append(")\n");
         }
         var args = string.Join(", ", Enumerable.Range(0, signature.Params.Count).Select(i => "a" + i));
         var call = function + "(" + args + ")";
         if (signature.OutputParam is { } output)
         {
             var index = signature.Params.ToList().FindIndex(p => p.Name == output);
-            s.Append("\t\tt.Call(func() any { ").Append(call).Append("; return a").Append(index).Append(" })\n");
+            var type = signature.Params[index].Type;
+            s.Append("\t\tcoderoom.Call(t, ").Append(GoTypes.Codec(type)).Append(", func() ").Append(GoTypes.Name(type))
+                .Append(" { ").Append(call).Append("; return a").Append(index).Append(" })\n");
         }
         else if (signature.ReturnType.Kind == ValueKind.Void)
         {
-            s.Append("\t\tt.Call(func() any { ").Append(call).Append("; return nil })\n");
+            s.Append("\t\tcoderoom.CallVoid(t, func() { ").Append(call).Append(" })\n");
         }
         else
         {
-            s.Append("\t\tt.Call(func() any { return ").Append(call).Append(" })\n");
+            s.Append("\t\tcoderoom.Call(t, ").Append(GoTypes.Codec(signature.ReturnType)).Append(", func() ")
+                .Append(GoTypes.Name(signature.ReturnType)).Append(" { return ").Append(call).Append(" })\n");
         }
         s.Append("\t})\n}\n");
         return s.ToString();

@@ -20,4 +20,20 @@ internal static class GoTypes
         ValueKind.Array or ValueKind.List => "[]" + Name(type.Element!),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no Go type"),
     };
+
+    /// <summary>The harness's codec of the type (harness.go: Codec), composed for arrays and lists.</summary>
+    public static string Codec(ValueType type) => type.Kind switch
+    {
+        ValueKind.Integer => "coderoom.Int",
+        ValueKind.Long => "coderoom.Long",
+        ValueKind.Double => "coderoom.Double",
+        ValueKind.Boolean => "coderoom.Bool",
+        ValueKind.String => "coderoom.String",
+        ValueKind.Character => "coderoom.Char",
+        ValueKind.ListNode => "coderoom.List",
+        ValueKind.TreeNode => "coderoom.Tree",
+        ValueKind.Array or ValueKind.List when type.Element!.Kind == ValueKind.Integer => "coderoom.Ints",
+        ValueKind.Array or ValueKind.List => "coderoom.SliceOf(" + Codec(type.Element!) + ")",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no Go codec"),
+    };
 }

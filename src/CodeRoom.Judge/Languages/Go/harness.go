@@ -1,24 +1,35 @@
 // Package coderoom is CodeRoom's Go harness: compiled once into a prebuilt archive that every run links, next to the
 // standard library. The generated judge_call.go (package main) aliases ListNode and TreeNode to the types here and
-// calls Run with the typed call site. It speaks docs/harness-protocol.md: H once up, one R line per test on fd 3.
+// calls Run with the typed call site: a Codec per parameter and result, composed from the ones below. It speaks
+// docs/harness-protocol.md: H once up, one R line per test on fd 3.
 //
 // Everything here runs in the candidate's process and is untrusted by the judge: it parses, calls and serialises;
 // the supervisor outside times and compares.
+//
+// It imports as little as it can: no fmt, reflect, os, bufio or strings. The linker reads every package a program
+// imports, used or not, and those five and what they import cost a fresh Run ~15 ms of link (docs/benchmarks.md);
+// a solution that imports them pays for them itself, as it would at a terminal.
 package coderoom
 
 import (
-	"bufio"
 	"errors"
-	"fmt"
 	"math"
-	"os"
-	"reflect"
 	"runtime"
-	"runtime/debug"
 	"strconv"
-	"strings"
+	"syscall"
 	"unicode/utf8"
+	_ "unsafe" // go:linkname
 )
+
+// The runtime's own implementations behind debug.SetMaxStack and os.Args, which it marks for these packages by
+// //go:linkname, so that this package reaches them without importing runtime/debug and os (and with them fmt). The
+// toolchain is pinned (Go 1.23); a change there fails the Go judge tests, not quietly.
+//
+//go:linkname setMaxStack runtime/debug.setMaxStack
+func setMaxStack(bytes int) int
+
+//go:linkname runtimeArgs os.runtime_args
+func runtimeArgs() []string
 
 // ListNode is LeetCode's singly-linked list node.
 type ListNode struct {
@@ -36,10 +47,15 @@ type TreeNode struct {
 // Guards against cyclic lists and trees in a return value.
 const maxNodes = 10_000_000
 
+const (
+	stdoutFd  = 1
+	stderrFd  = 2
+	controlFd = 3
+)
+
 var (
-	control = os.NewFile(3, "control")
-	input   = bufio.NewReaderSize(os.Stdin, 1<<16)
-	nonce   string
+	input = lineReader{buf: make([]byte, 0, 1<<16)}
+	nonce string
 	// The header was read and H written (false when stdin was empty).
 	up bool
 )
@@ -47,13 +63,13 @@ var (
 // init runs before package main's: the candidate's package-level variables and init functions run after H, so they
 // are charged to the first test, as Python's module code is.
 func init() {
-	header, err := readLine()
-	if err != nil && header == "" {
+	header, ok := input.line()
+	if !ok && header == "" {
 		return
 	}
 	nonce = headerNonce(header)
 	up = true
-	writeControl("H")
+	writeControl([]byte("H"))
 }
 
 // Test is one test: its index, and its input line, decoded argument by argument straight into the parameters' types
@@ -67,22 +83,22 @@ type Test struct {
 
 // Run reads one test at a time (the supervisor writes the next only after this one's result) and calls body.
 func Run(body func(t *Test)) {
-	if len(os.Args) > 1 {
+	if args := runtimeArgs(); len(args) > 1 {
 		// The goroutine stack limit: a quarter of the memory limit, so runaway recursion is a stack overflow (a
 		// runtime error) before its pages reach the memory limit, while depth 100,000 fits.
-		if n, err := strconv.ParseInt(os.Args[1], 10, 64); err == nil && n > 0 {
-			debug.SetMaxStack(int(n))
+		if n, err := strconv.ParseInt(args[1], 10, 64); err == nil && n > 0 {
+			setMaxStack(int(n))
 		}
 	}
 	if !up {
 		return
 	}
 	for {
-		line, err := readLine()
-		if line == "" && err != nil {
+		line, ok := input.line()
+		if line == "" && !ok {
 			break
 		}
-		tab := strings.IndexByte(line, '\t')
+		tab := indexByte(line, '\t')
 		if tab < 0 {
 			continue
 		}
@@ -95,27 +111,155 @@ func Run(body func(t *Test)) {
 		}
 		body(t)
 	}
-	os.Exit(0)
+	syscall.Exit(0)
 }
 
-func readLine() (string, error) {
-	var b strings.Builder
+// lineReader reads stdin a line at a time (lines of any length: a test's input can be megabytes).
+type lineReader struct {
+	buf   []byte
+	start int
+	eof   bool
+}
+
+// line returns the next line without its newline; ok is false at the end of input (line is then what was left).
+func (r *lineReader) line() (string, bool) {
+	scanned := r.start
 	for {
-		chunk, err := input.ReadSlice('\n')
-		b.Write(chunk)
-		if err == bufio.ErrBufferFull {
+		if i := indexByteFrom(r.buf, scanned, '\n'); i >= 0 {
+			s := string(r.buf[r.start:i])
+			r.start = i + 1
+			return s, true
+		}
+		scanned = len(r.buf)
+		if r.eof {
+			s := string(r.buf[r.start:])
+			r.start = len(r.buf)
+			return s, false
+		}
+		if r.start > 0 {
+			// Move the unread part to the front before growing.
+			n := copy(r.buf, r.buf[r.start:])
+			r.buf = r.buf[:n]
+			scanned -= r.start
+			r.start = 0
+		}
+		if len(r.buf) == cap(r.buf) {
+			grown := make([]byte, len(r.buf), 2*cap(r.buf))
+			copy(grown, r.buf)
+			r.buf = grown
+		}
+		n, err := syscall.Read(0, r.buf[len(r.buf):cap(r.buf)])
+		if err == syscall.EINTR {
 			continue
 		}
-		s := b.String()
-		if err == nil {
-			s = s[:len(s)-1]
+		if n <= 0 {
+			r.eof = true
+			continue
 		}
-		return s, err
+		r.buf = r.buf[:len(r.buf)+n]
 	}
 }
 
-// Arg decodes the next argument into *target (a pointer to the parameter's type).
-func (t *Test) Arg(target any) {
+func indexByteFrom(b []byte, from int, c byte) int {
+	for i := from; i < len(b); i++ {
+		if b[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+func indexByte(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+func hasPrefix(s, prefix string) bool {
+	return len(s) >= len(prefix) && s[:len(prefix)] == prefix
+}
+
+// writeAll writes b to fd whole (a pipe may take it in parts).
+func writeAll(fd int, b []byte) {
+	for len(b) > 0 {
+		n, err := syscall.Write(fd, b)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil || n <= 0 {
+			return
+		}
+		b = b[n:]
+	}
+}
+
+func writeControl(line []byte) {
+	writeAll(controlFd, append(line, '\n'))
+}
+
+// Codec reads and writes one contract type as Go spells it (docs/harness-protocol.md). The call site composes them:
+// SliceOf(SliceOf(Int)) for [][]int.
+type Codec[T any] struct {
+	read  func(p *parser) (T, error)
+	write func(out []byte, v T) ([]byte, error)
+}
+
+var (
+	Int = Codec[int]{
+		read:  func(p *parser) (int, error) { n, err := p.integer(64); return int(n), err },
+		write: func(out []byte, v int) ([]byte, error) { return strconv.AppendInt(out, int64(v), 10), nil },
+	}
+	Long = Codec[int64]{
+		read:  func(p *parser) (int64, error) { return p.integer(64) },
+		write: func(out []byte, v int64) ([]byte, error) { return strconv.AppendInt(out, v, 10), nil },
+	}
+	Double = Codec[float64]{read: (*parser).double, write: writeDouble}
+	Bool   = Codec[bool]{read: (*parser).boolean, write: func(out []byte, v bool) ([]byte, error) { return strconv.AppendBool(out, v), nil }}
+	String = Codec[string]{read: (*parser).stringValue, write: func(out []byte, v string) ([]byte, error) { return appendString(out, v), nil }}
+	// character: a one-character string (LeetCode's Go uses byte).
+	Char = Codec[byte]{read: (*parser).char, write: func(out []byte, v byte) ([]byte, error) { return appendString(out, string([]byte{v})), nil }}
+	List = Codec[*ListNode]{read: (*parser).list, write: writeList}
+	Tree = Codec[*TreeNode]{read: (*parser).tree, write: writeTree}
+	// The common big input, without a call per element.
+	Ints = Codec[[]int]{read: (*parser).ints, write: writeInts}
+)
+
+// SliceOf is the codec of []T: a JSON array, null read as a nil slice, and a nil slice written as [].
+func SliceOf[T any](elem Codec[T]) Codec[[]T] {
+	return Codec[[]T]{
+		read: func(p *parser) ([]T, error) {
+			if p.null() {
+				return nil, nil
+			}
+			s := []T{}
+			err := p.elements(func() error {
+				v, err := elem.read(p)
+				s = append(s, v)
+				return err
+			})
+			return s, err
+		},
+		write: func(out []byte, v []T) ([]byte, error) {
+			out = append(out, '[')
+			for i, e := range v {
+				if i > 0 {
+					out = append(out, ',')
+				}
+				var err error
+				if out, err = elem.write(out, e); err != nil {
+					return out, err
+				}
+			}
+			return append(out, ']'), nil
+		},
+	}
+}
+
+// Arg decodes the next argument into *target.
+func Arg[T any](t *Test, target *T, c Codec[T]) {
 	if t.err != nil {
 		return
 	}
@@ -135,36 +279,60 @@ func (t *Test) Arg(target any) {
 		t.err = errors.New("too few arguments")
 		return
 	}
-	t.err = p.decode(reflect.ValueOf(target).Elem())
+	v, err := c.read(p)
+	if err == nil {
+		*target = v
+	}
+	t.err = err
 	t.pos++
 }
 
-// Call runs the candidate's function (call returns the value to report: the return value, the in-place argument, or
-// nil for void) and writes the R line.
-func (t *Test) Call(call func() any) {
-	if t.err != nil {
-		t.fail("runtime", "bad input: "+t.err.Error(), 0)
+// Call runs the candidate's function (call returns the value to report: the return value or the in-place argument)
+// and writes the R line.
+func Call[T any](t *Test, c Codec[T], call func() T) {
+	if !t.started() {
 		return
 	}
-	marker := "\x1e" + nonce + ":" + t.index + "\x1e"
-	os.Stdout.WriteString(marker)
-	os.Stderr.WriteString(marker)
 	result, panicked, message, line := invoke(call)
 	if panicked {
 		t.fail("runtime", message, line)
 		return
 	}
-	var out strings.Builder
-	out.WriteString("R " + t.index + " {\"ok\":true,\"value\":")
-	if err := write(&out, reflect.ValueOf(result), 0); err != nil {
+	out := append(make([]byte, 0, 64), "R "+t.index+" {\"ok\":true,\"value\":"...)
+	out, err := c.write(out, result)
+	if err != nil {
 		t.fail("output", "return value cannot be serialised: "+err.Error(), 0)
 		return
 	}
-	out.WriteString("}")
-	writeControl(out.String())
+	writeControl(append(out, '}'))
 }
 
-func invoke(call func() any) (result any, panicked bool, message string, line int) {
+// CallVoid runs a function without a result (reported as null).
+func CallVoid(t *Test, call func()) {
+	if !t.started() {
+		return
+	}
+	_, panicked, message, line := invoke(func() struct{} { call(); return struct{}{} })
+	if panicked {
+		t.fail("runtime", message, line)
+		return
+	}
+	writeControl([]byte("R " + t.index + " {\"ok\":true,\"value\":null}"))
+}
+
+// started reports a bad input, or writes the test's markers to stdout and stderr (whatever the call prints follows).
+func (t *Test) started() bool {
+	if t.err != nil {
+		t.fail("runtime", "bad input: "+t.err.Error(), 0)
+		return false
+	}
+	marker := []byte("\x1e" + nonce + ":" + t.index + "\x1e")
+	writeAll(stdoutFd, marker)
+	writeAll(stderrFd, marker)
+	return true
+}
+
+func invoke[T any](call func() T) (result T, panicked bool, message string, line int) {
 	defer func() {
 		if r := recover(); r != nil {
 			panicked = true
@@ -175,14 +343,34 @@ func invoke(call func() any) (result any, panicked bool, message string, line in
 	return call(), false, "", 0
 }
 
+// panicMessage is "panic: " and the value as fmt.Sprint would print it, for the values solutions panic with.
 func panicMessage(r any) string {
 	switch e := r.(type) {
-	case runtime.Error:
-		return "panic: " + e.Error()
 	case error:
 		return "panic: " + e.Error()
+	case interface{ String() string }:
+		return "panic: " + e.String()
+	case string:
+		return "panic: " + e
+	case int:
+		return "panic: " + strconv.Itoa(e)
+	case int64:
+		return "panic: " + strconv.FormatInt(e, 10)
+	case int32:
+		return "panic: " + strconv.FormatInt(int64(e), 10)
+	case uint:
+		return "panic: " + strconv.FormatUint(uint64(e), 10)
+	case uint64:
+		return "panic: " + strconv.FormatUint(e, 10)
+	case byte:
+		return "panic: " + strconv.FormatUint(uint64(e), 10)
+	case float64:
+		return "panic: " + strconv.FormatFloat(e, 'g', -1, 64)
+	case bool:
+		return "panic: " + strconv.FormatBool(e)
 	default:
-		return "panic: " + fmt.Sprint(r)
+		// Without fmt and reflect the value cannot be printed; the line still names where it happened.
+		return "panic: a value of a type the judge does not print (panic with a string or an error to see it)"
 	}
 }
 
@@ -207,20 +395,15 @@ func (t *Test) fail(kind, message string, line int) {
 	if len(message) > 2000 {
 		message = message[:2000]
 	}
-	var out strings.Builder
-	out.WriteString("R " + t.index + " {\"ok\":false,\"kind\":\"" + kind + "\",\"error\":")
-	writeString(&out, message)
+	out := []byte("R " + t.index + " {\"ok\":false,\"kind\":\"" + kind + "\",\"error\":")
+	out = appendString(out, message)
 	if line > 0 {
-		out.WriteString(",\"line\":" + strconv.Itoa(line))
+		out = append(out, ",\"line\":"...)
+		out = strconv.AppendInt(out, int64(line), 10)
 	} else {
-		out.WriteString(",\"line\":null")
+		out = append(out, ",\"line\":null"...)
 	}
-	out.WriteString("}")
-	writeControl(out.String())
-}
-
-func writeControl(line string) {
-	control.WriteString(line + "\n")
+	writeControl(append(out, '}'))
 }
 
 // ---- JSON in ---------------------------------------------------------------------------------------------------
@@ -239,25 +422,29 @@ func (p *parser) ws() {
 // null consumes a JSON null if one is next.
 func (p *parser) null() bool {
 	p.ws()
-	if strings.HasPrefix(p.s[p.i:], "null") {
+	if hasPrefix(p.s[p.i:], "null") {
 		p.i += 4
 		return true
 	}
 	return false
 }
 
+func isNumberByte(c byte) bool {
+	return c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.' || c == 'e' || c == 'E'
+}
+
 // number returns the next number's text (a slice of the line: no allocation).
 func (p *parser) number() (string, error) {
 	p.ws()
 	start := p.i
-	for p.i < len(p.s) && strings.IndexByte("+-0123456789.eE", p.s[p.i]) >= 0 {
+	for p.i < len(p.s) && isNumberByte(p.s[p.i]) {
 		p.i++
 	}
 	if start == p.i {
 		if p.i >= len(p.s) {
 			return "", errors.New("unexpected end of input")
 		}
-		return "", fmt.Errorf("expected a number, not %q", p.s[p.i])
+		return "", errors.New("expected a number, not " + strconv.QuoteRune(rune(p.s[p.i])))
 	}
 	return p.s[start:p.i], nil
 }
@@ -270,12 +457,44 @@ func (p *parser) integer(bits int) (int64, error) {
 	return strconv.ParseInt(text, 10, bits)
 }
 
+func (p *parser) double() (float64, error) {
+	text, err := p.number()
+	if err != nil {
+		return 0, err
+	}
+	return strconv.ParseFloat(text, 64)
+}
+
+func (p *parser) boolean() (bool, error) {
+	p.ws()
+	switch {
+	case hasPrefix(p.s[p.i:], "true"):
+		p.i += 4
+		return true, nil
+	case hasPrefix(p.s[p.i:], "false"):
+		p.i += 5
+		return false, nil
+	}
+	return false, errors.New("expected a boolean")
+}
+
 func (p *parser) stringValue() (string, error) {
 	p.ws()
 	if p.i >= len(p.s) || p.s[p.i] != '"' {
 		return "", errors.New("expected a string")
 	}
 	return p.str()
+}
+
+func (p *parser) char() (byte, error) {
+	text, err := p.stringValue()
+	if err != nil {
+		return 0, errors.New("expected a character")
+	}
+	if len(text) == 0 {
+		return 0, nil
+	}
+	return text[0], nil
 }
 
 // elements calls each once per element of the array that is next, positioned at the element.
@@ -307,6 +526,67 @@ func (p *parser) elements(each func() error) error {
 	}
 }
 
+func (p *parser) ints() ([]int, error) {
+	if p.null() {
+		return nil, nil
+	}
+	ints := []int{}
+	err := p.elements(func() error {
+		n, err := p.integer(64)
+		ints = append(ints, int(n))
+		return err
+	})
+	return ints, err
+}
+
+func (p *parser) list() (*ListNode, error) {
+	var vals []int
+	if err := p.elements(func() error {
+		n, err := p.integer(64)
+		vals = append(vals, int(n))
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	var head *ListNode
+	for i := len(vals) - 1; i >= 0; i-- {
+		head = &ListNode{Val: vals[i], Next: head}
+	}
+	return head, nil
+}
+
+func (p *parser) tree() (*TreeNode, error) {
+	var nodes []*TreeNode
+	if err := p.elements(func() error {
+		if p.null() {
+			nodes = append(nodes, nil)
+			return nil
+		}
+		n, err := p.integer(64)
+		nodes = append(nodes, &TreeNode{Val: int(n)})
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	// LeetCode level order: each non-null node takes the next two slots as its children.
+	child := 1
+	for i := 0; i < len(nodes) && child < len(nodes); i++ {
+		if nodes[i] == nil {
+			continue
+		}
+		nodes[i].Left = nodes[child]
+		child++
+		if child < len(nodes) {
+			nodes[i].Right = nodes[child]
+			child++
+		}
+	}
+	if len(nodes) == 0 {
+		return nil, nil
+	}
+	return nodes[0], nil
+}
+
 func (p *parser) str() (string, error) {
 	p.i++ // the opening quote
 	// Most strings have no escapes: a slice of the line.
@@ -317,33 +597,33 @@ func (p *parser) str() (string, error) {
 			return text, nil
 		}
 	}
-	var b strings.Builder
+	var b []byte
 	for p.i < len(p.s) {
 		c := p.s[p.i]
 		switch {
 		case c == '"':
 			p.i++
-			return b.String(), nil
+			return string(b), nil
 		case c == '\\' && p.i+1 < len(p.s):
 			e := p.s[p.i+1]
 			p.i += 2
 			switch e {
 			case 'n':
-				b.WriteByte('\n')
+				b = append(b, '\n')
 			case 't':
-				b.WriteByte('\t')
+				b = append(b, '\t')
 			case 'r':
-				b.WriteByte('\r')
+				b = append(b, '\r')
 			case 'b':
-				b.WriteByte('\b')
+				b = append(b, '\b')
 			case 'f':
-				b.WriteByte('\f')
+				b = append(b, '\f')
 			case 'u':
 				r, ok := p.hex4()
 				if !ok {
 					return "", errors.New("bad \\u escape")
 				}
-				if r >= 0xD800 && r < 0xDC00 && strings.HasPrefix(p.s[p.i:], "\\u") {
+				if r >= 0xD800 && r < 0xDC00 && hasPrefix(p.s[p.i:], "\\u") {
 					p.i += 2
 					low, ok := p.hex4()
 					if !ok {
@@ -351,12 +631,12 @@ func (p *parser) str() (string, error) {
 					}
 					r = 0x10000 + (r-0xD800)<<10 + (low - 0xDC00)
 				}
-				b.WriteRune(rune(r))
+				b = utf8.AppendRune(b, rune(r))
 			default:
-				b.WriteByte(e)
+				b = append(b, e)
 			}
 		default:
-			b.WriteByte(c)
+			b = append(b, c)
 			p.i++
 		}
 	}
@@ -372,296 +652,101 @@ func (p *parser) hex4() (int, bool) {
 	return int(n), err == nil
 }
 
-var (
-	listNodeType = reflect.TypeOf((*ListNode)(nil))
-	treeNodeType = reflect.TypeOf((*TreeNode)(nil))
-)
-
-var (
-	intsType   = reflect.TypeOf([]int(nil))
-	floatsType = reflect.TypeOf([]float64(nil))
-)
-
-// decode reads the next value into target, whose type is a contract type as Go spells it (docs/harness-protocol.md).
-func (p *parser) decode(target reflect.Value) error {
-	switch target.Type() {
-	case listNodeType:
-		var vals []int
-		if err := p.elements(func() error {
-			n, err := p.integer(64)
-			vals = append(vals, int(n))
-			return err
-		}); err != nil {
-			return err
-		}
-		var head *ListNode
-		for i := len(vals) - 1; i >= 0; i-- {
-			head = &ListNode{Val: vals[i], Next: head}
-		}
-		target.Set(reflect.ValueOf(head))
-		return nil
-	case treeNodeType:
-		var nodes []*TreeNode
-		if err := p.elements(func() error {
-			if p.null() {
-				nodes = append(nodes, nil)
-				return nil
-			}
-			n, err := p.integer(64)
-			nodes = append(nodes, &TreeNode{Val: int(n)})
-			return err
-		}); err != nil {
-			return err
-		}
-		// LeetCode level order: each non-null node takes the next two slots as its children.
-		child := 1
-		for i := 0; i < len(nodes) && child < len(nodes); i++ {
-			if nodes[i] == nil {
-				continue
-			}
-			nodes[i].Left = nodes[child]
-			child++
-			if child < len(nodes) {
-				nodes[i].Right = nodes[child]
-				child++
-			}
-		}
-		if len(nodes) > 0 {
-			target.Set(reflect.ValueOf(nodes[0]))
-		}
-		return nil
-	case intsType:
-		// The common big input: without reflection per element.
-		if p.null() {
-			return nil
-		}
-		ints := []int{}
-		if err := p.elements(func() error {
-			n, err := p.integer(64)
-			ints = append(ints, int(n))
-			return err
-		}); err != nil {
-			return err
-		}
-		target.Set(reflect.ValueOf(ints))
-		return nil
-	case floatsType:
-		if p.null() {
-			return nil
-		}
-		floats := []float64{}
-		if err := p.elements(func() error {
-			text, err := p.number()
-			if err != nil {
-				return err
-			}
-			f, err := strconv.ParseFloat(text, 64)
-			floats = append(floats, f)
-			return err
-		}); err != nil {
-			return err
-		}
-		target.Set(reflect.ValueOf(floats))
-		return nil
-	}
-	switch target.Kind() {
-	case reflect.Uint8:
-		// character: a one-character string (LeetCode's Go uses byte).
-		text, err := p.stringValue()
-		if err != nil {
-			return errors.New("expected a character")
-		}
-		if len(text) > 0 {
-			target.SetUint(uint64(text[0]))
-		}
-		return nil
-	case reflect.Int32:
-		p.ws()
-		if p.i < len(p.s) && p.s[p.i] == '"' {
-			text, err := p.str()
-			r, _ := utf8.DecodeRuneInString(text)
-			target.SetInt(int64(r))
-			return err
-		}
-		n, err := p.integer(32)
-		target.SetInt(n)
-		return err
-	case reflect.Int, reflect.Int64:
-		n, err := p.integer(64)
-		target.SetInt(n)
-		return err
-	case reflect.Float64:
-		text, err := p.number()
-		if err != nil {
-			return err
-		}
-		f, err := strconv.ParseFloat(text, 64)
-		target.SetFloat(f)
-		return err
-	case reflect.Bool:
-		p.ws()
-		switch {
-		case strings.HasPrefix(p.s[p.i:], "true"):
-			p.i += 4
-			target.SetBool(true)
-		case strings.HasPrefix(p.s[p.i:], "false"):
-			p.i += 5
-		default:
-			return errors.New("expected a boolean")
-		}
-		return nil
-	case reflect.String:
-		text, err := p.stringValue()
-		target.SetString(text)
-		return err
-	case reflect.Slice:
-		if p.null() {
-			return nil
-		}
-		s := reflect.MakeSlice(target.Type(), 0, 4)
-		zero := reflect.Zero(target.Type().Elem())
-		if err := p.elements(func() error {
-			s = reflect.Append(s, zero)
-			return p.decode(s.Index(s.Len() - 1))
-		}); err != nil {
-			return err
-		}
-		target.Set(s)
-		return nil
-	}
-	return fmt.Errorf("unsupported parameter type %s", target.Type())
-}
-
 // ---- JSON out --------------------------------------------------------------------------------------------------
 
-// write serialises a result in the contract's JSON form; depth guards against self-referencing values.
-func write(out *strings.Builder, v reflect.Value, depth int) error {
-	if depth > 64 {
-		return errors.New("nested too deeply")
+func writeDouble(out []byte, f float64) ([]byte, error) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return append(out, "null"...), nil
 	}
-	if !v.IsValid() {
-		out.WriteString("null")
-		return nil
-	}
-	switch v.Type() {
-	case listNodeType:
-		out.WriteByte('[')
-		count := 0
-		for n := v.Interface().(*ListNode); n != nil; n = n.Next {
-			if count++; count > maxNodes {
-				return errors.New("the returned list has a cycle")
-			}
-			if count > 1 {
-				out.WriteByte(',')
-			}
-			out.WriteString(strconv.Itoa(n.Val))
-		}
-		out.WriteByte(']')
-		return nil
-	case treeNodeType:
-		var order []*TreeNode
-		if root := v.Interface().(*TreeNode); root != nil {
-			order = append(order, root)
-		}
-		for i := 0; i < len(order); i++ {
-			if order[i] == nil {
-				continue
-			}
-			if len(order) > 2*maxNodes {
-				return errors.New("the returned tree has a cycle")
-			}
-			order = append(order, order[i].Left, order[i].Right)
-		}
-		for len(order) > 0 && order[len(order)-1] == nil {
-			order = order[:len(order)-1]
-		}
-		out.WriteByte('[')
-		for i, n := range order {
-			if i > 0 {
-				out.WriteByte(',')
-			}
-			if n == nil {
-				out.WriteString("null")
-			} else {
-				out.WriteString(strconv.Itoa(n.Val))
-			}
-		}
-		out.WriteByte(']')
-		return nil
-	}
-	switch v.Kind() {
-	case reflect.Uint8:
-		writeString(out, string([]byte{byte(v.Uint())}))
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		out.WriteString(strconv.FormatInt(v.Int(), 10))
-	case reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		out.WriteString(strconv.FormatUint(v.Uint(), 10))
-	case reflect.Float32, reflect.Float64:
-		f := v.Float()
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			out.WriteString("null")
-		} else {
-			// The shortest form that round-trips.
-			out.WriteString(strconv.FormatFloat(f, 'g', -1, 64))
-		}
-	case reflect.Bool:
-		out.WriteString(strconv.FormatBool(v.Bool()))
-	case reflect.String:
-		writeString(out, v.String())
-	case reflect.Slice, reflect.Array:
-		out.WriteByte('[')
-		for i := 0; i < v.Len(); i++ {
-			if i > 0 {
-				out.WriteByte(',')
-			}
-			if err := write(out, v.Index(i), depth+1); err != nil {
-				return err
-			}
-		}
-		out.WriteByte(']')
-	case reflect.Pointer, reflect.Interface:
-		if v.IsNil() {
-			out.WriteString("null")
-			return nil
-		}
-		return write(out, v.Elem(), depth+1)
-	default:
-		return fmt.Errorf("unsupported type %s", v.Type())
-	}
-	return nil
+	// The shortest form that round-trips.
+	return strconv.AppendFloat(out, f, 'g', -1, 64), nil
 }
 
-func writeString(out *strings.Builder, s string) {
+func writeInts(out []byte, v []int) ([]byte, error) {
+	out = append(out, '[')
+	for i, n := range v {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = strconv.AppendInt(out, int64(n), 10)
+	}
+	return append(out, ']'), nil
+}
+
+func writeList(out []byte, head *ListNode) ([]byte, error) {
+	out = append(out, '[')
+	count := 0
+	for n := head; n != nil; n = n.Next {
+		if count++; count > maxNodes {
+			return out, errors.New("the returned list has a cycle")
+		}
+		if count > 1 {
+			out = append(out, ',')
+		}
+		out = strconv.AppendInt(out, int64(n.Val), 10)
+	}
+	return append(out, ']'), nil
+}
+
+func writeTree(out []byte, root *TreeNode) ([]byte, error) {
+	var order []*TreeNode
+	if root != nil {
+		order = append(order, root)
+	}
+	for i := 0; i < len(order); i++ {
+		if order[i] == nil {
+			continue
+		}
+		if len(order) > 2*maxNodes {
+			return out, errors.New("the returned tree has a cycle")
+		}
+		order = append(order, order[i].Left, order[i].Right)
+	}
+	for len(order) > 0 && order[len(order)-1] == nil {
+		order = order[:len(order)-1]
+	}
+	out = append(out, '[')
+	for i, n := range order {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		if n == nil {
+			out = append(out, "null"...)
+		} else {
+			out = strconv.AppendInt(out, int64(n.Val), 10)
+		}
+	}
+	return append(out, ']'), nil
+}
+
+func appendString(out []byte, s string) []byte {
 	const hex = "0123456789abcdef"
-	out.WriteByte('"')
+	out = append(out, '"')
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
 		case c == '"' || c == '\\':
-			out.WriteByte('\\')
-			out.WriteByte(c)
+			out = append(out, '\\', c)
 			i++
 		case c < 0x20 || c == 0x7f:
-			out.WriteString("\\u00")
-			out.WriteByte(hex[c>>4])
-			out.WriteByte(hex[c&15])
+			out = append(out, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
 			i++
 		case c < 0x80:
-			out.WriteByte(c)
+			out = append(out, c)
 			i++
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size <= 1 {
 				// A stray byte becomes U+FFFD so the line stays valid JSON.
-				out.WriteString("\\ufffd")
+				out = append(out, "\\ufffd"...)
 				i++
 			} else {
-				out.WriteString(s[i : i+size])
+				out = append(out, s[i:i+size]...)
 				i += size
 			}
 		}
 	}
-	out.WriteByte('"')
+	return append(out, '"')
 }
 
 func headerNonce(header string) string {
@@ -670,8 +755,14 @@ func headerNonce(header string) string {
 	if p.i >= len(p.s) || p.s[p.i] != '{' {
 		return ""
 	}
-	key := "\"nonce\""
-	at := strings.Index(header, key)
+	const key = "\"nonce\""
+	at := -1
+	for i := 0; i+len(key) <= len(header); i++ {
+		if header[i:i+len(key)] == key {
+			at = i
+			break
+		}
+	}
 	if at < 0 {
 		return ""
 	}

@@ -7,7 +7,7 @@ type TreeNode = coderoom.TreeNode
 func main() {
 	coderoom.Run(func(t *coderoom.Test) {
 		var a0 *TreeNode
-		t.Arg(&a0)
-		t.Call(func() any { return levelOrder(a0) })
+		coderoom.Arg(t, &a0, coderoom.Tree)
+		coderoom.Call(t, coderoom.SliceOf(coderoom.Ints), func() [][]int { return levelOrder(a0) })
 	})
 }

@@ -7,9 +7,9 @@ type ListNode = coderoom.ListNode
 func main() {
 	coderoom.Run(func(t *coderoom.Test) {
 		var a0 *ListNode
-		t.Arg(&a0)
+		coderoom.Arg(t, &a0, coderoom.List)
 		var a1 *ListNode
-		t.Arg(&a1)
-		t.Call(func() any { return mergeTwoLists(a0, a1) })
+		coderoom.Arg(t, &a1, coderoom.List)
+		coderoom.Call(t, coderoom.List, func() *ListNode { return mergeTwoLists(a0, a1) })
 	})
 }

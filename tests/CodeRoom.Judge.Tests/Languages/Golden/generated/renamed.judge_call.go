@@ -6,7 +6,7 @@ import "coderoom"
 func main() {
 	coderoom.Run(func(t *coderoom.Test) {
 		var a0 []int
-		t.Arg(&a0)
-		t.Call(func() any { return maxProfit(a0) })
+		coderoom.Arg(t, &a0, coderoom.Ints)
+		coderoom.Call(t, coderoom.Int, func() int { return maxProfit(a0) })
 	})
 }

@@ -6,7 +6,7 @@ import "coderoom"
 func main() {
 	coderoom.Run(func(t *coderoom.Test) {
 		var a0 []byte
-		t.Arg(&a0)
-		t.Call(func() any { reverseString(a0); return a0 })
+		coderoom.Arg(t, &a0, coderoom.SliceOf(coderoom.Char))
+		coderoom.Call(t, coderoom.SliceOf(coderoom.Char), func() []byte { reverseString(a0); return a0 })
 	})
 }

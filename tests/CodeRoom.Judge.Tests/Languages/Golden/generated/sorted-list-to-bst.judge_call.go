@@ -8,7 +8,7 @@ type TreeNode = coderoom.TreeNode
 func main() {
 	coderoom.Run(func(t *coderoom.Test) {
 		var a0 *ListNode
-		t.Arg(&a0)
-		t.Call(func() any { return sortedListToBST(a0) })
+		coderoom.Arg(t, &a0, coderoom.List)
+		coderoom.Call(t, coderoom.Tree, func() *TreeNode { return sortedListToBST(a0) })
 	})
 }

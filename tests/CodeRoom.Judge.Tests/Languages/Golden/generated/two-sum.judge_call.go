@@ -6,9 +6,9 @@ import "coderoom"
 func main() {
 	coderoom.Run(func(t *coderoom.Test) {
 		var a0 []int
-		t.Arg(&a0)
+		coderoom.Arg(t, &a0, coderoom.Ints)
 		var a1 int
-		t.Arg(&a1)
-		t.Call(func() any { return twoSum(a0, a1) })
+		coderoom.Arg(t, &a1, coderoom.Int)
+		coderoom.Call(t, coderoom.Ints, func() []int { return twoSum(a0, a1) })
 	})
 }
