@@ -66,7 +66,7 @@ internal sealed class CompiledPrograms(SandboxFixture fixture) : IDisposable
             task = _rust ??= CompileAsync("rust", "*.rs",
                 // A constant script: the file names come from the box, one rustc at a time (it is multi-threaded).
                 ["/bin/sh", "-c", "cd /box && for f in *.rs; do " + Rustc
-                    + " --edition 2021 -C opt-level=2 -C linker=/usr/bin/gcc -C link-arg=-fuse-ld=lld -C strip=debuginfo -o \"${f%.rs}\" \"$f\" || exit 255; done"],
+                    + " --edition 2021 -C opt-level=2 -C linker=/usr/bin/gcc -C link-arg=-fuse-ld=mold -C link-arg=-Wl,--no-fork,--thread-count=2 -C strip=debuginfo -o \"${f%.rs}\" \"$f\" || exit 255; done"],
                 []);
         }
         var box = await task;
