@@ -89,12 +89,36 @@ public sealed class CompileCache
         }
     }
 
+    /// <summary>How a compile's outputs went into the cache.</summary>
+    internal enum StoreKind
+    {
+        Disabled,
+        /// <summary>Hard-linked in place: no byte written.</summary>
+        Linked,
+        /// <summary>Copied: the cache is on another filesystem than the boxes, the kernel refused the link
+        /// (<c>linkat(AT_EMPTY_PATH)</c> needs CAP_DAC_READ_SEARCH before Linux 6.10), or a file had other links.</summary>
+        Copied,
+        /// <summary>Not stored: an output over the size limits, or unreadable.</summary>
+        Refused,
+    }
+
     /// <summary>Stores the regular files the compile left in the box (opened without following links).</summary>
     public void Store(string key, SandboxBox box, IReadOnlyCollection<string> sources)
     {
+        var kind = StoreAs(key, box, sources);
+        if (kind != StoreKind.Disabled)
+        {
+            // A cache that always copies is slower (fresh page cache), never wrong: the metric is how an operator sees it.
+            Telemetry.JudgeTelemetry.CompileCacheStores.Add(1, new KeyValuePair<string, object?>("coderoom.cache.store",
+                kind == StoreKind.Linked ? "link" : kind == StoreKind.Copied ? "copy" : "refused"));
+        }
+    }
+
+    internal StoreKind StoreAs(string key, SandboxBox box, IReadOnlyCollection<string> sources)
+    {
         if (!Enabled)
         {
-            return;
+            return StoreKind.Disabled;
         }
         Directory.CreateDirectory(_root);
         File.SetUnixFileMode(_root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -103,10 +127,15 @@ public sealed class CompileCache
         // Linked, not copied, when the box and the cache share a filesystem: the compiler's output becomes root's and
         // read-only in place (sandbox-security: nothing a sandbox uid owns is ever shared), and no byte is written.
         // The sources are written from the plan anyway.
-        if (!SafeRead.TryLinkRegularFiles(box.Path, staging, sources, MaxFileBytes, MaxTotalBytes) && !CopyInto(staging, box, sources))
+        var kind = StoreKind.Linked;
+        if (!SafeRead.TryLinkRegularFiles(box.Path, staging, sources, MaxFileBytes, MaxTotalBytes))
         {
-            Directory.Delete(staging, recursive: true);
-            return;
+            kind = StoreKind.Copied;
+            if (!CopyInto(staging, box, sources))
+            {
+                Directory.Delete(staging, recursive: true);
+                return StoreKind.Refused;
+            }
         }
         var entry = Path.Combine(_root, key);
         try
@@ -118,6 +147,7 @@ public sealed class CompileCache
             Directory.Delete(staging, recursive: true); // another run stored the same key first
         }
         Evict();
+        return kind;
     }
 
     private const long MaxFileBytes = 64L << 20;

@@ -42,6 +42,10 @@ public static class JudgeTelemetry
     public static readonly Counter<long> CompileSandboxRequests = Meter.CreateCounter<long>("coderoom.judge.compile_sandbox.requests",
         "{request}", "Cold compiles asking for a compile sandbox built ahead of time");
 
+    /// <summary>Compile outputs stored in the compile cache: linked in place, copied, or refused (over the limits).</summary>
+    public static readonly Counter<long> CompileCacheStores = Meter.CreateCounter<long>("coderoom.judge.compile_cache.stores",
+        "{store}", "Compile outputs stored in the compile cache, by how: link (in place), copy, refused");
+
     public static KeyValuePair<string, object?> Language(LanguageId language) => new("coderoom.language", language.WireName());
 
     public static KeyValuePair<string, object?> CacheResult(bool hit) => new("coderoom.cache.result", hit ? "hit" : "miss");
