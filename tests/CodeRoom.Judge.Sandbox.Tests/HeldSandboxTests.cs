@@ -74,6 +74,19 @@ public sealed class HeldSandboxTests(SandboxFixture fixture)
         AssertNothingLeft(standbyUids);
     }
 
+    /// <summary>Waits (2 s at most) until the held sandbox's bubblewrap is gone, then runs it at once: it must fail
+    /// closed, its command never started.</summary>
+    private static async Task AssertFailsClosedOnceExitedAsync(IPreparedSandbox held, SandboxBox box, CancellationToken token)
+    {
+        for (var wait = 0; wait < 1000 && !held.HasExited; wait++)
+        {
+            await Task.Delay(2, token);
+        }
+        Assert.True(held.HasExited);
+        var error = await Assert.ThrowsAsync<SandboxUnavailableException>(() => held.RunAsync(Spec(box) with { Stdin = "x\n"u8.ToArray() }, token));
+        Assert.Contains("ended before its command could start", error.Message);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task One_killed_while_it_waited_fails_closed_when_run_and_leaves_nothing()
     {
@@ -88,15 +101,8 @@ public sealed class HeldSandboxTests(SandboxFixture fixture)
             {
                 CodeRoom.Judge.Sandbox.Native.Libc.kill(pid, CodeRoom.Judge.Sandbox.Native.Libc.SIGKILL);
             }
-            for (var i = 0; i < 100 && !held.HasExited; i++)
-            {
-                await Task.Delay(20, token);
-            }
-            Assert.True(held.HasExited);
-
             WriteProgram(box);
-            var error = await Assert.ThrowsAsync<SandboxUnavailableException>(() => held.RunAsync(Spec(box) with { Stdin = "x\n"u8.ToArray() }, token));
-            Assert.Contains("ended before its command could start", error.Message);
+            await AssertFailsClosedOnceExitedAsync(held, box, token);
         }
         finally
         {
@@ -125,13 +131,8 @@ public sealed class HeldSandboxTests(SandboxFixture fixture)
                 var bwrap = Assert.Single(Leftovers.ProcessesOf(standbyUids),
                     pid => CodeRoom.Judge.Sandbox.Native.ProcStatus.Read(pid)?.ParentPid == Environment.ProcessId);
                 CodeRoom.Judge.Sandbox.Native.Libc.kill(bwrap, CodeRoom.Judge.Sandbox.Native.Libc.SIGKILL);
-                for (var wait = 0; wait < 500 && !held.HasExited; wait++)
-                {
-                    await Task.Delay(2, token);
-                }
-                Assert.True(held.HasExited);
-                var error = await Assert.ThrowsAsync<SandboxUnavailableException>(() => held.RunAsync(Spec(box) with { Stdin = "x\n"u8.ToArray() }, token));
-                Assert.Contains("ended before its command could start", error.Message);
+                // Run as soon as bubblewrap is seen gone, while the namespace may still be dying.
+                await AssertFailsClosedOnceExitedAsync(held, box, token);
             }
             finally
             {

@@ -145,18 +145,7 @@ public sealed class LinkTests(SandboxFixture fixture)
         return path;
     }
 
-    private static string Inode(string path) => Stat(path, "%i");
+    private static string Inode(string path) => CodeRoom.Tests.Shared.FileStat.Of(path, "%i");
 
-    private static string Owner(string path) => Stat(path, "%u %g");
-
-    private static string Stat(string path, string format)
-    {
-        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/stat", ["-c", format, path])
-        {
-            RedirectStandardOutput = true,
-        })!;
-        var output = stat.StandardOutput.ReadToEnd().Trim();
-        stat.WaitForExit();
-        return output;
-    }
+    private static string Owner(string path) => CodeRoom.Tests.Shared.FileStat.Of(path, "%u %g");
 }

@@ -1,4 +1,5 @@
 using CodeRoom.Judge.Sandbox;
+using CodeRoom.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -56,21 +57,8 @@ public sealed class CompileCacheStoreTests(JudgeFixture fixture)
     private static CompileCache Cache(string root) =>
         new(Options.Create(new JudgeOptions { CompileCacheRoot = root, CompileCacheEntries = 10 }));
 
-    /// <summary>The device and inode of a path, from stat(1): enough to tell one file or filesystem from another.</summary>
-    private static string Stat(string path) => Run("stat", "-c", "%d:%i", path);
+    /// <summary>The device and inode of a path: one file or filesystem told from another.</summary>
+    private static string Stat(string path) => FileStat.Of(path, "%d:%i");
 
-    private static string Device(string path) => Run("stat", "-c", "%d", path);
-
-    private static string Run(params string[] argv)
-    {
-        var psi = new System.Diagnostics.ProcessStartInfo(argv[0]) { RedirectStandardOutput = true };
-        foreach (var a in argv.Skip(1))
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return output;
-    }
+    private static string Device(string path) => FileStat.Of(path, "%d");
 }

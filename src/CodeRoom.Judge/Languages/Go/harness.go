@@ -8,10 +8,12 @@
 //
 // It imports as little as it can: no fmt, reflect, os, bufio or strings. The linker reads every package a program
 // imports, used or not, and those five and what they import cost a fresh Run ~15 ms of link (docs/benchmarks.md);
-// a solution that imports them pays for them itself, as it would at a terminal.
+// a solution that imports them pays for them itself, as it would at a terminal. bytes stays: its IndexByte scans a
+// megabyte line five times faster than a loop (the test's CPU pays for reading its line), for no measurable link.
 package coderoom
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"runtime"
@@ -161,10 +163,8 @@ func (r *lineReader) line() (string, bool) {
 }
 
 func indexByteFrom(b []byte, from int, c byte) int {
-	for i := from; i < len(b); i++ {
-		if b[i] == c {
-			return i
-		}
+	if i := bytes.IndexByte(b[from:], c); i >= 0 {
+		return from + i
 	}
 	return -1
 }
