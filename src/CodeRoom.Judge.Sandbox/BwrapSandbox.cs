@@ -139,6 +139,13 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         return lease is null ? null : await PrepareAsync(spec, setup, lease, background: false, hold: true, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IPreparedSandbox?> TryPrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken)
+    {
+        var setup = _setup.Value;
+        var lease = _options.StandbySlots > 0 ? _standbySlots.TryAcquire() : null;
+        return lease is null ? null : await PrepareAsync(spec, setup, lease, background: true, hold: false, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, UidSlots slots, CancellationToken cancellationToken)
     {
         var setup = _setup.Value;

@@ -25,6 +25,14 @@ public interface ISandbox
     Task<IPreparedSandbox?> TryPrepareHeldAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
         Task.FromResult<IPreparedSandbox?>(null);
 
+    /// <summary>
+    /// As <see cref="PrepareStandbyAsync"/> (the command starts now, at background priority, and waits for its stdin),
+    /// but never waits for a standby slot: null when none is free. For a sandbox prepared for a request that may never
+    /// come (the next compile): a free slot is better left to a run's held sandbox than waited for.
+    /// </summary>
+    Task<IPreparedSandbox?> TryPrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+        Task.FromResult<IPreparedSandbox?>(null);
+
     /// <summary>Starts a long-lived program on a standby slot that serves requests over stdin and fd 3 (see
     /// <see cref="ISandboxSession"/>). The spec's limits apply to the whole session (memory, processes, output, and a
     /// CPU backstop for its lifetime); each exchange sets its own CPU and wall-clock limits.</summary>

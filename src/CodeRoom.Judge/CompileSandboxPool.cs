@@ -14,6 +14,9 @@ namespace CodeRoom.Judge;
 /// writable, before its compiler has started. A compile takes one, writes the candidate's files into its box and
 /// releases it, so bubblewrap's start-up (5-10 ms here) is off the compile's path; that box is then the judge's box.
 /// They are held sandboxes (<see cref="ISandbox.TryPrepareHeldAsync"/>): the compiler itself starts only on release.
+/// A compiler that waits for its stdin's end on its own (<see cref="Languages.BuildPlan.CompilerWaitsForStdin"/>, rustc)
+/// is started too (<see cref="ISandbox.TryPrepareStandbyAsync"/>), at background priority: it waits loaded, and the
+/// compile closes its stdin once the files are in the box.
 /// </summary>
 /// <remarks>
 /// One per compile spec, made with the spec of a compile that just ran (at most <see cref="SpecsPerLanguage"/> specs per
@@ -53,10 +56,13 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
     }
 
     /// <summary>One compile spec's place: the waiting sandbox (if any), and whether one is being made.</summary>
-    private sealed class Entry(LanguageId language)
+    private sealed class Entry(LanguageId language, bool compilerStarts)
     {
         public readonly Lock Lock = new();
         public LanguageId Language => language;
+
+        /// <summary>The compiler itself starts and waits for its stdin's end (else the sandbox waits before it).</summary>
+        public bool CompilerStarts => compilerStarts;
         public Ready? Waiting;
         public bool Preparing;
 
@@ -95,8 +101,9 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
     }
 
     /// <summary>After a compile: makes a sandbox wait for the next compile with this spec, unless one waits or is being
-    /// made already; the language's least recently used spec beyond <see cref="SpecsPerLanguage"/> is dropped.</summary>
-    public void Replenish(LanguageId language, SandboxSpec spec)
+    /// made already; the language's least recently used spec beyond <see cref="SpecsPerLanguage"/> is dropped. With the
+    /// plan's <see cref="Languages.BuildPlan.CompilerWaitsForStdin"/>, the compiler is started in the waiting sandbox too.</summary>
+    public void Replenish(LanguageId language, SandboxSpec spec, bool compilerWaitsForStdin = false)
     {
         if (!Enabled)
         {
@@ -107,7 +114,7 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         var entry = _entries.GetOrAdd(key, _ =>
         {
             added = true;
-            return new Entry(language);
+            return new Entry(language, compilerWaitsForStdin);
         });
         var prepare = false;
         lock (entry.Lock)
@@ -187,9 +194,14 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
             // Off the judge's path: the caller goes on at once.
             await Task.Yield();
             box = _sandbox.CreateBox();
-            // Held: built up to the compiler's start, which waits for the release. Null when no standby slot is free:
-            // then nothing waits, and the next compile starts cold (and tries again after it).
-            if (await _sandbox.TryPrepareHeldAsync(spec with { WorkingDirectory = box.Path }, _stopping.Token).ConfigureAwait(false) is { } prepared)
+            // Held: built up to the compiler's start, which waits for the release; or, for a compiler that waits for its
+            // stdin's end itself, with the compiler started. Null when no standby slot is free: then nothing waits, and
+            // the next compile starts cold (and tries again after it).
+            var boxed = spec with { WorkingDirectory = box.Path };
+            var prepared = entry.CompilerStarts
+                ? await _sandbox.TryPrepareStandbyAsync(boxed, _stopping.Token).ConfigureAwait(false)
+                : await _sandbox.TryPrepareHeldAsync(boxed, _stopping.Token).ConfigureAwait(false);
+            if (prepared is not null)
             {
                 ready = new Ready(prepared, box);
                 box = null;

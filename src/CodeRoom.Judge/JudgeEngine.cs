@@ -210,7 +210,7 @@ public sealed partial class JudgeEngine
                     if (coldCompile is not null)
                     {
                         // The next compile of this spec finds its sandbox waiting (made now, after this run).
-                        _compileSandboxes.Replenish(request.Language, coldCompile);
+                        _compileSandboxes.Replenish(request.Language, coldCompile, plan.CompilerWaitsForStdin);
                     }
                 }
             }

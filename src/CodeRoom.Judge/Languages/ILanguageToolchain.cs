@@ -61,6 +61,14 @@ public sealed record BuildPlan
     /// <summary>null for interpreted languages.</summary>
     public IReadOnlyList<string>? CompileCommand { get; init; }
 
+    /// <summary>
+    /// The compile command loads itself, then waits for the end of its stdin before it reads the box (Rust: rustc with a
+    /// preload, wait_for_stdin.c). A compile sandbox prepared ahead of time (<see cref="CompileSandboxPool"/>) then starts
+    /// the command too, at background priority, rather than holding it before its start, so the compiler's own start-up
+    /// is off the compile's path as well. A compile started cold gets an empty stdin and goes on at once.
+    /// </summary>
+    public bool CompilerWaitsForStdin { get; init; }
+
     public required IReadOnlyList<string> RunCommand { get; init; }
 
     /// <summary>Toolchain paths beyond /usr, read-only (the JVM needs /etc/java-17-openjdk).</summary>

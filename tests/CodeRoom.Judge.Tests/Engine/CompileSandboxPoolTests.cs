@@ -1,5 +1,6 @@
 using System.Globalization;
 using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Languages.Rust;
 using CodeRoom.Judge.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,28 @@ public sealed class CompileSandboxPoolTests
         Assert.Equal(1, judge.Sandboxes.ColdCompiles); // the second compile started no sandbox of its own
         Assert.Equal(1, judge.Sandboxes.WaitingCompilesRun);
         Assert.True(judge.PoolHits >= 1, "no coderoom.judge.compile_sandbox.requests hit was reported");
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_waiting_Rust_compile_has_rustc_started_and_loaded_at_background_priority_with_nothing_in_its_box()
+    {
+        await using var judge = new PoolJudge();
+        var options = judge.Services.GetRequiredService<IOptions<SandboxOptions>>().Value;
+        await judge.JudgeAsync(LanguageId.Rust, Fresh(LanguageId.Rust));
+        await judge.WaitForWaitingAsync(LanguageId.Rust);
+
+        // rustc runs in the waiting sandbox (its start-up is what this saves), blocked on its stdin, the compiler's
+        // libraries mapped; the candidate's files are not there yet.
+        var rustc = await judge.UntilFoundAsync(() => ProcessesOf(options.FirstSlotUid, options.FirstSlotUid + options.Slots + options.StandbySlots - 1)
+            .FirstOrDefault(pid => Command(pid).StartsWith(RustToolchain.Compiler + "\0", StringComparison.Ordinal)));
+        Assert.Contains("librustc_driver", File.ReadAllText($"/proc/{rustc}/maps"));
+        Assert.Equal("19", File.ReadAllText($"/proc/{rustc}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16]);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(judge.Pool.WaitingBox(LanguageId.Rust)!));
+
+        var second = await judge.JudgeAsync(LanguageId.Rust, Fresh(LanguageId.Rust));
+        Assert.True(second.Verdict == Verdict.Accepted, $"{second.Verdict}: {JudgeWarmUp.Describe(second)}");
+        Assert.Equal(1, judge.Sandboxes.WaitingCompilesRun);
+        Assert.Equal(1, judge.Sandboxes.ColdCompiles);
     }
 
     [Fact(Timeout = 180_000)]
@@ -227,6 +250,18 @@ public sealed class CompileSandboxPoolTests
         }
     }
 
+    private static string Command(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline");
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>Processes owned by the uids of a judge's slots (from /proc; gone ones are skipped).</summary>
     private static List<int> ProcessesOf(int firstUid, int lastUid)
     {
@@ -322,6 +357,19 @@ public sealed class CompileSandboxPoolTests
             Assert.True(condition(), "no compile sandbox came to wait within 10 s");
         }
 
+        /// <summary>Polls for a process (0: not yet) for up to 10 s.</summary>
+        public async Task<int> UntilFoundAsync(Func<int> find)
+        {
+            var found = find();
+            for (var i = 0; i < 200 && found == 0; i++)
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+                found = find();
+            }
+            Assert.True(found != 0, "no such process within 10 s");
+            return found;
+        }
+
         public ValueTask DisposeAsync()
         {
             _poolHits.Dispose();
@@ -352,15 +400,22 @@ public sealed class CompileSandboxPoolTests
             return base.RunAsync(spec, cancellationToken);
         }
 
-        public override async Task<IPreparedSandbox?> TryPrepareHeldAsync(SandboxSpec spec, CancellationToken cancellationToken)
+        public override Task<IPreparedSandbox?> TryPrepareHeldAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+            CountAsync(spec, () => base.TryPrepareHeldAsync(spec, cancellationToken));
+
+        /// <summary>A compiler that waits for its stdin itself (rustc) is started in its waiting sandbox.</summary>
+        public override Task<IPreparedSandbox?> TryPrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+            CountAsync(spec, () => base.TryPrepareStandbyAsync(spec, cancellationToken));
+
+        private async Task<IPreparedSandbox?> CountAsync(SandboxSpec spec, Func<Task<IPreparedSandbox?>> prepare)
         {
             if (spec.WorkingDirectoryWritable && PreparationsToFail > 0)
             {
                 PreparationsToFail--;
                 throw new InvalidOperationException("an unexpected failure while preparing");
             }
-            return await base.TryPrepareHeldAsync(spec, cancellationToken) is not { } held ? null
-                : spec.WorkingDirectoryWritable ? new WaitingCompile(held, this) : held;
+            return await prepare() is not { } prepared ? null
+                : spec.WorkingDirectoryWritable ? new WaitingCompile(prepared, this) : prepared;
         }
 
         private sealed class WaitingCompile(IPreparedSandbox inner, CountingSandboxes counts) : DelegatingPreparedSandbox(inner)

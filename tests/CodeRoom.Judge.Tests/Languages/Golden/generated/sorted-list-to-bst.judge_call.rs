@@ -15,7 +15,7 @@ fn __coderoom_test(r: &mut coderoom_harness::Reader, test: coderoom_harness::Tes
         Ok(a) => a,
         Err(e) => return coderoom_harness::bad_input(test, e),
     };
-    test.execute(move || Solution::sorted_list_to_bst(a0), |out: &mut String, v: &Option<Rc<RefCell<TreeNode>>>| coderoom_harness::write_tree(out, v));
+    test.execute(move || { let __coderoom_method: fn(_) -> _ = Solution::sorted_list_to_bst; std::hint::black_box(__coderoom_method)(a0) }, |out: &mut String, v: &Option<Rc<RefCell<TreeNode>>>| coderoom_harness::write_tree(out, v));
 }
 fn main() {
     coderoom_harness::run(__coderoom_test)
