@@ -142,8 +142,11 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
     public async Task<IPreparedSandbox?> TryPrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken)
     {
         var setup = _setup.Value;
+        // Normal priority, as a held sandbox: at the lowest, a busy machine (another compile) left the command's start-up
+        // unfinished when its request came, and it finished on the request's path. No judge's measured time is wall
+        // time taken from it: a test's CPU time is its own cgroup's.
         var lease = _options.StandbySlots > 0 ? _standbySlots.TryAcquire() : null;
-        return lease is null ? null : await PrepareAsync(spec, setup, lease, background: true, hold: false, cancellationToken).ConfigureAwait(false);
+        return lease is null ? null : await PrepareAsync(spec, setup, lease, background: false, hold: false, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IPreparedSandbox> PrepareAsync(SandboxSpec spec, UidSlots slots, CancellationToken cancellationToken)

@@ -26,9 +26,10 @@ public interface ISandbox
         Task.FromResult<IPreparedSandbox?>(null);
 
     /// <summary>
-    /// As <see cref="PrepareStandbyAsync"/> (the command starts now, at background priority, and waits for its stdin),
-    /// but never waits for a standby slot: null when none is free. For a sandbox prepared for a request that may never
-    /// come (the next compile): a free slot is better left to a run's held sandbox than waited for.
+    /// As <see cref="PrepareStandbyAsync"/> (the command starts now and waits for its stdin), but at normal priority, as
+    /// a held sandbox is, and never waiting for a standby slot: null when none is free. For a compiler that loads itself
+    /// ahead of the next compile (<see cref="TryPrepareHeldAsync"/> otherwise): a free slot is better left to a run's
+    /// held sandbox than waited for.
     /// </summary>
     Task<IPreparedSandbox?> TryPrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
         Task.FromResult<IPreparedSandbox?>(null);

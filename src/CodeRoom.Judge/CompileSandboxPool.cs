@@ -15,7 +15,7 @@ namespace CodeRoom.Judge;
 /// releases it, so bubblewrap's start-up (5-10 ms here) is off the compile's path; that box is then the judge's box.
 /// They are held sandboxes (<see cref="ISandbox.TryPrepareHeldAsync"/>): the compiler itself starts only on release.
 /// A compiler that waits for its stdin's end on its own (<see cref="Languages.BuildPlan.CompilerWaitsForStdin"/>, rustc)
-/// is started too (<see cref="ISandbox.TryPrepareStandbyAsync"/>), at background priority: it waits loaded, and the
+/// is started too (<see cref="ISandbox.TryPrepareStandbyAsync"/>), at normal priority: it waits loaded, and the
 /// compile closes its stdin once the files are in the box.
 /// </summary>
 /// <remarks>

@@ -38,7 +38,7 @@ public sealed class CompileSandboxPoolTests
     }
 
     [Fact(Timeout = 180_000)]
-    public async Task A_waiting_Rust_compile_has_rustc_started_and_loaded_at_background_priority_with_nothing_in_its_box()
+    public async Task A_waiting_Rust_compile_has_rustc_started_and_loaded_with_nothing_in_its_box()
     {
         await using var judge = new PoolJudge();
         var options = judge.Services.GetRequiredService<IOptions<SandboxOptions>>().Value;
@@ -50,7 +50,6 @@ public sealed class CompileSandboxPoolTests
         var rustc = await judge.UntilFoundAsync(() => ProcessesOf(options.FirstSlotUid, options.FirstSlotUid + options.Slots + options.StandbySlots - 1)
             .FirstOrDefault(pid => Command(pid).StartsWith(RustToolchain.Compiler + "\0", StringComparison.Ordinal)));
         Assert.Contains("librustc_driver", File.ReadAllText($"/proc/{rustc}/maps"));
-        Assert.Equal("19", File.ReadAllText($"/proc/{rustc}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16]);
         Assert.Empty(Directory.EnumerateFileSystemEntries(judge.Pool.WaitingBox(LanguageId.Rust)!));
 
         var second = await judge.JudgeAsync(LanguageId.Rust, Fresh(LanguageId.Rust));
