@@ -139,7 +139,7 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
         return lease is null ? null : await PrepareAsync(spec, setup, lease, background: false, hold: true, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IPreparedSandbox?> TryPrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken)
+    public async Task<IPreparedSandbox?> TryPrepareStartedAsync(SandboxSpec spec, CancellationToken cancellationToken)
     {
         var setup = _setup.Value;
         // Normal priority, as a held sandbox: at the lowest, a busy machine (another compile) left the command's start-up

@@ -26,12 +26,11 @@ public interface ISandbox
         Task.FromResult<IPreparedSandbox?>(null);
 
     /// <summary>
-    /// As <see cref="PrepareStandbyAsync"/> (the command starts now and waits for its stdin), but at normal priority, as
-    /// a held sandbox is, and never waiting for a standby slot: null when none is free. For a compiler that loads itself
-    /// ahead of the next compile (<see cref="TryPrepareHeldAsync"/> otherwise): a free slot is better left to a run's
-    /// held sandbox than waited for.
+    /// As <see cref="TryPrepareHeldAsync"/> (a standby slot, never waited for: null when none is free; normal priority),
+    /// but the command is started now and waits for its stdin, as with <see cref="PrepareStandbyAsync"/>. For a compiler
+    /// that loads itself ahead of the next compile and then waits for its stdin's end (rustc with its preload).
     /// </summary>
-    Task<IPreparedSandbox?> TryPrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+    Task<IPreparedSandbox?> TryPrepareStartedAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
         Task.FromResult<IPreparedSandbox?>(null);
 
     /// <summary>Starts a long-lived program on a standby slot that serves requests over stdin and fd 3 (see

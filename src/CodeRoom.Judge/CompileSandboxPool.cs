@@ -15,7 +15,7 @@ namespace CodeRoom.Judge;
 /// releases it, so bubblewrap's start-up (5-10 ms here) is off the compile's path; that box is then the judge's box.
 /// They are held sandboxes (<see cref="ISandbox.TryPrepareHeldAsync"/>): the compiler itself starts only on release.
 /// A compiler that waits for its stdin's end on its own (<see cref="Languages.BuildPlan.CompilerWaitsForStdin"/>, rustc)
-/// is started too (<see cref="ISandbox.TryPrepareStandbyAsync"/>), at normal priority: it waits loaded, and the
+/// is started too (<see cref="ISandbox.TryPrepareStartedAsync"/>), at normal priority: it waits loaded, and the
 /// compile closes its stdin once the files are in the box.
 /// </summary>
 /// <remarks>
@@ -199,7 +199,7 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
             // the next compile starts cold (and tries again after it).
             var boxed = spec with { WorkingDirectory = box.Path };
             var prepared = entry.CompilerStarts
-                ? await _sandbox.TryPrepareStandbyAsync(boxed, _stopping.Token).ConfigureAwait(false)
+                ? await _sandbox.TryPrepareStartedAsync(boxed, _stopping.Token).ConfigureAwait(false)
                 : await _sandbox.TryPrepareHeldAsync(boxed, _stopping.Token).ConfigureAwait(false);
             if (prepared is not null)
             {

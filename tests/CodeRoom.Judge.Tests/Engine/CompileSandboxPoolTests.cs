@@ -403,8 +403,8 @@ public sealed class CompileSandboxPoolTests
             CountAsync(spec, () => base.TryPrepareHeldAsync(spec, cancellationToken));
 
         /// <summary>A compiler that waits for its stdin itself (rustc) is started in its waiting sandbox.</summary>
-        public override Task<IPreparedSandbox?> TryPrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
-            CountAsync(spec, () => base.TryPrepareStandbyAsync(spec, cancellationToken));
+        public override Task<IPreparedSandbox?> TryPrepareStartedAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+            CountAsync(spec, () => base.TryPrepareStartedAsync(spec, cancellationToken));
 
         private async Task<IPreparedSandbox?> CountAsync(SandboxSpec spec, Func<Task<IPreparedSandbox?>> prepare)
         {

@@ -17,8 +17,8 @@ internal class DelegatingSandbox(ISandbox inner) : ISandbox
     public virtual Task<IPreparedSandbox?> TryPrepareHeldAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
         inner.TryPrepareHeldAsync(spec, cancellationToken);
 
-    public virtual Task<IPreparedSandbox?> TryPrepareStandbyAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
-        inner.TryPrepareStandbyAsync(spec, cancellationToken);
+    public virtual Task<IPreparedSandbox?> TryPrepareStartedAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
+        inner.TryPrepareStartedAsync(spec, cancellationToken);
 
     public Task<ISandboxSession> StartSessionAsync(SandboxSpec spec, CancellationToken cancellationToken) =>
         inner.StartSessionAsync(spec, cancellationToken);
