@@ -330,7 +330,12 @@ public sealed partial class JudgeEngine
     /// <summary>A compile in a sandbox prepared ahead of time with the same spec (<see cref="CompileSandboxPool"/>). One
     /// that cannot be released (its bubblewrap died while it waited) has run nothing: the compile runs cold instead. Any
     /// other failure, its removal's included, is the sandbox's, as on a cold compile.</summary>
-    private async Task<CompileInfo> CompileInAsync(CompileSandboxPool.Ready waiting, BuildPlan plan, SandboxSpec spec, CancellationToken cancellationToken)
+    private Task<CompileInfo> CompileInAsync(CompileSandboxPool.Ready waiting, BuildPlan plan, SandboxSpec spec, CancellationToken cancellationToken) =>
+        CompileInAsync(_sandbox, _logger, waiting, plan, spec, cancellationToken);
+
+    /// <summary>As the instance's: for the live check (<see cref="Checking.CodeChecker"/>), which uses the same pool.</summary>
+    internal static async Task<CompileInfo> CompileInAsync(ISandbox sandbox, ILogger logger, CompileSandboxPool.Ready waiting, BuildPlan plan,
+        SandboxSpec spec, CancellationToken cancellationToken)
     {
         SandboxOutcome? outcome = null;
         await using (waiting.Prepared.ConfigureAwait(false))
@@ -341,11 +346,11 @@ public sealed partial class JudgeEngine
             }
             catch (SandboxUnavailableException e) when (e.CommandNeverStarted)
             {
-                LogWaitingCompileFailed(e, e.Message);
+                LogWaitingCompileFailed(logger, e, e.Message);
             }
         }
         return outcome is null
-            ? await CompileAsync(_sandbox, plan, spec, cancellationToken).ConfigureAwait(false)
+            ? await CompileAsync(sandbox, plan, spec, cancellationToken).ConfigureAwait(false)
             : Summarise(plan, outcome, spec.Limits.CpuTime, cancellationToken);
     }
 
@@ -371,7 +376,7 @@ public sealed partial class JudgeEngine
     private partial void LogJudged(string slug, LanguageId language, JudgeMode mode, Verdict verdict, int passed, int total, double wallMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A compile sandbox prepared ahead of time could not be started; compiling cold: {Reason}")]
-    private partial void LogWaitingCompileFailed(Exception exception, string reason);
+    private static partial void LogWaitingCompileFailed(ILogger logger, Exception exception, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing a compile in the cache failed (the next run compiles again): {Reason}")]
     private partial void LogCacheStoreFailed(Exception exception, string reason);

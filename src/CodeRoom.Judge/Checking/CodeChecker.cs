@@ -11,6 +11,8 @@ namespace CodeRoom.Judge.Checking;
 /// Live diagnostics for compiled languages (issue 15): the language's syntax-and-type pass over the candidate's code
 /// and the judge's own harness, in the sandbox like every compile (a compiler reads hostile text), on the warm compile
 /// server when the language has one, under <see cref="JudgeOptions.CheckCpuMs"/>. Nothing is cached and nothing runs.
+/// A check whose compiler waits loaded for its stdin (Rust) takes the compile sandbox the previous check left waiting
+/// (<see cref="CompileSandboxPool"/>: its own spec, apart from Run's), and leaves the next one.
 /// </summary>
 public sealed partial class CodeChecker
 {
@@ -18,6 +20,7 @@ public sealed partial class CodeChecker
     private readonly IReadOnlyDictionary<LanguageId, ILanguageToolchain> _languages;
     private readonly PrebuiltArtifacts _prebuilt;
     private readonly CompileServers _compileServers;
+    private readonly CompileSandboxPool _compileSandboxes;
     private readonly JudgeOptions _options;
     private readonly ILogger<CodeChecker> _logger;
     private readonly EditorSlots _slots;
@@ -26,8 +29,9 @@ public sealed partial class CodeChecker
     private static readonly TimeSpan TurnWait = TimeSpan.FromSeconds(1);
 
     public CodeChecker(ISandbox sandbox, IEnumerable<ILanguageToolchain> languages, PrebuiltArtifacts prebuilt, CompileServers compileServers,
-        EditorSlots slots, IOptions<JudgeOptions> options, ILogger<CodeChecker> logger)
+        CompileSandboxPool compileSandboxes, EditorSlots slots, IOptions<JudgeOptions> options, ILogger<CodeChecker> logger)
     {
+        _compileSandboxes = compileSandboxes;
         _sandbox = sandbox;
         _languages = languages.ToDictionary(l => l.Id);
         _prebuilt = prebuilt;
@@ -56,17 +60,49 @@ public sealed partial class CodeChecker
     private async Task<CheckResult> CheckCoreAsync(ILanguageToolchain toolchain, CheckPlan check, LanguageId language, string code,
         Stopwatch clock, CancellationToken cancellationToken)
     {
-        using var box = _sandbox.CreateBox();
-        foreach (var (name, contents) in check.Build.Files)
+        var box = _sandbox.CreateBox();
+        SandboxSpec? pooled = null;
+        CompileInfo compile;
+        try
         {
-            box.WriteFile(name, contents);
+            WriteFiles(box, check.Build);
+            // The prebuilt harness is the judge's (same key), built with a compile's budget if a check comes first; the
+            // check itself gets its own, smaller CPU budget: a candidate typing is not worth a full compile's 10-20 s.
+            var plan = await _prebuilt.MountAsync(toolchain, check.Build, cancellationToken).ConfigureAwait(false);
+            plan = plan with { CompileCpuTime = TimeSpan.FromMilliseconds(Math.Min(_options.CheckCpuMs, plan.CompileCpuTime.TotalMilliseconds)) };
+            pooled = plan.CompilerWaitsForStdin ? JudgeEngine.CompileSpec(_options, plan, plan.CompileCommand!, box) : null;
+            if (pooled is not null && _compileSandboxes.TryTake(language, pooled) is { } waiting)
+            {
+                // Its box becomes the check's (deleted below); the sandbox is CompileInAsync's.
+                var first = box;
+                box = waiting.Box;
+                try
+                {
+                    first.Dispose();
+                    WriteFiles(box, check.Build);
+                }
+                catch
+                {
+                    await waiting.Prepared.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+                compile = await JudgeEngine.CompileInAsync(_sandbox, _logger, waiting, plan, pooled with { WorkingDirectory = box.Path }, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                compile = await _compileServers.TryCompileAsync(language, plan, box, cancellationToken).ConfigureAwait(false)
+                    ?? await JudgeEngine.CompileAsync(_sandbox, _options, plan, plan.CompileCommand!, box, cancellationToken).ConfigureAwait(false);
+            }
         }
-        // The prebuilt harness is the judge's (same key), built with a compile's budget if a check comes first; the check
-        // itself gets its own, smaller CPU budget: a candidate typing is not worth a full compile's 10-20 s.
-        var plan = await _prebuilt.MountAsync(toolchain, check.Build, cancellationToken).ConfigureAwait(false);
-        plan = plan with { CompileCpuTime = TimeSpan.FromMilliseconds(Math.Min(_options.CheckCpuMs, plan.CompileCpuTime.TotalMilliseconds)) };
-        var compile = await _compileServers.TryCompileAsync(language, plan, box, cancellationToken).ConfigureAwait(false)
-            ?? await JudgeEngine.CompileAsync(_sandbox, _options, plan, plan.CompileCommand!, box, cancellationToken).ConfigureAwait(false);
+        finally
+        {
+            box.Dispose();
+            if (pooled is not null)
+            {
+                _compileSandboxes.Replenish(language, pooled, compilerWaitsForStdin: true);
+            }
+        }
         var stopped = compile.StoppedByLimit;
         var diagnostics = check.Diagnostics(compile.Output, code);
         if (!compile.Ok && !stopped && diagnostics.All(d => d.Severity != "error"))
@@ -77,6 +113,14 @@ public sealed partial class CodeChecker
         var ms = clock.Elapsed.TotalMilliseconds;
         LogChecked(language, diagnostics.Count, compile.ByCompileServer, ms);
         return new CheckResult(diagnostics, !stopped, stopped ? compile.Output : null, ms);
+    }
+
+    private static void WriteFiles(SandboxBox box, BuildPlan plan)
+    {
+        foreach (var (name, contents) in plan.Files)
+        {
+            box.WriteFile(name, contents);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Checked {Language} code: {Count} diagnostics (compile server: {ByServer}) in {WallMs:0} ms")]

@@ -59,6 +59,30 @@ public sealed class CompileSandboxPoolTests
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task A_Rust_check_runs_in_the_sandbox_the_last_check_left_waiting_and_places_its_error_the_same()
+    {
+        await using var judge = new PoolJudge();
+        var checker = judge.Services.GetRequiredService<CodeRoom.Judge.Checking.CodeChecker>();
+        const string code = "impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        vec![missing]\n    }\n}\n";
+        var ct = TestContext.Current.CancellationToken;
+
+        var cold = await checker.CheckAsync(Problems.TwoSum.Signature, LanguageId.Rust, code, ct);
+        await judge.WaitForWaitingAsync(LanguageId.Rust);
+        var warm = await checker.CheckAsync(Problems.TwoSum.Signature, LanguageId.Rust, code, ct);
+
+        Assert.Equal(1, judge.Sandboxes.ColdCompiles);
+        Assert.Equal(1, judge.Sandboxes.WaitingCompilesRun);
+        var error = Assert.Single(warm!.Diagnostics);
+        Assert.Equal((3, "error"), (error.Line, error.Severity));
+        Assert.StartsWith("cannot find value `missing` in this scope", error.Message, StringComparison.Ordinal);
+        Assert.Equal(cold!.Diagnostics, warm.Diagnostics);
+        // Run's compile has a spec of its own: a check's waiting sandbox is not taken by a Run, nor the other way round.
+        var run = await judge.JudgeAsync(LanguageId.Rust, Fresh(LanguageId.Rust));
+        Assert.True(run.Verdict == Verdict.Accepted, $"{run.Verdict}: {JudgeWarmUp.Describe(run)}");
+        Assert.Equal(1, judge.Sandboxes.WaitingCompilesRun);
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task A_cached_compile_leaves_one_waiting_too_so_that_the_warm_up_prepares_the_first_fresh_compile()
     {
         await using var judge = new PoolJudge();

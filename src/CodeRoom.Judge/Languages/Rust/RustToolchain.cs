@@ -152,10 +152,10 @@ public sealed partial class RustToolchain : ILanguageToolchain
     public Checking.CheckPlan Check(Signature signature, string candidateCode) => new(
         Plan(signature, candidateCode) with
         {
-            // A check starts cold, without the preload: nothing waits ahead for it.
-            CompilerWaitsForStdin = false,
+            // Loaded ahead, as Run's compile: the previous check leaves the next one's rustc waiting.
             CompileCommand =
             [
+                "/usr/bin/env", "LD_PRELOAD=" + WaitForStdinLibrary,
                 Compiler, .. Flags,
                 "--crate-type", "bin", "--crate-name", "solution",
                 "-A", "warnings",
