@@ -29,8 +29,8 @@ public sealed partial class RustToolchain : ILanguageToolchain
     /// rustc warns that it mislinks Rust (<c>#[used(linker)]</c>), a warning the judge's <c>-A warnings</c> would hide.
     /// <c>--no-fork</c>: mold otherwise returns while a forked child of it still tidies up, a process the compile's
     /// sandbox would kill at its end. <c>--thread-count=2</c>: mold starts a thread per core, and a many-core host would
-    /// run into the compile's process limit (the four codegen units' LLVM threads are rustc's). Stripping std's debug info (panics keep their locations, which are not debug
-    /// info) spares writing ~10 MB per binary.
+    /// run into the compile's process limit (the four codegen units' LLVM threads are rustc's). Stripping std's debug
+    /// info (panics keep their locations, which are not debug info) spares writing ~10 MB per binary.
     /// </summary>
     public const string LinkerDriver = "/usr/bin/gcc";
 
@@ -43,6 +43,12 @@ public sealed partial class RustToolchain : ILanguageToolchain
 
     /// <summary>Built with the harness; every compile's rustc preloads it (<see cref="BuildPlan.CompilerWaitsForStdin"/>).</summary>
     public const string WaitForStdinLibrary = PrebuiltMountPoint + "/wait_for_stdin.so";
+
+    /// <summary>
+    /// rustc loaded ahead of the candidate's files: in a compile sandbox prepared ahead of time it waits, its 245 MB of
+    /// compiler libraries relocated, until the judge closes its stdin (~25 ms off each fresh Run and Rust check).
+    /// </summary>
+    private static readonly string[] PreloadedCompiler = ["/usr/bin/env", "LD_PRELOAD=" + WaitForStdinLibrary, Compiler];
 
     /// <summary>Code generation flags shared by the harness rlib and every compile.</summary>
     private static readonly string[] Flags =
@@ -102,10 +108,7 @@ public sealed partial class RustToolchain : ILanguageToolchain
             CompilerWaitsForStdin = true,
             CompileCommand =
             [
-                // rustc loaded ahead of the candidate's files: in a compile sandbox prepared ahead of time it waits, its
-                // 245 MB of compiler libraries relocated, until the judge closes its stdin (~25 ms off each fresh Run).
-                "/usr/bin/env", "LD_PRELOAD=" + WaitForStdinLibrary,
-                Compiler, .. Flags,
+                .. PreloadedCompiler, .. Flags,
                 "--crate-type", "bin", "--crate-name", "solution",
                 // Errors only: a candidate's unused variable is no reason to show compiler output.
                 "-A", "warnings",
@@ -155,8 +158,7 @@ public sealed partial class RustToolchain : ILanguageToolchain
             // Loaded ahead, as Run's compile: the previous check leaves the next one's rustc waiting.
             CompileCommand =
             [
-                "/usr/bin/env", "LD_PRELOAD=" + WaitForStdinLibrary,
-                Compiler, .. Flags,
+                .. PreloadedCompiler, .. Flags,
                 "--crate-type", "bin", "--crate-name", "solution",
                 "-A", "warnings",
                 "--extern", "coderoom_harness=" + PrebuiltMountPoint + "/libcoderoom_harness.rlib",
