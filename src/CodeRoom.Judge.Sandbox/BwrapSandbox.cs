@@ -142,9 +142,9 @@ public sealed partial class BwrapSandbox : ISandbox, IDisposable
     public async Task<IPreparedSandbox?> TryPrepareStartedAsync(SandboxSpec spec, CancellationToken cancellationToken)
     {
         var setup = _setup.Value;
-        // Normal priority, as a held sandbox: at the lowest, a busy machine (another compile) left the command's start-up
-        // unfinished when its request came, and it finished on the request's path. No judge's measured time is wall
-        // time taken from it: a test's CPU time is its own cgroup's.
+        // Normal priority, as a held sandbox: the command's start-up (rustc's ~25 ms) is to be done before its request
+        // comes, not postponed onto that request's path by a busy core. No judge's measured time is taken from it: a
+        // test's CPU time is its own cgroup's.
         var lease = _options.StandbySlots > 0 ? _standbySlots.TryAcquire() : null;
         return lease is null ? null : await PrepareAsync(spec, setup, lease, background: false, hold: false, cancellationToken).ConfigureAwait(false);
     }
