@@ -100,6 +100,31 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         return taken;
     }
 
+    /// <summary>
+    /// <see cref="TryTake"/>, with the plan's files written into the taken sandbox's box, which the caller owns from then
+    /// on (and its own box no longer serves). A write that fails removes the taken sandbox and its box, and throws.
+    /// </summary>
+    public async Task<Ready?> TryTakeWithFilesAsync(LanguageId language, SandboxSpec spec, IReadOnlyDictionary<string, string> files)
+    {
+        if (TryTake(language, spec) is not { } taken)
+        {
+            return null;
+        }
+        try
+        {
+            foreach (var (name, contents) in files)
+            {
+                taken.Box.WriteFile(name, contents);
+            }
+            return taken;
+        }
+        catch
+        {
+            await taken.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>After a compile: makes a sandbox wait for the next compile with this spec, unless one waits or is being
     /// made already; the language's least recently used spec beyond <see cref="SpecsPerLanguage"/> is dropped. With the
     /// plan's <see cref="Languages.BuildPlan.CompilerWaitsForStdin"/>, the compiler is started in the waiting sandbox too.</summary>

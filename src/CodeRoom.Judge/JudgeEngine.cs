@@ -120,21 +120,11 @@ public sealed partial class JudgeEngine
                     if (coldCompile is not null)
                     {
                         // Its compile sandbox may be waiting already, with a box of its own that becomes this judge's box.
-                        if (_compileSandboxes.TryTake(request.Language, coldCompile) is { } waiting)
+                        if (await _compileSandboxes.TryTakeWithFilesAsync(request.Language, coldCompile, plan.Files).ConfigureAwait(false) is { } waiting)
                         {
                             // The judge owns its box now (the finally deletes it); the sandbox is CompileInAsync's.
-                            var first = box;
+                            box.Dispose();
                             box = waiting.Box;
-                            try
-                            {
-                                first.Dispose();
-                                WriteFiles(box, plan);
-                            }
-                            catch
-                            {
-                                await waiting.Prepared.DisposeAsync().ConfigureAwait(false);
-                                throw;
-                            }
                             compiling = CompileInAsync(waiting, plan, coldCompile with { WorkingDirectory = box.Path }, cancellationToken);
                         }
                         else

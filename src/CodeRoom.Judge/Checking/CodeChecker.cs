@@ -65,27 +65,20 @@ public sealed partial class CodeChecker
         CompileInfo compile;
         try
         {
-            WriteFiles(box, check.Build);
+            foreach (var (name, contents) in check.Build.Files)
+            {
+                box.WriteFile(name, contents);
+            }
             // The prebuilt harness is the judge's (same key), built with a compile's budget if a check comes first; the
             // check itself gets its own, smaller CPU budget: a candidate typing is not worth a full compile's 10-20 s.
             var plan = await _prebuilt.MountAsync(toolchain, check.Build, cancellationToken).ConfigureAwait(false);
             plan = plan with { CompileCpuTime = TimeSpan.FromMilliseconds(Math.Min(_options.CheckCpuMs, plan.CompileCpuTime.TotalMilliseconds)) };
             pooled = plan.CompilerWaitsForStdin ? JudgeEngine.CompileSpec(_options, plan, plan.CompileCommand!, box) : null;
-            if (pooled is not null && _compileSandboxes.TryTake(language, pooled) is { } waiting)
+            if (pooled is not null && await _compileSandboxes.TryTakeWithFilesAsync(language, pooled, check.Build.Files).ConfigureAwait(false) is { } waiting)
             {
                 // Its box becomes the check's (deleted below); the sandbox is CompileInAsync's.
-                var first = box;
+                box.Dispose();
                 box = waiting.Box;
-                try
-                {
-                    first.Dispose();
-                    WriteFiles(box, check.Build);
-                }
-                catch
-                {
-                    await waiting.Prepared.DisposeAsync().ConfigureAwait(false);
-                    throw;
-                }
                 compile = await JudgeEngine.CompileInAsync(_sandbox, _logger, waiting, plan, pooled with { WorkingDirectory = box.Path }, cancellationToken)
                     .ConfigureAwait(false);
             }
@@ -113,14 +106,6 @@ public sealed partial class CodeChecker
         var ms = clock.Elapsed.TotalMilliseconds;
         LogChecked(language, diagnostics.Count, compile.ByCompileServer, ms);
         return new CheckResult(diagnostics, !stopped, stopped ? compile.Output : null, ms);
-    }
-
-    private static void WriteFiles(SandboxBox box, BuildPlan plan)
-    {
-        foreach (var (name, contents) in plan.Files)
-        {
-            box.WriteFile(name, contents);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Checked {Language} code: {Count} diagnostics (compile server: {ByServer}) in {WallMs:0} ms")]
