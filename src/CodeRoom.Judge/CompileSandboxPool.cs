@@ -55,11 +55,24 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         }
     }
 
+    /// <summary>What a compile spec's sandboxes are for: Run's and Submit's compile, or the editor's live check (a check
+    /// of its own spec, <see cref="Checking.CodeChecker"/>).</summary>
+    public enum Purpose
+    {
+        Run,
+        Check,
+    }
+
+    /// <summary>A compile sandbox waiting now (the admin live panel): its language and purpose, whether its compiler is
+    /// started and loaded (else the sandbox waits before it), and how long it has waited.</summary>
+    public sealed record WaitingCompile(LanguageId Language, Purpose Purpose, bool CompilerStarted, TimeSpan Age);
+
     /// <summary>One compile spec's place: the waiting sandbox (if any), and whether one is being made.</summary>
-    private sealed class Entry(LanguageId language, bool compilerStarts)
+    private sealed class Entry(LanguageId language, Purpose purpose, bool compilerStarts)
     {
         public readonly Lock Lock = new();
         public LanguageId Language => language;
+        public Purpose Purpose => purpose;
 
         /// <summary>The compiler itself starts and waits for its stdin's end (else the sandbox waits before it).</summary>
         public bool CompilerStarts => compilerStarts;
@@ -128,7 +141,7 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
     /// <summary>After a compile: makes a sandbox wait for the next compile with this spec, unless one waits or is being
     /// made already; the language's least recently used spec beyond <see cref="SpecsPerLanguage"/> is dropped. With the
     /// plan's <see cref="Languages.BuildPlan.CompilerWaitsForStdin"/>, the compiler is started in the waiting sandbox too.</summary>
-    public void Replenish(LanguageId language, SandboxSpec spec, bool compilerWaitsForStdin = false)
+    public void Replenish(LanguageId language, SandboxSpec spec, bool compilerWaitsForStdin = false, Purpose purpose = Purpose.Run)
     {
         if (!Enabled)
         {
@@ -139,7 +152,7 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         var entry = _entries.GetOrAdd(key, _ =>
         {
             added = true;
-            return new Entry(language, compilerWaitsForStdin);
+            return new Entry(language, purpose, compilerWaitsForStdin);
         });
         var prepare = false;
         lock (entry.Lock)
@@ -175,8 +188,23 @@ public sealed partial class CompileSandboxPool : IAsyncDisposable
         }
     }
 
-    /// <summary>The languages with a compile sandbox waiting now.</summary>
-    public IReadOnlyList<LanguageId> Snapshot() => [.. _entries.Values.Select(e => e.Language).Distinct().Where(l => WaitingBox(l) is not null).Order()];
+    /// <summary>The compile sandboxes waiting now, by language and purpose.</summary>
+    public IReadOnlyList<WaitingCompile> Snapshot()
+    {
+        var waiting = new List<WaitingCompile>();
+        foreach (var entry in _entries.Values)
+        {
+            lock (entry.Lock)
+            {
+                if (entry.Waiting is { } ready)
+                {
+                    waiting.Add(new WaitingCompile(entry.Language, entry.Purpose, entry.CompilerStarts,
+                        Stopwatch.GetElapsedTime(ready.Prepared.PreparedAtTimestamp)));
+                }
+            }
+        }
+        return [.. waiting.OrderBy(w => w.Language).ThenBy(w => w.Purpose)];
+    }
 
     /// <summary>Whether a compile sandbox made with this spec waits now.</summary>
     internal bool Waits(LanguageId language, SandboxSpec spec)

@@ -232,6 +232,7 @@ public abstract class AdminStatsTests<TFactory>(TFactory factory) where TFactory
         Assert.True(live["queue_depth"]!.GetValue<long>() >= 0);
         Assert.True(live["in_flight"]!.GetValue<long>() >= 0);
         Assert.NotNull(live["warm_pools"]!.AsArray());
+        Assert.NotNull(live["compile_sandboxes"]!.AsArray());
         Assert.Empty(live["runners"]!.AsArray());
     }
 

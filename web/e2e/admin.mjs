@@ -227,6 +227,13 @@ async function main() {
     const n = Number(await page.getAttribute('[data-testid="live-panel"]', 'data-polls'));
     await page.waitForFunction((k) => Number(document.querySelector('[data-testid="live-panel"]')?.dataset.polls) > k, n, { timeout: 15000 });
     assert(/^\d+$/.test((await page.innerText('[data-testid="live-queue-depth"]')).trim()), 'queue depth is not a number');
+    // The compile sandboxes waiting for the next compile: a row each (language, run or live check, compiler, age), or none.
+    const rows = await page.$$eval('[data-testid="compile-sandboxes"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+    const known = ['python', 'java', 'cpp', 'javascript', 'typescript', 'csharp', 'go', 'rust'];
+    assert(rows.length > 0, 'no compile-sandboxes table');
+    for (const row of rows) {
+      assert(row[0] === 'none' || (known.includes(row[0]) && ['run', 'live check'].includes(row[1]) && /^\d+ (s|min)$/.test(row[3])), `odd compile-sandbox row ${JSON.stringify(row)}`);
+    }
   });
 
   await check('[admin API] the run-log browser filters by problem and verdict and shows a run with its tests and code', async () => {

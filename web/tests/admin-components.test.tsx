@@ -114,12 +114,29 @@ describe('LivePanel', () => {
     expect(screen.getByTestId('live-runners-alive').textContent).toBe('1/2');
     expect(screen.getByTestId('warm-pools').textContent).toContain('256 MB');
     expect(screen.getByTestId('runners').textContent).toContain('down');
+    const compiles = screen.getByTestId('compile-sandboxes').querySelectorAll('tbody tr');
+    expect([...compiles].map((r) => [...r.querySelectorAll('td')].map((d) => d.textContent))).toEqual([
+      ['rust', 'live check', 'loaded', '4 s'],
+      ['rust', 'run', 'loaded', '1 min'],
+      ['go', 'run', 'not started', '12 s'],
+    ]);
     depth = 7;
     await act(async () => {
       await vi.advanceTimersByTimeAsync(2000);
     });
     expect(live).toHaveBeenCalledTimes(2);
     expect(screen.getByTestId('live-queue-depth').textContent).toBe('7');
+  });
+
+  it('says none when no compile sandbox waits (a fleet-mode API, or an older one without the list)', async () => {
+    vi.useFakeTimers();
+    const { compile_sandboxes: _, ...older } = liveFixture as unknown as LiveResponse;
+    const live = vi.fn(async () => older as LiveResponse);
+    render(<LivePanel api={{ live }} intervalMs={1000} />);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(screen.getByTestId('compile-sandboxes').querySelector('tbody')!.textContent).toBe('none');
   });
 
   it('keeps polling after an error and shows it', async () => {

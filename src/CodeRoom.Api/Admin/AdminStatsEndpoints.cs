@@ -16,9 +16,14 @@ public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);
 
 public sealed record WarmPoolResponse(string Language, int MemoryMb, int Ready);
 
+/// <summary>A compile sandbox waiting for the next compile of its spec: for <c>run</c> (Run and Submit) or <c>check</c>
+/// (the editor's live check), its compiler started and loaded or the sandbox held before it.</summary>
+public sealed record CompileSandboxResponse(string Language, string Purpose, bool CompilerStarted, double AgeSeconds);
+
 public sealed record RunnerResponse(string Id, bool Alive, int Slots, int Busy, DateTimeOffset LastSeen);
 
-public sealed record LiveResponse(long QueueDepth, long InFlight, IReadOnlyList<WarmPoolResponse> WarmPools, IReadOnlyList<RunnerResponse> Runners);
+public sealed record LiveResponse(long QueueDepth, long InFlight, IReadOnlyList<WarmPoolResponse> WarmPools,
+    IReadOnlyList<CompileSandboxResponse> CompileSandboxes, IReadOnlyList<RunnerResponse> Runners);
 
 public sealed record RunLogTestResponse(int Index, string? Visibility, string? Verdict, double? RuntimeMs, long? MemoryKb, string? Error);
 
@@ -85,11 +90,15 @@ public static class AdminStatsEndpoints
         var running = await db.Submissions.LongCountAsync(s => s.Status == SubmissionStatuses.Running, cancellationToken);
         var pools = services.GetService<WarmSandboxPool>()?.Snapshot()
             .Select(p => new WarmPoolResponse(p.Language.WireName(), p.MemoryMb, p.Ready)).ToList() ?? [];
+        // This process's own pools: in fleet mode the runners hold theirs, and the API's lists are empty.
+        var compiles = services.GetService<CompileSandboxPool>()?.Snapshot()
+            .Select(c => new CompileSandboxResponse(c.Language.WireName(), c.Purpose == CompileSandboxPool.Purpose.Check ? "check" : "run",
+                c.CompilerStarted, Math.Round(c.Age.TotalSeconds, 1))).ToList() ?? [];
         var now = time.GetUtcNow();
         var alive = TimeSpan.FromSeconds(options.Value.RunnerAliveSeconds);
         var runners = (await AdminStats.RunnersAsync(db, cancellationToken))
             .Select(r => new RunnerResponse(r.Id, now - r.LastSeen <= alive, r.Slots, r.Busy, r.LastSeen)).ToList();
-        return TypedResults.Ok(new LiveResponse(queued, running, pools, runners));
+        return TypedResults.Ok(new LiveResponse(queued, running, pools, compiles, runners));
     }
 
     private static async Task<Results<Ok<RunLogPage>, ValidationProblem>> RunLogs(string? problem_id, string? language, string? verdict,

@@ -93,7 +93,7 @@ public sealed partial class CodeChecker
             box.Dispose();
             if (pooled is not null)
             {
-                _compileSandboxes.Replenish(language, pooled, compilerWaitsForStdin: true);
+                _compileSandboxes.Replenish(language, pooled, compilerWaitsForStdin: true, CompileSandboxPool.Purpose.Check);
             }
         }
         var stopped = compile.StoppedByLimit;

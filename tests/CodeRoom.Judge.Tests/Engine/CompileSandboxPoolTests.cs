@@ -68,6 +68,9 @@ public sealed class CompileSandboxPoolTests
 
         var cold = await checker.CheckAsync(Problems.TwoSum.Signature, LanguageId.Rust, code, ct);
         await judge.WaitForWaitingAsync(LanguageId.Rust);
+        // What the admin live panel lists: the check's sandbox, rustc loaded in it.
+        var waiting = Assert.Single(judge.Pool.Snapshot());
+        Assert.Equal((LanguageId.Rust, CompileSandboxPool.Purpose.Check, true), (waiting.Language, waiting.Purpose, waiting.CompilerStarted));
         var warm = await checker.CheckAsync(Problems.TwoSum.Signature, LanguageId.Rust, code, ct);
 
         Assert.Equal(1, judge.Sandboxes.ColdCompiles);
@@ -80,6 +83,8 @@ public sealed class CompileSandboxPoolTests
         var run = await judge.JudgeAsync(LanguageId.Rust, Fresh(LanguageId.Rust));
         Assert.True(run.Verdict == Verdict.Accepted, $"{run.Verdict}: {JudgeWarmUp.Describe(run)}");
         Assert.Equal(1, judge.Sandboxes.WaitingCompilesRun);
+        await judge.UntilAsync(() => judge.Pool.Snapshot().Count == 2);
+        Assert.Equal([CompileSandboxPool.Purpose.Run, CompileSandboxPool.Purpose.Check], judge.Pool.Snapshot().Select(w => w.Purpose));
     }
 
     [Fact(Timeout = 180_000)]
@@ -367,7 +372,7 @@ public sealed class CompileSandboxPoolTests
         /// <summary>The pool makes its sandbox after the judge returned, off its path.</summary>
         public async Task WaitForWaitingAsync(LanguageId language)
         {
-            await UntilAsync(() => Pool.Snapshot().Contains(language));
+            await UntilAsync(() => Pool.Snapshot().Any(w => w.Language == language));
             Armed = true;
         }
 

@@ -63,10 +63,18 @@ export interface RunnerInfo {
   busy: number;
   last_seen: string | null;
 }
+/** A compile sandbox waiting for the next compile of its spec (Run's, or the editor's live check's). */
+export interface CompileSandbox {
+  language: string;
+  purpose: 'run' | 'check';
+  compiler_started: boolean;
+  age_seconds: number;
+}
 export interface LiveResponse {
   queue_depth: number;
   in_flight: number;
   warm_pools: WarmPool[];
+  compile_sandboxes: CompileSandbox[];
   runners: RunnerInfo[];
 }
 

@@ -8,7 +8,24 @@ import { ErrorBanner, StatCard } from './StatCard';
 
 export const LIVE_POLL_MS = 3000;
 
-/** Queue depth, runs in flight, warm pools and runners; polled every few seconds (paused while the tab is hidden). */
+/** A table's only row when it has nothing to list. */
+function NoneRow({ columns }: { columns: number }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="muted">
+        none
+      </td>
+    </tr>
+  );
+}
+
+/** How long a compile sandbox has waited: seconds, then minutes. */
+function formatWait(seconds: number): string {
+  return seconds < 60 ? `${Math.floor(seconds)} s` : `${Math.floor(seconds / 60)} min`;
+}
+
+/** Queue depth, runs in flight, warm pools, waiting compile sandboxes and runners; polled every few seconds (paused
+ * while the tab is hidden). */
 export function LivePanel({ api, intervalMs = LIVE_POLL_MS }: { api: Pick<AdminClient, 'live'>; intervalMs?: number }) {
   const [live, setLive] = useState<LiveResponse | null>(null);
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
@@ -73,18 +90,36 @@ export function LivePanel({ api, intervalMs = LIVE_POLL_MS }: { api: Pick<AdminC
                 </tr>
               </thead>
               <tbody>
-                {(live.warm_pools ?? []).length === 0 && (
-                  <tr>
-                    <td colSpan={3} className="muted">
-                      none
-                    </td>
-                  </tr>
-                )}
+                {(live.warm_pools ?? []).length === 0 && <NoneRow columns={3} />}
                 {(live.warm_pools ?? []).map((p) => (
                   <tr key={`${p.language}|${p.memory_mb}`}>
                     <td>{p.language}</td>
                     <td className="num">{p.memory_mb} MB</td>
                     <td className="num">{p.ready}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <table className="admin-table compact" data-testid="compile-sandboxes">
+              <caption>Waiting compiles</caption>
+              <thead>
+                <tr>
+                  <th>Language</th>
+                  <th>For</th>
+                  <th>Compiler</th>
+                  <th className="num">Waiting</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(live.compile_sandboxes ?? []).length === 0 && <NoneRow columns={4} />}
+                {(live.compile_sandboxes ?? []).map((c) => (
+                  <tr key={`${c.language}|${c.purpose}`}>
+                    <td>{c.language}</td>
+                    <td>{c.purpose === 'check' ? 'live check' : 'run'}</td>
+                    <td title={c.compiler_started ? 'the compiler is started and loaded, waiting for the files' : 'the sandbox is built; the compiler starts with the files'}>
+                      {c.compiler_started ? 'loaded' : 'not started'}
+                    </td>
+                    <td className="num">{formatWait(c.age_seconds)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -100,13 +135,7 @@ export function LivePanel({ api, intervalMs = LIVE_POLL_MS }: { api: Pick<AdminC
                 </tr>
               </thead>
               <tbody>
-                {(live.runners ?? []).length === 0 && (
-                  <tr>
-                    <td colSpan={4} className="muted">
-                      none
-                    </td>
-                  </tr>
-                )}
+                {(live.runners ?? []).length === 0 && <NoneRow columns={4} />}
                 {(live.runners ?? []).map((r) => (
                   <tr key={r.id}>
                     <td className="mono">{r.id}</td>
