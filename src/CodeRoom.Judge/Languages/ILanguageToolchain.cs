@@ -62,8 +62,8 @@ public sealed record BuildPlan
     public IReadOnlyList<string>? CompileCommand { get; init; }
 
     /// <summary>
-    /// The compile command loads itself, then waits for the end of its stdin before it reads the box (Rust: rustc with a
-    /// preload, wait_for_stdin.c). A compile sandbox prepared ahead of time (<see cref="CompileSandboxPool"/>) then starts
+    /// The compile command loads itself, then waits for the end of its stdin before it reads the box (rustc and clang with
+    /// a preload, <see cref="CompilerPreload"/>). A compile sandbox prepared ahead of time (<see cref="CompileSandboxPool"/>) then starts
     /// the command too, rather than holding it before its start, so the compiler's own start-up
     /// is off the compile's path as well. A compile started cold gets an empty stdin and goes on at once.
     /// </summary>

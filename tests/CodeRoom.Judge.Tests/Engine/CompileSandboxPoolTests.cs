@@ -1,5 +1,6 @@
 using System.Globalization;
 using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Languages.Cpp;
 using CodeRoom.Judge.Languages.Rust;
 using CodeRoom.Judge.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,50 +38,57 @@ public sealed class CompileSandboxPoolTests
         Assert.True(judge.PoolHits >= 1, "no coderoom.judge.compile_sandbox.requests hit was reported");
     }
 
-    [Fact(Timeout = 180_000)]
-    public async Task A_waiting_Rust_compile_has_rustc_started_and_loaded_with_nothing_in_its_box()
+    [Theory(Timeout = 180_000)]
+    [InlineData(LanguageId.Rust, RustToolchain.Compiler, "librustc_driver")]
+    [InlineData(LanguageId.Cpp, CppToolchain.Compiler, "libclang-cpp")]
+    public async Task A_waiting_compile_has_its_compiler_started_and_loaded_with_nothing_in_its_box(LanguageId language, string compiler, string library)
     {
         await using var judge = new PoolJudge();
         var options = judge.Services.GetRequiredService<IOptions<SandboxOptions>>().Value;
-        await judge.JudgeAsync(LanguageId.Rust, Fresh(LanguageId.Rust));
-        await judge.WaitForWaitingAsync(LanguageId.Rust);
+        await judge.JudgeAsync(language, Fresh(language));
+        await judge.WaitForWaitingAsync(language);
 
-        // rustc runs in the waiting sandbox (its start-up is what this saves), blocked on its stdin, the compiler's
-        // libraries mapped; the candidate's files are not there yet.
-        var rustc = await judge.UntilFoundAsync(() => ProcessesOf(options.FirstSlotUid, options.FirstSlotUid + options.Slots + options.StandbySlots - 1)
-            .FirstOrDefault(pid => Command(pid).StartsWith(RustToolchain.Compiler + "\0", StringComparison.Ordinal)));
-        Assert.Contains("librustc_driver", File.ReadAllText($"/proc/{rustc}/maps"));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(judge.Pool.WaitingBox(LanguageId.Rust)!));
+        // The compiler runs in the waiting sandbox (its start-up is what this saves), blocked on its stdin, its libraries
+        // mapped; the candidate's files are not there yet.
+        var pid = await judge.UntilFoundAsync(() => ProcessesOf(options.FirstSlotUid, options.FirstSlotUid + options.Slots + options.StandbySlots - 1)
+            .FirstOrDefault(pid => Command(pid).StartsWith(compiler + "\0", StringComparison.Ordinal)));
+        Assert.Contains(library, File.ReadAllText($"/proc/{pid}/maps"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(judge.Pool.WaitingBox(language)!));
+        Assert.True(Assert.Single(judge.Pool.Snapshot()).CompilerStarted);
 
-        var second = await judge.JudgeAsync(LanguageId.Rust, Fresh(LanguageId.Rust));
+        var second = await judge.JudgeAsync(language, Fresh(language));
         Assert.True(second.Verdict == Verdict.Accepted, $"{second.Verdict}: {JudgeWarmUp.Describe(second)}");
         Assert.Equal(1, judge.Sandboxes.WaitingCompilesRun);
         Assert.Equal(1, judge.Sandboxes.ColdCompiles);
     }
 
-    [Fact(Timeout = 180_000)]
-    public async Task A_Rust_check_runs_in_the_sandbox_the_last_check_left_waiting_and_places_its_error_the_same()
+    [Theory(Timeout = 180_000)]
+    [InlineData(LanguageId.Rust, "impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        vec![missing]\n    }\n}\n",
+        3, "cannot find value `missing` in this scope")]
+    [InlineData(LanguageId.Cpp, "class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        return {undefinedName};\n    }\n};\n",
+        4, "use of undeclared identifier 'undefinedName'")]
+    public async Task A_check_runs_in_the_sandbox_the_last_check_left_waiting_and_places_its_error_the_same(LanguageId language, string code, int line,
+        string message)
     {
         await using var judge = new PoolJudge();
         var checker = judge.Services.GetRequiredService<CodeRoom.Judge.Checking.CodeChecker>();
-        const string code = "impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        vec![missing]\n    }\n}\n";
         var ct = TestContext.Current.CancellationToken;
 
-        var cold = await checker.CheckAsync(Problems.TwoSum.Signature, LanguageId.Rust, code, ct);
-        await judge.WaitForWaitingAsync(LanguageId.Rust);
-        // What the admin live panel lists: the check's sandbox, rustc loaded in it.
+        var cold = await checker.CheckAsync(Problems.TwoSum.Signature, language, code, ct);
+        await judge.WaitForWaitingAsync(language);
+        // What the admin live panel lists: the check's sandbox, the compiler loaded in it.
         var waiting = Assert.Single(judge.Pool.Snapshot());
-        Assert.Equal((LanguageId.Rust, CompileSandboxPool.Purpose.Check, true), (waiting.Language, waiting.Purpose, waiting.CompilerStarted));
-        var warm = await checker.CheckAsync(Problems.TwoSum.Signature, LanguageId.Rust, code, ct);
+        Assert.Equal((language, CompileSandboxPool.Purpose.Check, true), (waiting.Language, waiting.Purpose, waiting.CompilerStarted));
+        var warm = await checker.CheckAsync(Problems.TwoSum.Signature, language, code, ct);
 
         Assert.Equal(1, judge.Sandboxes.ColdCompiles);
         Assert.Equal(1, judge.Sandboxes.WaitingCompilesRun);
         var error = Assert.Single(warm!.Diagnostics);
-        Assert.Equal((3, "error"), (error.Line, error.Severity));
-        Assert.StartsWith("cannot find value `missing` in this scope", error.Message, StringComparison.Ordinal);
+        Assert.Equal((line, "error"), (error.Line, error.Severity));
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
         Assert.Equal(cold!.Diagnostics, warm.Diagnostics);
         // Run's compile has a spec of its own: a check's waiting sandbox is not taken by a Run, nor the other way round.
-        var run = await judge.JudgeAsync(LanguageId.Rust, Fresh(LanguageId.Rust));
+        var run = await judge.JudgeAsync(language, Fresh(language));
         Assert.True(run.Verdict == Verdict.Accepted, $"{run.Verdict}: {JudgeWarmUp.Describe(run)}");
         Assert.Equal(1, judge.Sandboxes.WaitingCompilesRun);
         await judge.UntilAsync(() => judge.Pool.Snapshot().Count == 2);

@@ -95,6 +95,9 @@ public sealed partial class CppToolchain : ILanguageToolchain
     /// </summary>
     public const string Linker = "/usr/bin/ld.gold";
 
+    /// <summary>clang with the preload that lets it start, and load, ahead of the candidate's files.</summary>
+    private static readonly string[] PreloadedCompiler = CompilerPreload.Wrap(PrebuiltMountPoint, Compiler);
+
     /// <summary>The object every compile writes: in the compile's private /tmp, so it is not cached with the binary.</summary>
     private const string ObjectFile = "/tmp/main.o";
 
@@ -109,15 +112,21 @@ public sealed partial class CppToolchain : ILanguageToolchain
     /// </summary>
     private static readonly Lazy<PrebuiltArtifact> Precompiled = new(() => new PrebuiltArtifact(
         "cpp-harness-pch",
-        new Dictionary<string, string> { ["harness.hpp"] = Harness.Value, ["harness.cpp"] = HarnessBodies.Value },
-        // A constant script (no candidate input): the PCH, the harness object, then the link line.
+        new Dictionary<string, string>
+        {
+            ["harness.hpp"] = Harness.Value,
+            ["harness.cpp"] = HarnessBodies.Value,
+            [CompilerPreload.SourceName] = CompilerPreload.Source.Value,
+        },
+        // A constant script (no candidate input): the PCH, the harness object, the link line, then the compiler's preload.
         ["/bin/sh", "-c", "set -e; " + Compiler + " " + string.Join(' ', Flags)
             + " -Xclang -fno-pch-timestamp -fpch-instantiate-templates -x c++-header harness.hpp -o harness.hpp.pch; "
             + Compiler + " " + string.Join(' ', Flags) + " -include-pch harness.hpp.pch -ffunction-sections -fdata-sections"
             + " -c harness.cpp -o harness.o; "
             + ": > " + ObjectFile + "; "
             + Compiler + " -### -fuse-ld=gold " + Sanitize + " -Wl,--gc-sections -o main " + ObjectFile + " " + PrebuiltMountPoint + "/harness.o 2> /tmp/driver.txt; "
-            + "sed -n 's|^ \"" + Linker + "\" ||p' /tmp/driver.txt > link.rsp; test -s link.rsp"],
+            + "sed -n 's|^ \"" + Linker + "\" ||p' /tmp/driver.txt > link.rsp; test -s link.rsp; "
+            + CompilerPreload.BuildCommand(Compiler)],
         PrebuiltMountPoint));
 
     /// <summary>The sanitizers' runtime (Debian's libclang-rt-19-dev), linked statically into every executable.</summary>
@@ -133,13 +142,16 @@ public sealed partial class CppToolchain : ILanguageToolchain
         },
         Prebuilt = Precompiled.Value,
         // Compile only (clang's in-process compile), then link with the prebuilt link line. A constant script: the
-        // candidate's code is in main.cpp, never in the command.
+        // candidate's code is in main.cpp, never in the command. clang is preloaded (CompilerPreload): in a compile
+        // sandbox prepared ahead of time the shell has started it, and it waits loaded for the end of stdin, which the
+        // shell passes on; ~20 ms of its start-up (libclang-cpp and libLLVM relocated) is then off the compile's path.
         CompileCommand =
         [
             "/bin/sh", "-c",
-            Compiler + " " + string.Join(' ', Flags) + " -include-pch " + PrebuiltMountPoint + "/harness.hpp.pch -c -o " + ObjectFile
-                + " main.cpp && exec " + Linker + " @" + PrebuiltMountPoint + "/link.rsp",
+            string.Join(' ', PreloadedCompiler) + " " + string.Join(' ', Flags) + " -include-pch " + PrebuiltMountPoint + "/harness.hpp.pch -c -o "
+                + ObjectFile + " main.cpp && exec " + Linker + " @" + PrebuiltMountPoint + "/link.rsp",
         ],
+        CompilerWaitsForStdin = true,
         RunCommand = ["/box/main", StackBytes(memoryLimitMb).ToString(CultureInfo.InvariantCulture)],
         Environment = new Dictionary<string, string>
         {
@@ -169,9 +181,10 @@ public sealed partial class CppToolchain : ILanguageToolchain
     public Checking.CheckPlan Check(Signature signature, string candidateCode) => new(
         Plan(signature, candidateCode) with
         {
+            // Loaded ahead, as Run's compile: the previous check leaves the next one's clang waiting.
             CompileCommand =
             [
-                Compiler, .. Flags, "-include-pch", PrebuiltMountPoint + "/harness.hpp.pch", "-fsyntax-only", "main.cpp",
+                .. PreloadedCompiler, .. Flags, "-include-pch", PrebuiltMountPoint + "/harness.hpp.pch", "-fsyntax-only", "main.cpp",
             ],
         },
         CppDiagnostics.Parse);

@@ -38,17 +38,12 @@ public sealed partial class RustToolchain : ILanguageToolchain
 
     private static readonly Lazy<string> Harness = new(() => EmbeddedSource.Read("Rust.harness.rs"));
 
-    /// <summary>The preload that makes a compile's rustc wait, loaded, for the end of its stdin (wait_for_stdin.c).</summary>
-    private static readonly Lazy<string> WaitForStdin = new(() => EmbeddedSource.Read("Rust.wait_for_stdin.c"));
-
-    /// <summary>Built with the harness; every compile's rustc preloads it (<see cref="BuildPlan.CompilerWaitsForStdin"/>).</summary>
-    public const string WaitForStdinLibrary = PrebuiltMountPoint + "/wait_for_stdin.so";
-
     /// <summary>
-    /// rustc loaded ahead of the candidate's files: in a compile sandbox prepared ahead of time it waits, its 245 MB of
-    /// compiler libraries relocated, until the judge closes its stdin (~25 ms off each fresh Run and Rust check).
+    /// rustc loaded ahead of the candidate's files (<see cref="CompilerPreload"/>): in a compile sandbox prepared ahead of
+    /// time it waits, its 245 MB of compiler libraries relocated, until the judge closes its stdin (~25 ms off each fresh
+    /// Run and Rust check).
     /// </summary>
-    private static readonly string[] PreloadedCompiler = ["/usr/bin/env", "LD_PRELOAD=" + WaitForStdinLibrary, Compiler];
+    private static readonly string[] PreloadedCompiler = CompilerPreload.Wrap(PrebuiltMountPoint, Compiler);
 
     /// <summary>Code generation flags shared by the harness rlib and every compile.</summary>
     private static readonly string[] Flags =
@@ -88,10 +83,10 @@ public sealed partial class RustToolchain : ILanguageToolchain
     /// preload that lets a compile's rustc start ahead of its files (a constant script: no candidate input).</summary>
     private static readonly Lazy<PrebuiltArtifact> Prebuilt = new(() => new PrebuiltArtifact(
         "rust-harness",
-        new Dictionary<string, string> { ["harness.rs"] = Harness.Value, ["wait_for_stdin.c"] = WaitForStdin.Value },
+        new Dictionary<string, string> { ["harness.rs"] = Harness.Value, [CompilerPreload.SourceName] = CompilerPreload.Source.Value },
         ["/bin/sh", "-c", "set -e; " + Compiler + " " + string.Join(' ', Flags)
             + " --crate-type rlib --crate-name coderoom_harness harness.rs -o libcoderoom_harness.rlib; "
-            + LinkerDriver + " -O2 -shared -fPIC -o wait_for_stdin.so wait_for_stdin.c; rm -f harness.rs wait_for_stdin.c"],
+            + "rm -f harness.rs; " + CompilerPreload.BuildCommand(LinkerDriver)],
         PrebuiltMountPoint));
 
     public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb)
