@@ -48,6 +48,11 @@ public sealed class JudgeOptions
     /// starts every compile's sandbox on demand.</summary>
     public bool WarmCompileSandboxes { get; set; } = true;
 
+    /// <summary>Keep the files every compile reads (prebuilt artifacts, standard libraries, linkers) mapped in the judge's
+    /// process, so that a host's reclaim of idle page cache cannot make the next compile read them from disk
+    /// (<see cref="ResidentFiles"/>); false leaves them to the page cache alone.</summary>
+    public bool KeepToolchainFilesResident { get; set; } = true;
+
     /// <summary>Warm compilers (Java's javac in a long-lived sandboxed JVM); false compiles every time with a cold
     /// compiler.</summary>
     public bool CompileServers { get; set; } = true;

@@ -25,6 +25,7 @@ public static class JudgeServiceCollectionExtensions
             services.AddSingleton(typeof(ILanguageToolchain), toolchain);
         }
         services.AddSingleton<CompileCache>();
+        services.AddSingleton<ResidentFiles>();
         services.AddSingleton<PrebuiltArtifacts>();
         services.AddSingleton<WarmSandboxPool>();
         services.AddSingleton<CompileServers>();

@@ -12,7 +12,7 @@ namespace CodeRoom.Judge;
 /// directory that sandboxes may read but never write. Keyed by content and toolchain, so a new harness or compiler
 /// builds a new one.
 /// </summary>
-public sealed class PrebuiltArtifacts(ISandbox sandbox, IOptions<JudgeOptions> options)
+public sealed class PrebuiltArtifacts(ISandbox sandbox, IOptions<JudgeOptions> options, ResidentFiles resident)
 {
     private readonly string _root = options.Value.PrebuiltRoot;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _building = new(StringComparer.Ordinal);
@@ -37,12 +37,15 @@ public sealed class PrebuiltArtifacts(ISandbox sandbox, IOptions<JudgeOptions> o
     {
         if (plan.Prebuilt is not { } prebuilt)
         {
+            _ = resident.KeepAsync(toolchain.ResidentPaths);
             return plan;
         }
         // The compile step's limits, with room for the bigger job (a whole standard library).
         var compile = CompileLimits(options.Value, plan);
         var limits = compile with { CpuTime = compile.CpuTime * 3, WallTime = compile.WallTime * 3 };
         var directory = await EnsureAsync(toolchain, prebuilt, plan, limits, cancellationToken).ConfigureAwait(false);
+        // What every compile of the language reads, kept in memory from its first compile on (off this compile's path).
+        _ = resident.KeepAsync([directory, .. toolchain.ResidentPaths]);
         return plan with { Mounts = [.. plan.Mounts, new SandboxMount(directory, prebuilt.MountPoint)] };
     }
 

@@ -26,6 +26,11 @@ public interface ILanguageToolchain
     /// <summary>Host files this language needs (compilers, runtimes), for `coderoom doctor`.</summary>
     IReadOnlyList<string> RequiredFiles => [];
 
+    /// <summary>Files (or directories of files) every compile reads besides the compiler's own libraries and the prebuilt
+    /// artifact, kept mapped so that they stay in memory (<see cref="CodeRoom.Judge.ResidentFiles"/>): the standard library's
+    /// archives, the linker.</summary>
+    IReadOnlyList<string> ResidentPaths => [];
+
     /// <summary>
     /// As <see cref="Plan(Signature, string)"/> for a run with this memory limit (the problem's memory_limit_mb).
     /// Runtimes that size their heap up front (the JVM cannot see the sandbox's cgroup) need it; the others ignore it.

@@ -134,6 +134,14 @@ public sealed partial class CppToolchain : ILanguageToolchain
 
     public IReadOnlyList<string> RequiredFiles => [Compiler, Linker, SymbolizerPath, SanitizerRuntime];
 
+    /// <summary>The linker and the sanitizers' runtime archives every link reads (the precompiled header is the prebuilt
+    /// artifact's).</summary>
+    public IReadOnlyList<string> ResidentPaths =>
+    [
+        Linker, SanitizerRuntime, SanitizerRuntime + ".syms", SanitizerRuntime.Replace("asan-", "asan_static-", StringComparison.Ordinal),
+        SanitizerRuntime.Replace("asan-", "asan_cxx-", StringComparison.Ordinal), SanitizerRuntime.Replace("asan-", "asan_cxx-", StringComparison.Ordinal) + ".syms",
+    ];
+
     public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb) => new()
     {
         Files = new Dictionary<string, string>

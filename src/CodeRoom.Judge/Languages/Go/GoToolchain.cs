@@ -75,6 +75,10 @@ public sealed partial class GoToolchain : ILanguageToolchain
 
     public IReadOnlyList<string> RequiredFiles => [GoCommand, Compiler, Linker];
 
+    /// <summary>The compiler and linker binaries (static: no libraries to keep mapped by a running one); the standard
+    /// library's archives are the prebuilt artifact's.</summary>
+    public IReadOnlyList<string> ResidentPaths => [Compiler, Linker];
+
     public string StarterCode(Signature signature)
     {
         var code = new StringBuilder(signature.NodeDefinitions(ListNodeDefinition, TreeNodeDefinition));

@@ -56,6 +56,13 @@ public sealed partial class RustToolchain : ILanguageToolchain
 
     public IReadOnlyList<string> RequiredFiles => [Compiler, LinkerDriver, Linker];
 
+    /// <summary>The standard library's metadata and archives (read by every compile and link; libcore's metadata alone
+    /// is 60 MB), the linker and its driver.</summary>
+    public IReadOnlyList<string> ResidentPaths => [StandardLibrary, Linker, LinkerDriver];
+
+    /// <summary>Debian's rustc-web: std and its dependencies as rlibs and rmeta files.</summary>
+    public const string StandardLibrary = "/usr/lib/rustlib/x86_64-unknown-linux-gnu/lib";
+
     /// <summary>The method name: function_names.rust, else LeetCode's snake_case of the contract's name.</summary>
     public static string FunctionName(Signature signature) => RustTypes.Identifier(signature.FunctionNameFor(LanguageId.Rust));
 

@@ -78,6 +78,9 @@ public sealed partial class TypeScriptToolchain : ILanguageToolchain
 
     public IReadOnlyList<string> RequiredFiles => [Compiler, NodeRuntime.Node];
 
+    /// <summary>tsc (a static binary) and the lib.*.d.ts declarations every compile reads, in its directory.</summary>
+    public IReadOnlyList<string> ResidentPaths => [Path.GetDirectoryName(Compiler)!];
+
     public string StarterCode(Signature signature)
     {
         var code = new StringBuilder(signature.NodeDefinitions(ListNodeDefinition, TreeNodeDefinition));
