@@ -80,24 +80,34 @@ public sealed partial class ResidentFiles(IOptions<JudgeOptions> options, ILogge
             return 0;
         }
         Kept? kept = null;
+        MemoryMappedFile? file = null;
+        MemoryMappedViewAccessor? view = null;
         try
         {
             var info = new FileInfo(full);
             if (info.Exists && info.Length > 0)
             {
-                var file = MemoryMappedFile.CreateFromFile(full, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-                var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-                // Touched, so that the pages are mapped (a mapping alone maps nothing until it is read).
+                file = MemoryMappedFile.CreateFromFile(full, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+                view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+                // Touched once, so that the pages are mapped (a mapping alone maps nothing until it is read); never read
+                // again after that.
                 for (long offset = 0; offset < info.Length; offset += PageSize)
                 {
                     view.ReadByte(offset);
                 }
                 kept = new Kept(file, view, info.Length);
+                (file, view) = (null, null);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             LogNotKept(full, e.Message);
+        }
+        finally
+        {
+            // What a failure left half made.
+            view?.Dispose();
+            file?.Dispose();
         }
         if ((!_kept.TryAdd(full, kept) || Volatile.Read(ref _disposed) != 0) && kept is not null)
         {
