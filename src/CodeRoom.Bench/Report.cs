@@ -19,6 +19,7 @@ internal static class Report
         s.AppendLine("(plus polling /api/coding/status when the answer is 202) of a trivial two-sum solution to a 3-test problem, against the");
         s.AppendLine("bare toolchain compiling and running the same code on the same 3 tests, interleaved run by run in the same bench run.");
         s.AppendLine("\"fresh\" changes a comment every run (compile cache miss); \"cached\" sends unchanged code (compile cache hit).");
+        s.AppendLine("Measuring starts once the service's own warm-up has ended (its \"Judge warm-up done\" line, then 3 s).");
         s.AppendLine();
         s.AppendLine("## Machine");
         s.AppendLine();

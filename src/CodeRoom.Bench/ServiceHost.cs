@@ -74,6 +74,8 @@ internal sealed class ServiceHost : IAsyncDisposable
             ["Judge__CompileCacheRoot"] = cache,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+            // The warm-up's lines: the bench waits for its last one before it measures (WaitWarmedUpAsync).
+            ["Logging__LogLevel__CodeRoom.Judge.JudgeWarmUp"] = "Information",
         };
         foreach (var (key, value) in extraConfig)
         {
@@ -115,6 +117,31 @@ internal sealed class ServiceHost : IAsyncDisposable
             throw;
         }
         return host;
+    }
+
+    /// <summary>Waits for the judge's warm-up to end (its last log line), then a little more for what it started (compile
+    /// servers, warm sandboxes) to settle: measured before that, the first language's runs share the machine with the
+    /// service's own start-up. False if the line did not come within the timeout.</summary>
+    public async Task<bool> WaitWarmedUpAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            string text;
+            await using (var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var reader = new StreamReader(stream))
+            {
+                text = await reader.ReadToEndAsync(cancellationToken);
+            }
+            // JudgeWarmUp.WarmUpDoneMessage (the bench does not reference the judge).
+            if (text.Contains("Judge warm-up done", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+                return true;
+            }
+            await Task.Delay(250, cancellationToken);
+        }
+        return false;
     }
 
     private async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)

@@ -41,6 +41,7 @@ public sealed partial class JudgeWarmUp(JudgeEngine engine, ILogger<JudgeWarmUp>
     public async Task<IReadOnlyDictionary<LanguageId, JudgeResult>> WarmUpAsync(CancellationToken cancellationToken)
     {
         var results = new Dictionary<LanguageId, JudgeResult>();
+        var total = Stopwatch.StartNew();
         foreach (var language in engine.Languages.Where(Code.ContainsKey).Order())
         {
             var clock = Stopwatch.StartNew();
@@ -56,6 +57,7 @@ public sealed partial class JudgeWarmUp(JudgeEngine engine, ILogger<JudgeWarmUp>
                 LogWarmUpFailed(language, result.Verdict, Describe(result));
             }
         }
+        LogWarmUpDone(total.Elapsed.TotalMilliseconds);
         return results;
     }
 
@@ -73,6 +75,12 @@ public sealed partial class JudgeWarmUp(JudgeEngine engine, ILogger<JudgeWarmUp>
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Judge warmed up for {Language} in {Ms:0} ms")]
     private partial void LogWarmedUp(LanguageId language, double ms);
+
+    /// <summary>The line `coderoom bench` waits for before it measures (<see cref="WarmUpDoneMessage"/>).</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = WarmUpDoneMessage + " in {Ms:0} ms")]
+    private partial void LogWarmUpDone(double ms);
+
+    public const string WarmUpDoneMessage = "Judge warm-up done";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Judge warm-up for {Language} ended {Verdict}: {Detail}")]
     private partial void LogWarmUpFailed(LanguageId language, Verdict verdict, string detail);
