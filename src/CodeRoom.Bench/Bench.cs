@@ -62,9 +62,16 @@ internal sealed class Bench(BenchSettings settings, TextWriter progress)
                 settings.ServiceConfig, cancellationToken))
             {
                 Note($"service healthy at {service.BaseAddress}");
-                Note(await service.WaitWarmedUpAsync(TimeSpan.FromSeconds(180), cancellationToken)
-                    ? "the judge's warm-up is done; measuring"
-                    : "the judge's warm-up did not report done within 180 s; measuring anyway");
+                if (settings.ServiceConfig.TryGetValue("Judge__WarmUpAtStart", out var warmUp) && warmUp.Equals("false", StringComparison.OrdinalIgnoreCase))
+                {
+                    Note("the judge's warm-up is turned off (--config Judge__WarmUpAtStart=false); measuring at once");
+                }
+                else
+                {
+                    Note(await service.WaitWarmedUpAsync(TimeSpan.FromSeconds(180), cancellationToken)
+                        ? "the judge's warm-up is done; measuring"
+                        : "the judge's warm-up did not report done within 180 s; measuring anyway");
+                }
                 using var http = CodeRoomClient.CreateHttp(service.BaseAddress, Math.Max(64, settings.OverloadBurst + settings.Clients));
                 var admin = await CodeRoomClient.TokenAsync(http, "bench-admin", "admin", cancellationToken);
                 await CodeRoomClient.PutProblemAsync(http, admin, Workloads.TwoSumProblem(), cancellationToken);

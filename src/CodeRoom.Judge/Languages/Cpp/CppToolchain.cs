@@ -130,16 +130,22 @@ public sealed partial class CppToolchain : ILanguageToolchain
         PrebuiltMountPoint));
 
     /// <summary>The sanitizers' runtime (Debian's libclang-rt-19-dev), linked statically into every executable.</summary>
-    public const string SanitizerRuntime = "/usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.asan-x86_64.a";
+    public const string SanitizerRuntime = SanitizerRuntimeDirectory + "libclang_rt.asan-x86_64.a";
+
+    private const string SanitizerRuntimeDirectory = "/usr/lib/llvm-19/lib/clang/19/lib/linux/";
 
     public IReadOnlyList<string> RequiredFiles => [Compiler, Linker, SymbolizerPath, SanitizerRuntime];
 
     /// <summary>The linker and the sanitizers' runtime archives every link reads (the precompiled header is the prebuilt
     /// artifact's).</summary>
-    public IReadOnlyList<string> ResidentPaths =>
+    public IReadOnlyList<string> ResidentPaths => LinkInputs;
+
+    /// <summary>What link.rsp names besides the candidate's object and the harness: gold, and the ASan runtime's archives
+    /// and export lists (libstdc++ and libc are mapped by every running C++ program anyway).</summary>
+    private static readonly string[] LinkInputs =
     [
-        Linker, SanitizerRuntime, SanitizerRuntime + ".syms", SanitizerRuntime.Replace("asan-", "asan_static-", StringComparison.Ordinal),
-        SanitizerRuntime.Replace("asan-", "asan_cxx-", StringComparison.Ordinal), SanitizerRuntime.Replace("asan-", "asan_cxx-", StringComparison.Ordinal) + ".syms",
+        Linker, SanitizerRuntime, SanitizerRuntime + ".syms", SanitizerRuntimeDirectory + "libclang_rt.asan_static-x86_64.a",
+        SanitizerRuntimeDirectory + "libclang_rt.asan_cxx-x86_64.a", SanitizerRuntimeDirectory + "libclang_rt.asan_cxx-x86_64.a.syms",
     ];
 
     public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb) => new()
