@@ -17,6 +17,8 @@ public sealed class PrebuiltArtifacts(ISandbox sandbox, IOptions<JudgeOptions> o
     private readonly string _root = options.Value.PrebuiltRoot;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _building = new(StringComparer.Ordinal);
 
+    private static readonly TimeSpan PrebuiltMinimumCpu = TimeSpan.FromMinutes(1);
+
     public static string Key(ILanguageToolchain toolchain, PrebuiltArtifact artifact)
     {
         var text = new StringBuilder(artifact.Name).Append('\0').Append(artifact.MountPoint).Append('\0');
@@ -40,9 +42,12 @@ public sealed class PrebuiltArtifacts(ISandbox sandbox, IOptions<JudgeOptions> o
             _ = resident.KeepAsync(toolchain.ResidentPaths);
             return plan;
         }
-        // The compile step's limits, with room for the bigger job (a whole standard library).
+        // The compile step's limits, with room for the bigger job (a whole standard library, Rust's std instances: ~22 s
+        // of CPU on two threads), and never less than a minute of CPU whatever a candidate's compile is allowed: the
+        // command is the judge's own, built once per toolchain.
         var compile = CompileLimits(options.Value, plan);
-        var limits = compile with { CpuTime = compile.CpuTime * 3, WallTime = compile.WallTime * 3 };
+        var cpu = TimeSpan.FromTicks(Math.Max(compile.CpuTime.Ticks * 3, PrebuiltMinimumCpu.Ticks));
+        var limits = compile with { CpuTime = cpu, WallTime = cpu * 2 + TimeSpan.FromSeconds(15) };
         var directory = await EnsureAsync(toolchain, prebuilt, plan, limits, cancellationToken).ConfigureAwait(false);
         // What every compile of the language reads, kept in memory from its first compile on (off this compile's path).
         _ = resident.KeepAsync([directory, .. toolchain.ResidentPaths]);
@@ -116,7 +121,16 @@ public sealed class PrebuiltArtifacts(ISandbox sandbox, IOptions<JudgeOptions> o
             }
             // Readable and traversable by the slot uids (bwrap binds it as them), writable by root only.
             File.SetUnixFileMode(staging, (UnixFileMode)0b111_101_101);
-            Directory.Move(staging, directory);
+            try
+            {
+                Directory.Move(staging, directory);
+            }
+            catch (IOException) when (Directory.Exists(directory))
+            {
+                // Another process sharing the root (a runner, a second test host) built the same key meanwhile: the same
+                // command over the same files, so theirs serves.
+                Directory.Delete(staging, recursive: true);
+            }
             return directory;
         }
         finally

@@ -19,6 +19,13 @@ public sealed class RustCompileAttackTests(JudgeFixture fixture)
         { "include_bytes_dev_zero", TwoSumReturning("vec![include_bytes!(\"/dev/zero\").len() as i32, 0]") },
         // A proc macro needs a proc-macro crate; the judge compiles a binary.
         { "proc_macro", TwoSumReturning("vec![0, 1]", "extern crate proc_macro;\n#[proc_macro]\npub fn evil(input: proc_macro::TokenStream) -> proc_macro::TokenStream { input }\n") },
+        // Nightly features: the judge's rustc takes its own unstable flags (RUSTC_BOOTSTRAP), the candidate's code
+        // none, however the attribute is spelled or "allowed".
+        { "feature", TwoSumReturning("vec![unsafe { std::intrinsics::unchecked_add(1, 2) }, 0]", "#![feature(core_intrinsics)]\n") },
+        { "feature_cfg_attr", TwoSumReturning("vec![unsafe { std::intrinsics::unchecked_add(1, 2) }, 0]",
+            "#![cfg_attr(all(), feature(core_intrinsics))]\n") },
+        { "feature_allowed", TwoSumReturning("vec![unsafe { std::intrinsics::unchecked_add(1, 2) }, 0]",
+            "#![allow(unstable_features)]\n#![feature(core_intrinsics)]\n") },
         // Exponential macro expansion with the recursion limit raised: stopped by the compile limits.
         { "macro_recursion", TwoSumReturning("vec![boom!(x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x) as i32, 0]",
             "#![recursion_limit = \"100000\"]\nmacro_rules! boom {\n    () => { 1usize };\n    ($h:tt $($t:tt)*) => { boom!($($t)*) + boom!($($t)*) };\n}\n") },
@@ -46,6 +53,11 @@ public sealed class RustCompileAttackTests(JudgeFixture fixture)
         Assert.Equal(Verdict.CompilationError, result.Verdict);
         Assert.DoesNotContain("root:", result.Compile!.Output);
         Assert.DoesNotContain("/box/", result.Compile.Output);
+        if (name.StartsWith("feature", StringComparison.Ordinal))
+        {
+            Assert.Contains(name == "feature_allowed" ? "incompatible with previous forbid" : "may not be used on the stable release channel",
+                result.Compile.Output);
+        }
         // The compile step's CPU limit is 20 s for Rust (its wall limit twice that plus 5 s).
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), $"{name} took {started.Elapsed}");
     }

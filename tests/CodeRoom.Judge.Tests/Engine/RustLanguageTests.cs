@@ -1,5 +1,10 @@
+using System.Text;
 using System.Text.Json;
 using CodeRoom.Judge.Contract;
+using CodeRoom.Judge.Languages.Rust;
+using CodeRoom.Judge.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CodeRoom.Judge.Tests.Engine;
 
@@ -192,6 +197,36 @@ public sealed class RustLanguageTests(JudgeFixture fixture)
         Assert.True(result.Verdict == Verdict.Accepted, Describe(result));
         Assert.Equal("len 4\n", result.Tests[0].Stdout);
         Assert.Equal("len 3\n", result.Tests[1].Stdout);
+    }
+
+    [Theory(Timeout = 120_000)]
+    // Listed in std_instances.rs: the compile links the harness rlib's instance.
+    [InlineData("i32", false)]
+    // Not listed: instantiated in the candidate's crate, as without sharing (and proof that the probe sees local ones).
+    [InlineData("u16", true)]
+    public async Task A_HashMap_of_a_usual_type_is_linked_from_the_harness_not_compiled_again(string type, bool compiledHere)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var code = "use std::collections::HashMap;\nimpl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n"
+            + $"        let mut seen: HashMap<{type}, {type}> = HashMap::new();\n        seen.insert(nums[0] as {type}, target as {type});\n"
+            + "        vec![seen.len() as i32, 0]\n    }\n}\n";
+        var toolchain = new RustToolchain();
+        var plan = await fixture.Services.GetRequiredService<PrebuiltArtifacts>()
+            .MountAsync(toolchain, toolchain.Plan(Problems.TwoSum.Signature, code), ct);
+        var sandbox = fixture.Services.GetRequiredService<ISandbox>();
+        using var box = sandbox.CreateBox();
+        foreach (var (name, contents) in plan.Files)
+        {
+            box.WriteFile(name, contents);
+        }
+
+        // The judge's own compile, which also lists the functions it generated code for.
+        var outcome = await sandbox.RunAsync(JudgeEngine.CompileSpec(fixture.Services.GetRequiredService<IOptions<JudgeOptions>>().Value, plan,
+            [.. plan.CompileCommand!, "-Z", "print-mono-items=yes"], box), ct);
+        var items = Encoding.UTF8.GetString(outcome.Stdout);
+        Assert.True(outcome.Succeeded, Encoding.UTF8.GetString(outcome.Stderr));
+        Assert.Contains("MONO_ITEM fn Solution::two_sum", items);
+        Assert.Equal(compiledHere, items.Contains($"hashbrown::map::HashMap::<{type}, {type}, std::hash::RandomState>::insert", StringComparison.Ordinal));
     }
 
     private static string Describe(JudgeResult result) =>

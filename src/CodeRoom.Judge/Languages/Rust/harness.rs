@@ -14,6 +14,9 @@ use std::rc::Rc;
 use std::sync::Mutex;
 use std::time::Instant;
 
+#[doc(hidden)]
+pub mod std_instances;
+
 /// The names LeetCode's Rust code finds without a `use`: glob-imported by the call site, so a candidate's own
 /// `use std::rc::Rc;` or `struct TreeNode` shadows them instead of clashing.
 pub mod prelude {
