@@ -1,4 +1,6 @@
+using CodeRoom.Judge.Checking;
 using CodeRoom.Judge.Contract;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeRoom.Judge.Tests.Engine;
 
@@ -57,6 +59,11 @@ public sealed class RustCompileAttackTests(JudgeFixture fixture)
         {
             Assert.Contains(name == "feature_allowed" ? "incompatible with previous forbid" : "may not be used on the stable release channel",
                 result.Compile.Output);
+            // Placed on the candidate's own line, in Run's output and in the editor's live check.
+            Assert.Contains("--> solution.rs:1:", result.Compile.Output);
+            var check = await fixture.Services.GetRequiredService<CodeChecker>().CheckAsync(Problems.TwoSum.Signature, LanguageId.Rust, code,
+                TestContext.Current.CancellationToken);
+            Assert.Contains(check!.Diagnostics, d => d.Line == 1 && d.Severity == "error");
         }
         // The compile step's CPU limit is 20 s for Rust (its wall limit twice that plus 5 s).
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), $"{name} took {started.Elapsed}");

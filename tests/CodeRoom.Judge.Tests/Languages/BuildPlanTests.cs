@@ -171,9 +171,12 @@ public sealed class BuildPlanTests
     [Fact]
     public void Rust_keeps_the_candidates_lines_when_leading_inner_attributes_move_to_the_crate_root()
     {
-        var plan = new RustToolchain().Plan(Signatures.TwoSum, "// one\r\n#![allow(dead_code)]\r\nimpl Solution {}\r\n");
-        Assert.Equal("// one\n\nimpl Solution {}\n", plan.Files[RustToolchain.CandidateFile]);
-        Assert.StartsWith("#![allow(dead_code)]\n", plan.Files[RustToolchain.CallSiteFile]);
+        var plan = new RustToolchain().Plan(Signatures.TwoSum, "// one\r\n#![allow(dead_code)]\r\n\r\n  #![allow(unused)]\r\nimpl Solution {}\r\n");
+        Assert.Equal("// one\n\n\n\nimpl Solution {}\n", plan.Files[RustToolchain.CandidateFile]);
+        // Each attribute on its own line and column in judge_call.rs, so that an error about it is placed in solution.rs.
+        Assert.StartsWith("\n#![allow(dead_code)]\n\n  #![allow(unused)]\n// CodeRoom's call site", plan.Files[RustToolchain.CallSiteFile]);
+        Assert.Equal("error: x\n --> solution.rs:4:14\nerror: y\n --> judge_call.rs:9:1\n",
+            plan.CleanCompilerOutput("error: x\n --> judge_call.rs:4:14\nerror: y\n --> judge_call.rs:9:1\n"));
         // A candidate's own Solution struct is not declared twice; one in a comment does not count.
         Assert.DoesNotContain("pub struct Solution;", new RustToolchain().Plan(Signatures.TwoSum, "struct Solution;\n").Files[RustToolchain.CallSiteFile]);
         Assert.Contains("pub struct Solution;", new RustToolchain().Plan(Signatures.TwoSum, "// struct Solution;\n").Files[RustToolchain.CallSiteFile]);

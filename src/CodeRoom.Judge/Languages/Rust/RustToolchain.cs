@@ -126,7 +126,7 @@ public sealed partial class RustToolchain : ILanguageToolchain
 
     public BuildPlan Plan(Signature signature, string candidateCode, int memoryLimitMb)
     {
-        var (attributes, code) = SplitInnerAttributes(SignatureFacts.NormaliseNewlines(candidateCode));
+        var (attributes, code, attributeLines) = SplitInnerAttributes(SignatureFacts.NormaliseNewlines(candidateCode));
         return new BuildPlan
         {
             Files = new Dictionary<string, string>
@@ -171,7 +171,7 @@ public sealed partial class RustToolchain : ILanguageToolchain
             // first test's clock starts when the process is fed, so such code is charged too.
             HarnessAnnouncesStart = false,
             CompileCpuTime = TimeSpan.FromSeconds(20),
-            CleanCompilerOutput = CleanCompilerOutput,
+            CleanCompilerOutput = output => CleanCompilerOutput(output, attributeLines),
         };
     }
 
@@ -203,18 +203,22 @@ public sealed partial class RustToolchain : ILanguageToolchain
 
     /// <summary>
     /// Inner attributes (<c>#![allow(dead_code)]</c>) are allowed only at the top of a crate, not in an included file:
-    /// leading ones move to judge_call.rs and leave blank lines behind, so the candidate's lines keep their numbers.
+    /// leading ones move to judge_call.rs and leave blank lines behind, so the candidate's lines keep their numbers. In
+    /// judge_call.rs each one stays on its own line number and column (blank lines between), so that an error about it
+    /// can be placed back in solution.rs (<see cref="CleanCompilerOutput(string, IReadOnlyCollection{int})"/>).
     /// </summary>
-    internal static (string Attributes, string Code) SplitInnerAttributes(string code)
+    internal static (string Attributes, string Code, IReadOnlyList<int> AttributeLines) SplitInnerAttributes(string code)
     {
         var lines = code.Split('\n');
         var attributes = new StringBuilder();
+        var attributeLines = new List<int>();
         for (var i = 0; i < lines.Length; i++)
         {
             var trimmed = lines[i].Trim();
             if (trimmed.StartsWith("#![", StringComparison.Ordinal) && trimmed.EndsWith(']'))
             {
-                attributes.Append(trimmed).Append('\n');
+                attributes.Append('\n', i + 1 - attributeLines.LastOrDefault() - 1).Append(lines[i].TrimEnd()).Append('\n');
+                attributeLines.Add(i + 1);
                 lines[i] = "";
             }
             else if (trimmed.Length > 0 && !trimmed.StartsWith("//", StringComparison.Ordinal))
@@ -222,7 +226,7 @@ public sealed partial class RustToolchain : ILanguageToolchain
                 break;
             }
         }
-        return (attributes.ToString(), string.Join('\n', lines));
+        return (attributes.ToString(), string.Join('\n', lines), attributeLines);
     }
 
     internal static string CallSite(Signature signature, string code, string innerAttributes = "")
@@ -385,10 +389,23 @@ public sealed partial class RustToolchain : ILanguageToolchain
         static int RawStringHashes(char[] s, int at) => Hashes(s, at) is var n && at + n < s.Length && s[at + n] == '"' ? n : -1;
     }
 
-    /// <summary>rustc names files relative to the box; strip any absolute box path that slips through. A forbidden
-    /// <c>#![feature]</c> is explained as stable rustc explains it, not by the judge's command line.</summary>
-    internal static string CleanCompilerOutput(string output) =>
-        ForbiddenFeatureNote().Replace(BoxPath().Replace(output, ""), "`#![feature]` may not be used on the stable release channel");
+    /// <summary>rustc names files relative to the box; strip any absolute box path that slips through. A place on a line
+    /// of judge_call.rs that holds one of the candidate's inner attributes is that attribute's place in solution.rs (same
+    /// line, same column, same text in the snippet). A forbidden <c>#![feature]</c> is explained as stable rustc explains
+    /// it, not by the judge's command line.</summary>
+    internal static string CleanCompilerOutput(string output, IReadOnlyCollection<int> attributeLines)
+    {
+        output = BoxPath().Replace(output, "");
+        if (attributeLines.Count > 0)
+        {
+            output = CallSitePlace().Replace(output, m =>
+                attributeLines.Contains(int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture)) ? CandidateFile + ":" + m.Groups["line"].Value + ":" : m.Value);
+        }
+        return ForbiddenFeatureNote().Replace(output, "`#![feature]` may not be used on the stable release channel");
+    }
+
+    [GeneratedRegex(@"judge_call\.rs:(?<line>\d{1,6}):")]
+    private static partial Regex CallSitePlace();
 
     [GeneratedRegex(@"/box/")]
     private static partial Regex BoxPath();
