@@ -182,6 +182,19 @@ public sealed class BuildPlanTests
         Assert.Contains("pub struct Solution;", new RustToolchain().Plan(Signatures.TwoSum, "// struct Solution;\n").Files[RustToolchain.CallSiteFile]);
     }
 
+    [Fact]
+    public void Rust_shows_an_unstable_APIs_error_as_stable_rustc_does_without_the_help_only_a_bootstrapped_rustc_adds()
+    {
+        const string Snippet = "error[E0658]: use of unstable library feature `core_intrinsics`: intrinsics are unlikely to ever be stabilized\n"
+            + " --> solution.rs:3:19\n  |\n3 |         vec![unsafe { std::intrinsics::unchecked_add(1, 2) }, 0]\n  |                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n";
+        const string NightlyHelp = "  |\n  = help: add `#![feature(core_intrinsics)]` to the crate attributes to enable\n"
+            + "  = note: this compiler was built on 2026-05-25; consider upgrading it if it is out of date\n";
+        var plan = new RustToolchain().Plan(Signatures.TwoSum, "");
+        Assert.Equal(Snippet + "\nerror: aborting due to 1 previous error\n", plan.CleanCompilerOutput(Snippet + NightlyHelp + "\nerror: aborting due to 1 previous error\n"));
+        // Followed by another note of the error's own: the lines go, the snippet's closing "|" stays.
+        Assert.Equal(Snippet + "  |\n  = note: see issue #1\n", plan.CleanCompilerOutput(Snippet + NightlyHelp + "  = note: see issue #1\n"));
+    }
+
     [Theory]
     // A declaration only counts outside comments and literals: "struct Solution" in a string once left Solution
     // undeclared (a compile error for valid code).

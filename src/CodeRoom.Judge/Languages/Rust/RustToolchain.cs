@@ -401,8 +401,17 @@ public sealed partial class RustToolchain : ILanguageToolchain
             output = CallSitePlace().Replace(output, m =>
                 attributeLines.Contains(int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture)) ? CandidateFile + ":" + m.Groups["line"].Value + ":" : m.Value);
         }
+        output = NightlyOnlyHelp().Replace(NightlyOnlyHelpBlock().Replace(output, ""), "");
         return ForbiddenFeatureNote().Replace(output, "`#![feature]` may not be used on the stable release channel");
     }
+
+    // What rustc adds to an unstable API's error (E0658) only when RUSTC_BOOTSTRAP is set: the candidate sees stable's
+    // error. The block form drops the snippet's closing "|" with them, as stable has none there.
+    [GeneratedRegex(@"(?m)^ *\|\n *= help: add `#!\[feature\([^)\n]*\)\]` to the crate attributes to enable\n *= note: this compiler was built on [^\n]*\n(?=\n|\z)")]
+    private static partial Regex NightlyOnlyHelpBlock();
+
+    [GeneratedRegex(@"(?m)^ *= (?:help: add `#!\[feature\([^)\n]*\)\]` to the crate attributes to enable|note: this compiler was built on [^\n]*; consider upgrading it if it is out of date)\n")]
+    private static partial Regex NightlyOnlyHelp();
 
     [GeneratedRegex(@"judge_call\.rs:(?<line>\d{1,6}):")]
     private static partial Regex CallSitePlace();
