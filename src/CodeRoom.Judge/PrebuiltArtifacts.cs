@@ -19,6 +19,9 @@ public sealed class PrebuiltArtifacts(ISandbox sandbox, IOptions<JudgeOptions> o
 
     private static readonly TimeSpan PrebuiltMinimumCpu = TimeSpan.FromMinutes(1);
 
+    /// <summary>rustc peaks at ~450 MB building Rust's harness with its standard library instances.</summary>
+    private const long PrebuiltMinimumMemoryBytes = 1024L * 1024 * 1024;
+
     public static string Key(ILanguageToolchain toolchain, PrebuiltArtifact artifact)
     {
         var text = new StringBuilder(artifact.Name).Append('\0').Append(artifact.MountPoint).Append('\0');
@@ -42,19 +45,30 @@ public sealed class PrebuiltArtifacts(ISandbox sandbox, IOptions<JudgeOptions> o
             _ = resident.KeepAsync(toolchain.ResidentPaths);
             return plan;
         }
-        // The compile step's limits, with room for the bigger job (a whole standard library, Rust's std instances: ~22 s
-        // of CPU on two threads), and never less than a minute of CPU whatever a candidate's compile is allowed: the
-        // command is the judge's own, built once per toolchain.
-        var compile = CompileLimits(options.Value, plan);
-        var cpu = TimeSpan.FromTicks(Math.Max(compile.CpuTime.Ticks * 3, PrebuiltMinimumCpu.Ticks));
-        var limits = compile with { CpuTime = cpu, WallTime = cpu * 2 + TimeSpan.FromSeconds(15) };
-        var directory = await EnsureAsync(toolchain, prebuilt, plan, limits, cancellationToken).ConfigureAwait(false);
+        var directory = await EnsureAsync(toolchain, prebuilt, plan, BuildLimits(options.Value, plan), cancellationToken).ConfigureAwait(false);
         // What every compile of the language reads, kept in memory from its first compile on (off this compile's path).
         _ = resident.KeepAsync([directory, .. toolchain.ResidentPaths]);
         return plan with { Mounts = [.. plan.Mounts, new SandboxMount(directory, prebuilt.MountPoint)] };
     }
 
-    /// <summary>Limits of a compile step (and, scaled, of building a prebuilt artifact).</summary>
+    /// <summary>
+    /// Limits of building a prebuilt artifact: the compile step's, with room for the bigger job (a whole standard library;
+    /// Rust's std instances take ~22 s of CPU on two threads), and never less than a minute of CPU and a gigabyte of
+    /// memory whatever a candidate's compile is allowed: the command is the judge's own, run once per toolchain.
+    /// </summary>
+    internal static SandboxLimits BuildLimits(JudgeOptions options, BuildPlan plan)
+    {
+        var compile = CompileLimits(options, plan);
+        var cpu = TimeSpan.FromTicks(Math.Max(compile.CpuTime.Ticks * 3, PrebuiltMinimumCpu.Ticks));
+        return compile with
+        {
+            CpuTime = cpu,
+            WallTime = cpu * 2 + TimeSpan.FromSeconds(15),
+            MemoryBytes = Math.Max(compile.MemoryBytes, PrebuiltMinimumMemoryBytes),
+        };
+    }
+
+    /// <summary>Limits of a compile step.</summary>
     public static SandboxLimits CompileLimits(JudgeOptions options, BuildPlan plan)
     {
         var cpu = TimeSpan.FromMilliseconds(Math.Min(options.CompileCpuMs, plan.CompileCpuTime.TotalMilliseconds));

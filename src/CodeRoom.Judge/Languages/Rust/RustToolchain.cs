@@ -59,7 +59,7 @@ public sealed partial class RustToolchain : ILanguageToolchain
     /// Code generation flags shared by the harness rlib and every compile. <c>share-generics</c>: the harness exports
     /// the generic instances it compiled (std_instances.rs) and a compile links to them instead of instantiating them
     /// again: a fresh compile of a solution with a <c>HashMap&lt;i32, i32&gt;</c> takes ~70 ms less (a third), and the
-    /// sum over the problem bank's 30 solutions 13% less; the instances are the same opt-level-2 code, so run time
+    /// sum over the problem bank's 30 solutions 15% less; the instances are the same opt-level-2 code, so run time
     /// does not change (docs/benchmarks.md).
     /// </summary>
     private static readonly string[] Flags =
