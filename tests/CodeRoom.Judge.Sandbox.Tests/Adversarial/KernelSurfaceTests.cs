@@ -134,6 +134,13 @@ public sealed class KernelSurfaceTests(SandboxFixture fixture)
     public async Task A_32_bit_int_0x80_syscall_kills_the_process_with_sigsys()
     {
         var result = await _attack.CppAsync("int80");
+        if (result.Stdout == "before\nint 0x80 faulted\n")
+        {
+            // The kernel refused the instruction itself (no 32-bit entry): the i386 syscall never ran, and the filter's
+            // architecture check cannot be reached from here. The x32 test below still tries foreign syscall numbers.
+            await _attack.AssertContainedAsync(result);
+            Assert.Skip("this kernel has no int 0x80 entry (a general protection fault even outside the sandbox)");
+        }
         Attack.AssertReason(TerminationReason.Signaled, result);
         Assert.Equal(31, result.Outcome.Signal);
         Assert.Equal("before\n", result.Stdout);
