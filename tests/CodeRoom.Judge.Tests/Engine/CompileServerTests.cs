@@ -13,7 +13,12 @@ public sealed class CompileServerTests(JudgeFixture fixture)
     /// <summary>The Java two-sum solution with a comment no other compile had (a compile-cache miss).</summary>
     private static string Fresh(string code) => code + "\n// " + Guid.NewGuid().ToString("N") + Interlocked.Increment(ref _unique) + "\n";
 
-    /// <summary>Compiles fresh code until the server (started by the first compile, in the background) answers.</summary>
+    /// <summary>
+    /// Compiles fresh code until the server (started by the first compile, in the background) answers. Under the shortest
+    /// compile limit (1 s of CPU) a cold javac, a whole JVM start, may be stopped by it on a slow host (0.7-0.9 s of CPU
+    /// outside any sandbox on a host with costly page faults): that is a cold compile's limit, not the server's, and the
+    /// loop goes on. Anything else must be accepted.
+    /// </summary>
     private static async Task<JudgeResult> UntilTheServerCompilesAsync(JudgeEngine engine, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -21,6 +26,13 @@ public sealed class CompileServerTests(JudgeFixture fixture)
         {
             var result = await engine.JudgeAsync(new JudgeRequest(Problems.TwoSum, LanguageId.Java, Fresh(Solutions.TwoSum[LanguageId.Java]),
                 JudgeMode.Run), cancellationToken);
+            var coldCompileStopped = result.Verdict == Verdict.CompilationError && !result.Compile!.ByCompileServer
+                && result.Compile.Output == "compilation took longer than 1 s and was stopped";
+            if (coldCompileStopped && DateTime.UtcNow <= deadline)
+            {
+                await Task.Delay(200, cancellationToken);
+                continue;
+            }
             Assert.Equal(Verdict.Accepted, result.Verdict);
             if (result.Compile!.ByCompileServer || DateTime.UtcNow > deadline)
             {
